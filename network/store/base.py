@@ -1,0 +1,225 @@
+"""The store interface, and the logic both backends share: how validated rows become named-query batches.
+
+A backend implements only :meth:`Store.execute_write`, :meth:`Store.execute_read` and :meth:`Store.close`;
+everything else here runs the named queries of ``queries/`` through those two choke points, so both
+backends send the same Cypher with the same parameters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from abc import ABC, abstractmethod
+from typing import Callable, Iterable, Protocol, TypeVar
+
+from ..model import DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
+from .queries import Queries
+
+__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "BATCH"]
+
+T = TypeVar("T")
+
+#: Rows per ``UNWIND`` batch. All batches of one import run in the same transaction.
+BATCH = 2000
+
+#: Progress callback: (rows written so far, rows in total).
+Fortschritt = Callable[[int, int], None]
+
+
+class Tx(Protocol):
+    """An open transaction: runs a named query with parameters and returns its rows as dicts."""
+
+    def run(self, name: str, **params) -> list[dict]: ...
+
+
+def traeger_id(name: str) -> str:
+    """The stable id of a Traeger node, derived from its name.
+
+    >>> traeger_id("Ev. Kita-Träger Hunsrück (fiktiv)")
+    'tr-ev-kita-traeger-hunsrueck-fiktiv'
+    """
+    s = name.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        s = s.replace(a, b)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return "tr-" + re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def _batches(rows: list[dict]) -> Iterable[list[dict]]:
+    for i in range(0, len(rows), BATCH):
+        yield rows[i:i + BATCH]
+
+
+def _ids(rows: list[dict]) -> list[str]:
+    return [r["id"] for r in rows]
+
+
+def _traeger(rows: list[dict]) -> list[dict]:
+    seen = {r["traeger_id"]: r["traeger"] for r in rows if r.get("traeger")}
+    return [{"id": k, "name": v} for k, v in sorted(seen.items())]
+
+
+def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
+    """The named queries, in order, that write ``daten`` (already validated) as an idempotent upsert.
+
+    Relationships that an entity's columns describe are replaced: ``unlink_*`` then ``link_*``.
+    """
+    plan: list[tuple[str, dict]] = []
+
+    def rows(name: str, rs: list[dict]) -> None:
+        plan.extend((name, {"rows": b}) for b in _batches(rs))
+
+    def ids(name: str, rs: list[dict]) -> None:
+        plan.extend((name, {"ids": _ids(b)}) for b in _batches(rs))
+
+    rows("upsert_sozialraum", daten.sozialraeume)
+    rows("upsert_thema", daten.themen)
+    gemeinden = daten.gemeinden
+    rows("upsert_gemeinde", gemeinden)
+    ids("unlink_gemeinde", gemeinden)
+    rows("link_gemeinde_sozialraum", [r for r in gemeinden if r.get("sozialraum_id")])
+    rows("upsert_fachkraft", daten.fachkraefte)
+
+    kitas = [{**r, "traeger_id": traeger_id(r["traeger"]) if r.get("traeger") else None} for r in daten.kitas]
+    rows("upsert_traeger", _traeger(kitas))
+    rows("upsert_kita", kitas)
+    for q in ("unlink_kita_gemeinde", "unlink_kita_traeger", "unlink_kita_fachkraft"):
+        ids(q, kitas)
+    rows("link_kita_gemeinde", [r for r in kitas if r.get("gemeinde_id")])
+    rows("link_kita_traeger", [r for r in kitas if r.get("traeger_id")])
+    rows("link_kita_fachkraft", [r for r in kitas if r.get("fachkraft_id")])
+
+    angebote = [{**r, "traeger_id": traeger_id(r["traeger"]) if r.get("traeger") else None,
+                 "kreisweit": KREISWEIT in (r.get("versorgt") or [])} for r in daten.angebote]
+    rows("upsert_traeger", _traeger(angebote))
+    rows("upsert_angebot", angebote)
+    for q in ("unlink_angebot_gemeinde", "unlink_angebot_traeger", "unlink_angebot_thema",
+              "unlink_angebot_sozialraum"):
+        ids(q, angebote)
+    rows("link_angebot_gemeinde", [r for r in angebote if r.get("gemeinde_id")])
+    rows("link_angebot_traeger", [r for r in angebote if r.get("traeger_id")])
+    rows("link_angebot_thema", [{"id": r["id"], "thema_id": t} for r in angebote for t in r.get("themen") or []])
+    rows("link_angebot_sozialraum", [{"id": r["id"], "sozialraum_id": s} for r in angebote
+                                     if not r["kreisweit"] for s in r.get("versorgt") or []])
+    if daten.sozialraeume or daten.angebote:
+        plan.append(("unlink_kreisweit", {}))
+        plan.append(("link_kreisweit", {}))
+
+    koop = daten.kooperationen
+    ids("unlink_kooperation", koop)
+    # von_id is a Kita or an Angebot (never both: validation keeps the ids apart); each query matches its own.
+    rows("link_kooperation_kita", koop)
+    rows("link_kooperation_angebot", koop)
+    return plan
+
+
+class Store(ABC):
+    """A graph store. Backends: :class:`~network.store.embedded.EmbeddedStore` and
+    :class:`~network.store.neo4j.Neo4jStore`."""
+
+    dialect: str = ""
+
+    def __init__(self) -> None:
+        self.queries = Queries.load(self.dialect)
+        #: German notices for the user from opening the store (for example a recovery after a crash).
+        self.warnungen: list[str] = []
+
+    # -- the two choke points every backend implements -------------------------------------------------
+    @abstractmethod
+    def execute_write(self, fn: Callable[[Tx], T]) -> T:
+        """Run ``fn(tx)`` in one write transaction: all of it is committed, or nothing."""
+
+    @abstractmethod
+    def execute_read(self, fn: Callable[[Tx], T]) -> T:
+        """Run ``fn(tx)`` in a read transaction."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the database."""
+
+    def after_import(self) -> None:
+        """Hook run after a committed import (the embedded store checkpoints here)."""
+
+    # -- shared operations ----------------------------------------------------------------------------
+    def query(self, name: str, **params) -> list[dict]:
+        """Run one named read query."""
+        return self.execute_read(lambda tx: tx.run(name, **params))
+
+    def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None) -> int:
+        """Upsert validated ``daten`` in one transaction; returns the number of rows written.
+
+        ``fortschritt(done, total)`` is called after each batch, counted in batches of the write plan.
+        """
+        plan = schreibplan(daten)
+
+        def work(tx: Tx) -> None:
+            for i, (name, params) in enumerate(plan, 1):
+                tx.run(name, **params)
+                if fortschritt:
+                    fortschritt(i, len(plan))
+
+        self.execute_write(work)
+        self.after_import()
+        return daten.anzahl()
+
+    def load(self) -> Netzdaten:
+        """All data as :class:`~network.model.Netzdaten`, read in one read transaction."""
+        names = ("lade_sozialraeume", "lade_themen", "lade_gemeinden", "lade_fachkraefte", "lade_kitas",
+                 "lade_angebote", "lade_angebot_themen", "lade_angebot_sozialraeume", "lade_kooperationen")
+        res = self.execute_read(lambda tx: {n: tx.run(n) for n in names})
+        themen: dict[str, list[str]] = {}
+        for r in res["lade_angebot_themen"]:
+            themen.setdefault(r["id"], []).append(r["thema_id"])
+        versorgt: dict[str, list[str]] = {}
+        for r in res["lade_angebot_sozialraeume"]:
+            versorgt.setdefault(r["id"], []).append(r["sozialraum_id"])
+        angebote = []
+        for r in res["lade_angebote"]:
+            r = dict(r)
+            r["themen"] = themen.get(r["id"], [])
+            r["versorgt"] = [KREISWEIT] if r.pop("kreisweit") else versorgt.get(r["id"], [])
+            angebote.append(r)
+
+        def ordered(datei: str, rows: list[dict]) -> list[dict]:
+            cols = [s.name for s in DATEIEN[datei]]
+            return [{c: _plain(r.get(c)) for c in cols} for r in rows]
+
+        return Netzdaten(
+            sozialraeume=ordered("sozialraeume", res["lade_sozialraeume"]),
+            themen=ordered("themen", res["lade_themen"]),
+            gemeinden=ordered("gemeinden", res["lade_gemeinden"]),
+            fachkraefte=ordered("fachkraefte", res["lade_fachkraefte"]),
+            kitas=ordered("kitas", res["lade_kitas"]),
+            angebote=ordered("angebote", angebote),
+            kooperationen=ordered("kooperationen", res["lade_kooperationen"]),
+        )
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Nodes per label and relationships per type: ``{"nodes": {...}, "relationships": {...}}``."""
+        knoten, bez = self.execute_read(lambda tx: (tx.run("zaehle_knoten"), tx.run("zaehle_beziehungen")))
+        nodes = {label: 0 for label in LABELS}
+        nodes.update({r["label"]: int(r["anzahl"]) for r in knoten if r["label"] in nodes})
+        rels = {typ: 0 for typ in RELATIONSHIPS}
+        rels.update({r["typ"]: int(r["anzahl"]) for r in bez if r["typ"] in rels})
+        return {"nodes": nodes, "relationships": rels}
+
+    def is_empty(self) -> bool:
+        return sum(self.counts()["nodes"].values()) == 0
+
+    def clear(self) -> None:
+        """Delete everything (``kita-netz seed --reset``), in one transaction."""
+        self.execute_write(lambda tx: tx.run("loesche_alles"))
+        self.after_import()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _plain(v):
+    """Normalise a value read from a driver to the plain Python types of :class:`Netzdaten`."""
+    if isinstance(v, tuple):
+        return list(v)
+    return v
