@@ -1,0 +1,58 @@
+"""What crosses the boundary as files: the import format (CSV folder or xlsx), validation, export.
+
+>>> from network.settings import Settings
+>>> from network.store import open_store
+>>> import tempfile
+>>> with open_store(Settings(data_dir=tempfile.mkdtemp())) as store:
+...     from network.cli import SEED_DIR
+...     bericht = import_path(store, SEED_DIR)
+...     bericht.zeilen["kitas"] > 0
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import DATEI_REIHENFOLGE, Netzdaten
+from ..store import Store
+from ..store.base import Fortschritt
+from .dateien import Rohdaten, csv_text, export_dir, export_xlsx, read_path
+from .validierung import validate
+
+__all__ = ["ImportBericht", "import_path", "import_rohdaten", "read_path", "validate", "export_dir",
+           "export_xlsx", "csv_text", "Rohdaten"]
+
+
+@dataclass
+class ImportBericht:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    zeilen: dict[str, int] = field(default_factory=dict)
+    hinweise: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def gesamt(self) -> int:
+        return sum(self.zeilen.values())
+
+
+def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
+                    fortschritt: Fortschritt | None = None) -> ImportBericht:
+    """Validate ``roh`` against what the store holds, then write it in one transaction (unless ``dry_run``).
+
+    Raises :class:`~network.errors.Validierungsfehler` (nothing written) when any rule fails.
+    """
+    daten: Netzdaten = validate(roh, store.load())
+    bericht = ImportBericht({d: len(daten.tabelle(d)) for d in DATEI_REIHENFOLGE if d in roh.tabellen},
+                            list(roh.hinweise), dry_run)
+    if not dry_run:
+        store.write(daten, fortschritt)
+    return bericht
+
+
+def import_path(store: Store, path: Path | str, dry_run: bool = False,
+                fortschritt: Fortschritt | None = None) -> ImportBericht:
+    """Import a CSV folder, a CSV file or an xlsx workbook (see ``seed/README.md`` for the format)."""
+    return import_rohdaten(store, read_path(path), dry_run, fortschritt)

@@ -1,0 +1,217 @@
+"""Validation of the import format: every rule, before anything is written.
+
+:func:`validate` parses raw text cells into typed rows and collects *every* problem as a
+:class:`~network.errors.Fehler` (file, line, column, German reason). It raises
+:class:`~network.errors.Validierungsfehler` if there is any, so the caller writes nothing. The same rules serve
+the import, the forms of the Pflege page and the CLI.
+
+Examples
+--------
+>>> from network.austausch.dateien import read_csv_text
+>>> roh = Rohdaten({"sozialraeume": read_csv_text("sozialraeume", "id;name\\nsr-a;A\\nsr-a;B\\n")})
+>>> try:
+...     validate(roh)
+... except Validierungsfehler as e:
+...     print(e.fehler[0])
+sozialraeume, Zeile 3, Spalte „id“: Die Kennung „sr-a“ kommt mehrfach vor (zuerst in Zeile 2).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..errors import Fehler, Validierungsfehler
+from ..model import DATEIEN, DATEI_REIHENFOLGE, KREISWEIT, Netzdaten, Spalte
+from .dateien import Rohdaten, RohTabelle, entschuetzen
+
+__all__ = ["validate", "parse_wert", "validate_rows", "MAX_TEXT"]
+
+#: Longest accepted text cell.
+MAX_TEXT = 5000
+
+_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_JA = {"ja", "j", "true", "wahr", "1", "x", "yes"}
+_NEIN = {"nein", "n", "false", "falsch", "0", "no"}
+
+
+def parse_wert(text: str, spalte: Spalte):
+    """Parse one cell; returns the value or raises ``ValueError`` with a German reason.
+
+    >>> parse_wert("50,25", Spalte("lat", "float"))
+    50.25
+    >>> parse_wert("Deutsch | Arabisch|", Spalte("sprachen", "liste"))
+    ['Deutsch', 'Arabisch']
+    >>> parse_wert("2024-02-30", Spalte("seit", "datum"))
+    Traceback (most recent call last):
+    ...
+    ValueError: „2024-02-30“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2024-03-01).
+    """
+    t = text.strip()
+    if t == "":
+        return [] if spalte.typ == "liste" else None
+    typ = spalte.typ
+    if typ in ("text",) or typ.startswith("ref:"):
+        value: object = entschuetzen(t)
+        if len(t) > MAX_TEXT:
+            raise ValueError(f"Der Text ist zu lang (höchstens {MAX_TEXT} Zeichen).")
+    elif typ == "liste":
+        value = [entschuetzen(p.strip()) for p in t.split("|") if p.strip()]
+    elif typ == "int":
+        try:
+            value = int(t)
+        except ValueError:
+            raise ValueError(f"„{t}“ ist keine ganze Zahl.") from None
+    elif typ == "float":
+        try:
+            value = float(t.replace(",", ".") if "." not in t else t)
+        except ValueError:
+            raise ValueError(f"„{t}“ ist keine Zahl.") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"„{t}“ ist keine Zahl.")
+    elif typ == "bool":
+        low = t.lower()
+        if low in _JA:
+            value = True
+        elif low in _NEIN:
+            value = False
+        else:
+            raise ValueError(f"„{t}“ ist kein Ja/Nein-Wert (erlaubt: ja, nein).")
+    elif typ == "datum":
+        try:
+            if not _DATUM.match(t):
+                raise ValueError
+            value = date.fromisoformat(t).isoformat()
+        except ValueError:
+            raise ValueError(f"„{t}“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2024-03-01).") from None
+    else:  # pragma: no cover - the model declares only the types above
+        raise AssertionError(typ)
+    if spalte.erlaubt and value not in spalte.erlaubt:
+        raise ValueError(f"„{t}“ ist nicht erlaubt. Erlaubt: {', '.join(spalte.erlaubt)}.")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if spalte.name in ("lat", "lon") and spalte.min is not None and not (spalte.min <= value <= spalte.max):
+            raise ValueError(f"{value} liegt nicht in Deutschland ({spalte.name} zwischen {spalte.min} und "
+                             f"{spalte.max}).")
+        if spalte.min is not None and value < spalte.min:
+            raise ValueError(f"{value} ist zu klein (mindestens {spalte.min:g}).")
+        if spalte.max is not None and value > spalte.max:
+            raise ValueError(f"{value} ist zu groß (höchstens {spalte.max:g}).")
+    return value
+
+
+def _parse_tabelle(datei: str, tab: RohTabelle, fehler: list[Fehler]) -> list[tuple[int, dict, set]]:
+    spalten = {s.name: s for s in DATEIEN[datei]}
+    for h in tab.header:
+        if h and h not in spalten:
+            fehler.append(Fehler(datei, 1, h, f"Unbekannte Spalte. Erlaubt sind: {', '.join(spalten)}."))
+    for s in spalten.values():
+        if s.pflicht and s.name not in tab.header:
+            fehler.append(Fehler(datei, 1, s.name, "Pflichtspalte fehlt."))
+    rows = []
+    for zeile, cells in tab.zeilen:
+        if "__zu_viele__" in cells:
+            fehler.append(Fehler(datei, zeile, "", f"Die Zeile hat {cells['__zu_viele__']} Felder, die Kopfzeile "
+                                                   f"nur {len(tab.header)}. Trennzeichen in einem Feld?"))
+        row: dict = {}
+        kaputt = set()
+        for name, s in spalten.items():
+            text = cells.get(name, "")
+            try:
+                row[name] = parse_wert(text, s)
+            except ValueError as e:
+                fehler.append(Fehler(datei, zeile, name, str(e)))
+                row[name] = None
+                kaputt.add(name)
+                continue
+            if s.pflicht and (row[name] is None or row[name] == []):
+                fehler.append(Fehler(datei, zeile, name, "Pflichtfeld ist leer."))
+        rows.append((zeile, row, kaputt))
+    return rows
+
+
+def validate_rows(parsed: dict[str, list[tuple[int, dict, set]]], bestand: Netzdaten | None,
+                  fehler: list[Fehler]) -> None:
+    """The rules that span rows and files: unique ids, references, date order, coordinates in pairs.
+
+    ``parsed`` holds per file ``(line, row, columns that failed to parse)``; a failed cell is not checked again.
+    """
+    bestand = bestand or Netzdaten()
+    kaputt = {(d, z): k for d, rows in parsed.items() for z, _, k in rows}
+    parsed = {d: [(z, r) for z, r, _ in rows] for d, rows in parsed.items()}
+
+    def ids_of(datei: str) -> set[str]:
+        neu = {r["id"] for _, r in parsed.get(datei, []) if r.get("id")}
+        return neu | {r["id"] for r in bestand.tabelle(datei)}
+
+    for datei, rows in parsed.items():
+        seen: dict[str, int] = {}
+        for zeile, r in rows:
+            rid = r.get("id")
+            if rid is None:
+                continue
+            if rid in seen:
+                fehler.append(Fehler(datei, zeile, "id", f"Die Kennung „{rid}“ kommt mehrfach vor "
+                                                          f"(zuerst in Zeile {seen[rid]})."))
+            else:
+                seen[rid] = zeile
+            if ("lat" in r) and not {"lat", "lon"} & kaputt[(datei, zeile)] and \
+                    ((r.get("lat") is None) != (r.get("lon") is None)):
+                fehler.append(Fehler(datei, zeile, "lat" if r.get("lat") is None else "lon",
+                                     "Koordinaten bitte immer als Paar angeben (lat und lon)."))
+
+    kitas, angebote = ids_of("kitas"), ids_of("angebote")
+    for zeile, r in parsed.get("angebote", []):
+        if r.get("id") in kitas:
+            fehler.append(Fehler("angebote", zeile, "id", f"Die Kennung „{r['id']}“ ist schon eine Kita. Kitas "
+                                                          "und Angebote brauchen verschiedene Kennungen."))
+
+    refs = {datei: ids_of(datei) for datei in DATEI_REIHENFOLGE}
+    for datei, rows in parsed.items():
+        for s in DATEIEN[datei]:
+            if not s.typ.startswith("ref:"):
+                continue
+            ziel = s.typ[4:]
+            for zeile, r in rows:
+                v = r.get(s.name)
+                if v is not None and v not in refs[ziel]:
+                    fehler.append(Fehler(datei, zeile, s.name, f"„{v}“ gibt es nicht in {ziel}."))
+
+    for zeile, r in parsed.get("angebote", []):
+        for t in r.get("themen") or []:
+            if t not in refs["themen"]:
+                fehler.append(Fehler("angebote", zeile, "themen", f"Das Thema „{t}“ gibt es nicht in themen."))
+        versorgt = r.get("versorgt") or []
+        if KREISWEIT in versorgt and len(versorgt) > 1:
+            fehler.append(Fehler("angebote", zeile, "versorgt", f"„{KREISWEIT}“ (kreisweit) bitte allein angeben."))
+        for s in versorgt:
+            if s != KREISWEIT and s not in refs["sozialraeume"]:
+                fehler.append(Fehler("angebote", zeile, "versorgt", f"Den Sozialraum „{s}“ gibt es nicht."))
+        _order(fehler, "angebote", zeile, r, "gueltig_ab", "gueltig_bis")
+
+    for zeile, r in parsed.get("kooperationen", []):
+        von = r.get("von_id")
+        if von is not None and von not in kitas and von not in angebote:
+            fehler.append(Fehler("kooperationen", zeile, "von_id", f"„{von}“ ist weder eine Kita noch ein Angebot."))
+        if von is not None and von == r.get("zu_id"):
+            fehler.append(Fehler("kooperationen", zeile, "zu_id", "Ein Angebot kann nicht mit sich selbst "
+                                                                  "kooperieren."))
+        _order(fehler, "kooperationen", zeile, r, "seit", "bis")
+
+
+def _order(fehler: list[Fehler], datei: str, zeile: int, r: dict, ab: str, bis: str) -> None:
+    if r.get(ab) and r.get(bis) and r[ab] > r[bis]:
+        fehler.append(Fehler(datei, zeile, bis, f"„{bis}“ ({r[bis]}) liegt vor „{ab}“ ({r[ab]})."))
+
+
+def validate(roh: Rohdaten, bestand: Netzdaten | None = None) -> Netzdaten:
+    """Parse and check ``roh``; references may point into ``bestand`` (what the store already holds).
+
+    Returns the typed :class:`~network.model.Netzdaten`; raises
+    :class:`~network.errors.Validierungsfehler` listing every problem.
+    """
+    fehler: list[Fehler] = []
+    parsed = {d: _parse_tabelle(d, roh.tabellen[d], fehler) for d in DATEI_REIHENFOLGE if d in roh.tabellen}
+    validate_rows(parsed, bestand, fehler)
+    if fehler:
+        raise Validierungsfehler(fehler)
+    return Netzdaten(**{d: [r for _, r, _ in rows] for d, rows in parsed.items()})

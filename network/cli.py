@@ -1,0 +1,171 @@
+"""The ``kita-netz`` command: thin, like the UI. Every error is one German line and a non-zero exit.
+
+Exit codes: 0 success, 1 invalid input or a known problem (message on stderr), 2 unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import KitaNetzError, Validierungsfehler
+from .settings import Settings, load_settings
+
+__all__ = ["main", "SEED_DIR"]
+
+#: The demo dataset shipped with the repository.
+SEED_DIR = Path(__file__).resolve().parents[1] / "seed"
+
+
+class _Fortschritt:
+    """Progress on stderr: a live bar on a terminal, a line per 10 % otherwise."""
+
+    def __init__(self, titel: str):
+        self.titel = titel
+        self.tty = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        pct = 100 * done // max(total, 1)
+        step = pct if self.tty else pct // 10 * 10
+        if step == self.last:
+            return
+        self.last = step
+        bar = "█" * (pct // 5) + "·" * (20 - pct // 5)
+        end = "\n" if (not self.tty or done >= total) else ""
+        print(f"\r{self.titel}: {bar} {pct:3d} %", end=end, file=sys.stderr, flush=True)
+
+
+def _open(settings: Settings, read_only: bool = False):
+    from .store import open_store
+
+    store = open_store(settings, read_only=read_only)
+    for w in store.warnungen:
+        print(f"Hinweis: {w}", file=sys.stderr)
+    return store
+
+
+def _print_bericht(bericht, was: str) -> None:
+    for h in bericht.hinweise:
+        print(f"Hinweis: {h}", file=sys.stderr)
+    teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
+    if bericht.dry_run:
+        print(f"Probelauf: keine Fehler gefunden. Würde {bericht.gesamt} Zeilen {was} ({teile}). "
+              "Nichts wurde gespeichert.")
+    else:
+        print(f"{bericht.gesamt} Zeilen {was} ({teile}).")
+
+
+def cmd_seed(args, settings: Settings) -> int:
+    from .austausch import import_path
+
+    with _open(settings) as store:
+        if args.if_empty and not store.is_empty():
+            print("Der Datenspeicher enthält schon Daten; die Demodaten werden nicht eingespielt.")
+            return 0
+        if args.reset:
+            store.clear()
+        bericht = import_path(store, SEED_DIR, fortschritt=_Fortschritt("Demodaten"))
+    _print_bericht(bericht, "Demodaten (fiktiv) eingespielt")
+    return 0
+
+
+def cmd_import(args, settings: Settings) -> int:
+    from .austausch import import_path
+
+    with _open(settings) as store:
+        bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"))
+    _print_bericht(bericht, "importiert")
+    return 0
+
+
+def cmd_export(args, settings: Settings) -> int:
+    from .austausch import export_dir, export_xlsx
+
+    with _open(settings, read_only=True) as store:
+        daten = store.load()
+    if args.format == "xlsx":
+        target = Path(args.ziel)
+        if target.suffix.lower() != ".xlsx":
+            target = target / "kita-netzwerk.xlsx"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        export_xlsx(daten, target)
+        print(f"Exportiert nach {target} ({daten.anzahl()} Zeilen).")
+    else:
+        export_dir(daten, args.ziel)
+        print(f"Exportiert nach {args.ziel} ({daten.anzahl()} Zeilen in 7 Dateien).")
+    return 0
+
+
+def cmd_stats(args, settings: Settings) -> int:
+    with _open(settings, read_only=True) as store:
+        counts = store.counts()
+    if args.format == "json":
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(k) for part in counts.values() for k in part)
+    print("Knoten")
+    for k, v in counts["nodes"].items():
+        print(f"  {k:<{width}}  {v:>7}")
+    print("Beziehungen")
+    for k, v in counts["relationships"].items():
+        print(f"  {k:<{width}}  {v:>7}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kita-netz",
+        description="Kooperationsnetzwerk der Kita-Sozialarbeit im Rhein-Hunsrück-Kreis.")
+    p.add_argument("--version", action="version", version=f"kita-netz {__version__}")
+    p.add_argument("--store", choices=["embedded", "neo4j"], help="Speicher (sonst KITANETZ_STORE)")
+    p.add_argument("--data-dir", help="Ordner des eingebetteten Speichers (sonst KITANETZ_DATA_DIR)")
+    sub = p.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
+
+    s = sub.add_parser("seed", help="Demodaten (fiktiv) einspielen")
+    s.add_argument("--reset", action="store_true", help="vorher alle Daten löschen")
+    s.add_argument("--if-empty", action="store_true", help="nur wenn der Speicher leer ist")
+    s.set_defaults(func=cmd_seed)
+
+    s = sub.add_parser("import", help="CSV-Ordner oder Excel-Datei importieren")
+    s.add_argument("path", help="Ordner mit CSV-Dateien, eine .csv- oder .xlsx-Datei")
+    s.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts speichern")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("export", help="alle Daten im Importformat exportieren")
+    s.add_argument("ziel", help="Zielordner (CSV) oder .xlsx-Datei")
+    s.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("stats", help="Anzahl der Knoten und Beziehungen")
+    s.add_argument("--format", choices=["table", "json"], default="table")
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings().mit(store=args.store, data_dir=args.data_dir)
+        return args.func(args, settings)
+    except Validierungsfehler as e:
+        for f in e.fehler:
+            print(f"Fehler: {f}", file=sys.stderr)
+        print(str(e), file=sys.stderr)
+        return 1
+    except KitaNetzError as e:
+        print(f"Fehler: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+    except Exception as e:  # the last line of defence: one line, never a traceback
+        print(f"Unerwarteter Fehler ({type(e).__name__}): {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Import → export → import is lossless, in CSV and xlsx; formula injection is defused and reads back unchanged."""
+
+from __future__ import annotations
+
+import openpyxl
+import openpyxl.xml
+import pytest
+
+from network.austausch import export_dir, export_xlsx, import_path
+from network.austausch.dateien import read_path
+from network.errors import Validierungsfehler
+from network.settings import Settings
+from network.store import open_store
+
+
+def _fresh(tmp_path, name):
+    return open_store(Settings(data_dir=tmp_path / name))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_round_trip_is_lossless(embedded, mini, tmp_path, fmt):
+    embedded.write(mini)
+    first = embedded.load()
+    target = tmp_path / ("export" if fmt == "csv" else "export.xlsx")
+    (export_dir if fmt == "csv" else export_xlsx)(first, target)
+    with _fresh(tmp_path, "zweiter") as other:
+        import_path(other, target)
+        assert other.load() == first
+        assert other.counts() == embedded.counts()
+
+
+def test_formula_cells_are_protected_and_read_back(embedded, mini, tmp_path):
+    embedded.write(mini)
+    export_dir(embedded.load(), tmp_path / "out")
+    kitas = (tmp_path / "out" / "kitas.csv").read_text(encoding="utf-8")
+    assert ",'=Kita Formel," in kitas and ",'+49 6761 1," in kitas
+    assert "'@Elternabend" in (tmp_path / "out" / "kooperationen.csv").read_text(encoding="utf-8")
+    export_xlsx(embedded.load(), tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["kitas"]
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert "'=Kita Formel" in values and all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    with _fresh(tmp_path, "b") as other:
+        import_path(other, tmp_path / "out.xlsx")
+        names = {k["name"] for k in other.load().kitas}
+    assert "=Kita Formel" in names
+
+
+def test_xlsx_is_read_with_xml_bomb_protection():
+    assert openpyxl.xml.DEFUSEDXML is True
+
+
+def test_broken_xlsx_is_a_clear_error(tmp_path):
+    bad = tmp_path / "kaputt.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(Validierungsfehler) as exc:
+        read_path(bad)
+    assert "kann nicht gelesen werden" in exc.value.fehler[0].grund
+
+
+def test_seed_round_trips(tmp_path):
+    from network.cli import SEED_DIR
+
+    with _fresh(tmp_path, "a") as a:
+        import_path(a, SEED_DIR)
+        export_dir(a.load(), tmp_path / "export")
+        for p in (tmp_path / "export").iterdir():
+            assert p.read_text(encoding="utf-8") == (SEED_DIR / p.name).read_text(encoding="utf-8"), p.name
