@@ -48,15 +48,15 @@ RETURN n.id AS id, n.name AS name, n.art AS art, n.beschreibung AS beschreibung,
 ORDER BY id
 
 // name: lade_angebot_themen
-MATCH (n:Angebot)-[:HAT_THEMA]->(t:Thema)
-RETURN n.id AS id, t.id AS thema_id
-ORDER BY id, thema_id
+MATCH (n:Angebot)-[h:HAT_THEMA]->(t:Thema)
+RETURN n.id AS id, t.id AS thema_id, h.rang AS rang
+ORDER BY id, rang, thema_id
 
 // name: lade_angebot_sozialraeume
-MATCH (n:Angebot)-[:VERSORGT]->(s:Sozialraum)
+MATCH (n:Angebot)-[v:VERSORGT]->(s:Sozialraum)
 WHERE n.kreisweit IS NULL OR n.kreisweit = false
-RETURN n.id AS id, s.id AS sozialraum_id
-ORDER BY id, sozialraum_id
+RETURN n.id AS id, s.id AS sozialraum_id, v.rang AS rang
+ORDER BY id, rang, sozialraum_id
 
 // name: lade_kooperationen
 MATCH (a)-[r:KOOPERIERT_MIT]->(b:Angebot)

@@ -126,12 +126,12 @@ CREATE (t)-[:TRAEGT]->(n)
 // name: link_angebot_thema
 UNWIND $rows AS r
 MATCH (n:Angebot {id: r.id}), (t:Thema {id: r.thema_id})
-CREATE (n)-[:HAT_THEMA]->(t)
+CREATE (n)-[:HAT_THEMA {rang: r.rang}]->(t)
 
 // name: link_angebot_sozialraum
 UNWIND $rows AS r
 MATCH (n:Angebot {id: r.id}), (s:Sozialraum {id: r.sozialraum_id})
-CREATE (n)-[:VERSORGT]->(s)
+CREATE (n)-[:VERSORGT {rang: r.rang}]->(s)
 
 // A district-wide Angebot serves every Sozialraum, also one imported after it: renewed after every import.
 // name: unlink_kreisweit

@@ -98,9 +98,11 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
         ids(q, angebote)
     rows("link_angebot_gemeinde", [r for r in angebote if r.get("gemeinde_id")])
     rows("link_angebot_traeger", [r for r in angebote if r.get("traeger_id")])
-    rows("link_angebot_thema", [{"id": r["id"], "thema_id": t} for r in angebote for t in r.get("themen") or []])
-    rows("link_angebot_sozialraum", [{"id": r["id"], "sozialraum_id": s} for r in angebote
-                                     if not r["kreisweit"] for s in r.get("versorgt") or []])
+    # rang keeps the order of the list (the first Thema is the main one)
+    rows("link_angebot_thema", [{"id": r["id"], "thema_id": t, "rang": i} for r in angebote
+                                for i, t in enumerate(r.get("themen") or [])])
+    rows("link_angebot_sozialraum", [{"id": r["id"], "sozialraum_id": s, "rang": i} for r in angebote
+                                     if not r["kreisweit"] for i, s in enumerate(r.get("versorgt") or [])])
     if daten.sozialraeume or daten.angebote:
         plan.append(("unlink_kreisweit", {}))
         plan.append(("link_kreisweit", {}))

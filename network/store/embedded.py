@@ -23,7 +23,7 @@ from typing import Callable, TypeVar
 import ladybug
 
 from ..errors import StoreBelegt, StoreFehler
-from ..model import DATEIEN, LABELS
+from ..model import DATEIEN, LABELS, RELATIONSHIPS
 from .base import Store
 
 __all__ = ["EmbeddedStore", "DATEINAME"]
@@ -150,14 +150,16 @@ class EmbeddedStore(Store):
             for stmt in stmts:
                 conn.execute(stmt)
             for stmt in stmts:
-                m = re.match(r"CREATE NODE TABLE IF NOT EXISTS (\w+)\((.*)\)$", stmt, re.S)
+                m = re.match(r"CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\)$", stmt, re.S)
                 if not m:
                     continue
                 table, body = m.groups()
-                if table not in LABELS:  # names below come only from the model's whitelist
+                if table not in LABELS and table not in RELATIONSHIPS:  # names only from the whitelist
                     raise StoreFehler(f"Unbekannte Tabelle im Schema: {table}")
                 have = {row[1] for row in _rows(conn.execute(f"CALL table_info('{table}') RETURN *"))}
                 for col in re.split(r",\s*", " ".join(body.split())):
+                    if col.startswith("FROM "):
+                        continue
                     name, typ = col.split(" ", 1)
                     if name not in have and "PRIMARY KEY" not in typ:
                         conn.execute(f"ALTER TABLE {table} ADD {name} {typ}")

@@ -74,12 +74,17 @@ def test_old_store_gains_new_columns(tmp_path):
     db = ladybug.Database(str(tmp_path / DATEINAME))
     conn = ladybug.Connection(db)
     conn.execute("CREATE NODE TABLE Kita(id STRING PRIMARY KEY, name STRING)")
+    conn.execute("CREATE NODE TABLE Angebot(id STRING PRIMARY KEY, name STRING)")
+    conn.execute("CREATE NODE TABLE Thema(id STRING PRIMARY KEY, name STRING)")
+    conn.execute("CREATE REL TABLE HAT_THEMA(FROM Angebot TO Thema)")
     conn.execute("CREATE (:Kita {id: 'kita-1', name: 'Alt'})")
     conn.close()
     db.close()
     with EmbeddedStore(tmp_path) as s:
         kita = s.load().kitas[0]
         assert (kita["id"], kita["name"], kita["geprueft_am"]) == ("kita-1", "Alt", None)
+        have = s.execute_read(lambda tx: tx._conn.execute("CALL table_info('HAT_THEMA') RETURN *").get_as_df())
+        assert "rang" in set(have["name"])
 
 
 def test_torn_write_ahead_log_is_recovered(tmp_path):
