@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["KitaNetzError", "Fehler", "Validierungsfehler", "StoreBelegt", "StoreFehler", "NichtGefunden",
-           "KonfigurationsFehler"]
+           "KonfigurationsFehler", "KeinZugriff", "AnmeldungFehlgeschlagen"]
 
 
 class KitaNetzError(Exception):
@@ -54,3 +54,11 @@ class NichtGefunden(KitaNetzError):
 
 class KonfigurationsFehler(KitaNetzError):
     """A setting has an invalid value."""
+
+
+class KeinZugriff(KitaNetzError):
+    """The signed-in role may not do this (or nobody is signed in)."""
+
+
+class AnmeldungFehlgeschlagen(KitaNetzError):
+    """Wrong name or password, a disabled account, or a locked one."""

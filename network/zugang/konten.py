@@ -1,0 +1,184 @@
+"""Local accounts kept in the store: create, list, disable, change password, sign in.
+
+Passwords are hashed with Argon2id (``argon2-cffi``); no password or hash is ever logged, shown or written to
+the audit trail. Failed sign-ins are slowed (a growing pause) and the account is locked for
+:data:`SPERRE_MINUTEN` after :data:`MAX_FEHLVERSUCHE` failures in a row. Every change to an account is one
+transaction with its audit entry.
+
+Examples
+--------
+>>> import tempfile
+>>> from network.store.embedded import EmbeddedStore
+>>> from network.zugang.rollen import KOMMANDOZEILE
+>>> with EmbeddedStore(tempfile.mkdtemp()) as store:
+...     _ = lege_an(store, "anna", "koordination", "sehr-geheim-123", wer=KOMMANDOZEILE)
+...     anmelden(store, "Anna", "sehr-geheim-123", pause=lambda s: None).rolle
+'koordination'
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from ..errors import AnmeldungFehlgeschlagen, KitaNetzError, NichtGefunden
+from ..store import Store
+from .protokoll import eintrag, jetzt
+from .rollen import ROLLEN, Nutzer, pruefe
+
+__all__ = ["Konto", "lege_an", "liste", "deaktiviere", "setze_passwort", "anmelden", "MAX_FEHLVERSUCHE",
+           "SPERRE_MINUTEN", "MIN_LAENGE"]
+
+MAX_FEHLVERSUCHE = 5
+SPERRE_MINUTEN = 15
+MIN_LAENGE = 10
+
+_HASHER = PasswordHasher()
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+
+
+@dataclass(frozen=True)
+class Konto:
+    """An account as listed (never with its hash)."""
+
+    name: str
+    rolle: str
+    aktiv: bool
+    fachkraft_id: str | None
+    gesperrt_bis: str | None
+    angelegt_am: str | None
+
+    def __repr__(self) -> str:  # explicit: nothing secret can slip into a log line
+        return f"Konto({self.name!r}, {self.rolle!r}, aktiv={self.aktiv})"
+
+
+def _name(name: str) -> str:
+    n = (name or "").strip().lower()
+    if not _NAME.match(n):
+        raise KitaNetzError("Der Benutzername darf nur Kleinbuchstaben, Ziffern, Punkt, Bindestrich und "
+                            "Unterstrich enthalten (2 bis 40 Zeichen).")
+    return n
+
+
+def _passwort(pw: str) -> str:
+    if len(pw or "") < MIN_LAENGE:
+        raise KitaNetzError(f"Das Passwort muss mindestens {MIN_LAENGE} Zeichen lang sein.")
+    return _HASHER.hash(pw)
+
+
+def _lies(store: Store, name: str) -> dict | None:
+    rows = store.query("lade_einen_nutzer", id=name)
+    return rows[0] if rows else None
+
+
+def _schreibe(store: Store, row: dict, wer: Nutzer, aktion: str, vorher: dict | None) -> None:
+    zeit = jetzt()
+    sichtbar = {k: row[k] for k in ("rolle", "aktiv", "fachkraft_id")}
+    alt = {k: vorher[k] for k in ("rolle", "aktiv", "fachkraft_id")} if vorher else None
+
+    def work(tx) -> None:
+        tx.run("upsert_nutzer", rows=[row])
+        tx.run("protokoll_anhaengen", rows=[eintrag(zeit, 0, wer.name, aktion, "nutzer", row["id"], alt,
+                                                     sichtbar if aktion != "passwort geändert" else None)])
+
+    store.execute_write(work)
+
+
+def lege_an(store: Store, name: str, rolle: str, passwort: str, wer: Nutzer,
+            fachkraft_id: str | None = None) -> Konto:
+    """Create an account (``nutzer:verwalten`` needed)."""
+    pruefe(wer, "nutzer:verwalten")
+    name = _name(name)
+    if rolle not in ROLLEN or rolle == "oeffentlich":
+        raise KitaNetzError("Rolle muss „fachkraft“ oder „koordination“ sein.")
+    if _lies(store, name) is not None:
+        raise KitaNetzError(f"Den Benutzer „{name}“ gibt es schon.")
+    if fachkraft_id and not any(f["id"] == fachkraft_id for f in store.load().fachkraefte):
+        raise KitaNetzError(f"Die Fachkraft „{fachkraft_id}“ gibt es nicht.")
+    row = {"id": name, "rolle": rolle, "passwort_hash": _passwort(passwort), "aktiv": True,
+           "fachkraft_id": fachkraft_id, "fehlversuche": 0, "gesperrt_bis": None, "angelegt_am": jetzt()}
+    _schreibe(store, row, wer, "angelegt", None)
+    return _konto(row)
+
+
+def _konto(r: dict) -> Konto:
+    return Konto(r["id"], r["rolle"], bool(r["aktiv"]), r.get("fachkraft_id"), r.get("gesperrt_bis"),
+                 r.get("angelegt_am"))
+
+
+def liste(store: Store, wer: Nutzer) -> list[Konto]:
+    """All accounts, sorted by name (``nutzer:verwalten`` needed)."""
+    pruefe(wer, "nutzer:verwalten")
+    return [_konto(r) for r in store.query("lade_nutzer")]
+
+
+def _vorhanden(store: Store, name: str) -> dict:
+    row = _lies(store, _name(name))
+    if row is None:
+        raise NichtGefunden(f"Den Benutzer „{name}“ gibt es nicht.")
+    return row
+
+
+def deaktiviere(store: Store, name: str, wer: Nutzer) -> None:
+    """Disable an account; it can no longer sign in."""
+    pruefe(wer, "nutzer:verwalten")
+    row = _vorhanden(store, name)
+    _schreibe(store, {**row, "aktiv": False}, wer, "deaktiviert", row)
+
+
+def setze_passwort(store: Store, name: str, passwort: str, wer: Nutzer) -> None:
+    """Set a new password (and lift a lock)."""
+    pruefe(wer, "nutzer:verwalten")
+    row = _vorhanden(store, name)
+    _schreibe(store, {**row, "passwort_hash": _passwort(passwort), "fehlversuche": 0, "gesperrt_bis": None},
+              wer, "passwort geändert", row)
+
+
+def anmelden(store: Store, name: str, passwort: str, jetzt_: datetime | None = None,
+             pause: Callable[[float], None] = time.sleep) -> Nutzer:
+    """Check name and password; returns the :class:`~network.zugang.rollen.Nutzer` or raises
+    :class:`~network.errors.AnmeldungFehlgeschlagen` with one German sentence that does not reveal whether
+    the name exists."""
+    now = jetzt_ or datetime.now()
+    falsch = AnmeldungFehlgeschlagen("Benutzername oder Passwort ist falsch.")
+    try:
+        key = _name(name)
+    except KitaNetzError:
+        pause(1.0)
+        raise falsch from None
+    row = _lies(store, key)
+    if row is None or not row["aktiv"]:
+        _HASHER.hash(passwort or "x")  # same cost as a real check: no timing hint about the name
+        pause(1.0)
+        raise falsch
+    if row.get("gesperrt_bis") and datetime.fromisoformat(row["gesperrt_bis"]) > now:
+        raise AnmeldungFehlgeschlagen(
+            f"Zu viele Fehlversuche: das Konto ist bis {row['gesperrt_bis'][11:16]} Uhr gesperrt.")
+    try:
+        _HASHER.verify(row["passwort_hash"], passwort or "")
+    except (VerificationError, InvalidHashError):
+        versuche = int(row.get("fehlversuche") or 0) + 1
+        gesperrt = (now + timedelta(minutes=SPERRE_MINUTEN)).isoformat(timespec="seconds") \
+            if versuche >= MAX_FEHLVERSUCHE else None
+
+        def work(tx) -> None:
+            tx.run("setze_fehlversuche", id=key, fehlversuche=0 if gesperrt else versuche, gesperrt_bis=gesperrt)
+            if gesperrt:
+                tx.run("protokoll_anhaengen", rows=[eintrag(jetzt(), 0, "anmeldung", "gesperrt", "nutzer", key, None,
+                                                             {"gesperrt_bis": gesperrt})])
+
+        store.execute_write(work)
+        pause(min(0.5 * 2 ** (versuche - 1), 8.0))
+        if gesperrt:
+            raise AnmeldungFehlgeschlagen(f"Zu viele Fehlversuche: das Konto ist für {SPERRE_MINUTEN} Minuten "
+                                          "gesperrt.") from None
+        raise falsch from None
+    if row.get("fehlversuche") or row.get("gesperrt_bis"):
+        store.execute_write(lambda tx: tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=None))
+    return Nutzer(key, row["rolle"], row.get("fachkraft_id"))

@@ -1,0 +1,36 @@
+// Accounts and the audit trail. The trail is append-only: no block here changes or deletes a Protokoll node.
+
+// name: upsert_nutzer
+UNWIND $rows AS r
+WITH r WHERE r.id IS NOT NULL
+MERGE (n:Nutzer {id: r.id})
+SET n.rolle = r.rolle, n.passwort_hash = r.passwort_hash, n.aktiv = r.aktiv, n.fachkraft_id = r.fachkraft_id,
+    n.fehlversuche = r.fehlversuche, n.gesperrt_bis = r.gesperrt_bis, n.angelegt_am = r.angelegt_am
+
+// name: lade_nutzer
+MATCH (n:Nutzer)
+RETURN n.id AS id, n.rolle AS rolle, n.aktiv AS aktiv, n.fachkraft_id AS fachkraft_id,
+       n.fehlversuche AS fehlversuche, n.gesperrt_bis AS gesperrt_bis, n.angelegt_am AS angelegt_am
+ORDER BY id
+
+// name: lade_einen_nutzer
+MATCH (n:Nutzer {id: $id})
+RETURN n.id AS id, n.rolle AS rolle, n.passwort_hash AS passwort_hash, n.aktiv AS aktiv,
+       n.fachkraft_id AS fachkraft_id, n.fehlversuche AS fehlversuche, n.gesperrt_bis AS gesperrt_bis,
+       n.angelegt_am AS angelegt_am
+
+// name: setze_fehlversuche
+MATCH (n:Nutzer {id: $id})
+SET n.fehlversuche = $fehlversuche, n.gesperrt_bis = $gesperrt_bis
+
+// name: protokoll_anhaengen
+UNWIND $rows AS r
+WITH r WHERE r.id IS NOT NULL
+CREATE (:Protokoll {id: r.id, zeit: r.zeit, wer: r.wer, aktion: r.aktion, art: r.art, objekt_id: r.objekt_id,
+                    vorher: r.vorher, nachher: r.nachher})
+
+// name: lade_protokoll
+MATCH (p:Protokoll)
+RETURN p.id AS id, p.zeit AS zeit, p.wer AS wer, p.aktion AS aktion, p.art AS art, p.objekt_id AS objekt_id,
+       p.vorher AS vorher, p.nachher AS nachher
+ORDER BY id DESC
