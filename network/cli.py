@@ -116,6 +116,47 @@ def cmd_stats(args, settings: Settings) -> int:
     return 0
 
 
+def _passwort_lesen(args) -> str:
+    """A password from standard input (``--passwort-stdin``) or a prompt; never from an argument."""
+    if args.passwort_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    erstes = getpass.getpass("Neues Passwort: ")
+    if getpass.getpass("Passwort wiederholen: ") != erstes:
+        raise KitaNetzError("Die beiden Passwörter stimmen nicht überein.")
+    return erstes
+
+
+def cmd_nutzer(args, settings: Settings) -> int:
+    from .zugang import KOMMANDOZEILE
+    from .zugang import konten
+
+    with _open(settings, read_only=args.aktion == "list") as store:
+        if args.aktion == "list":
+            for k in konten.liste(store, KOMMANDOZEILE):
+                status = "aktiv" if k.aktiv else "deaktiviert"
+                if k.gesperrt_bis:
+                    status += f", gesperrt bis {k.gesperrt_bis}"
+                fk = f", Fachkraft {k.fachkraft_id}" if k.fachkraft_id else ""
+                print(f"{k.name:<24} {k.rolle:<13} {status}{fk}")
+            return 0
+        if not args.name:
+            raise KitaNetzError("Bitte den Benutzernamen angeben.")
+        if args.aktion == "add":
+            if not args.rolle:
+                raise KitaNetzError("Bitte die Rolle angeben: --rolle fachkraft oder --rolle koordination.")
+            konten.lege_an(store, args.name, args.rolle, _passwort_lesen(args), KOMMANDOZEILE, args.fachkraft)
+            print(f"Benutzer „{args.name}“ ({args.rolle}) angelegt.")
+        elif args.aktion == "disable":
+            konten.deaktiviere(store, args.name, KOMMANDOZEILE)
+            print(f"Benutzer „{args.name}“ deaktiviert.")
+        else:
+            konten.setze_passwort(store, args.name, _passwort_lesen(args), KOMMANDOZEILE)
+            print(f"Passwort für „{args.name}“ geändert.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kita-netz",
@@ -143,6 +184,18 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="Anzahl der Knoten und Beziehungen")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("nutzer", help="Benutzerkonten verwalten (add, list, disable, passwort)")
+    s.add_argument("aktion", choices=["add", "list", "disable", "passwort"])
+    s.add_argument("name", nargs="?", help="Benutzername (Kleinbuchstaben, z. B. anna.beispiel)")
+    s.add_argument("--rolle", choices=["fachkraft", "koordination"])
+    s.add_argument("--fachkraft", help="bei Rolle fachkraft: Kennung der Fachkraft (z. B. fk-01)")
+    s.add_argument("--passwort-stdin", action="store_true", help="Passwort von der Standardeingabe lesen")
+    s.set_defaults(func=cmd_nutzer)
+
+    from .vermittlung.kommando import registrieren as vermittlung_befehle
+
+    vermittlung_befehle(sub)
     return p
 
 
