@@ -1,0 +1,49 @@
+"""Hubs: the actors that hold a network together.
+
+A hub is one of the ``n`` actors (default 5) with the highest betweenness. Ties go to the actor with more
+Kooperationen (degree), then to the smaller id. Actors without any Kooperation are never hubs. Betweenness is
+compared after rounding to 10 significant digits, so floating-point noise cannot reorder equal values.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("x", "y")])
+>>> hub_ids(G, {"a": 0.0, "b": 0.5, "c": 0.5, "d": 0.0, "x": 0.0, "y": 0.0}, n=3)
+['b', 'c', 'a']
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import networkx as nx
+
+__all__ = ["HUBS", "signifikant", "hub_ids"]
+
+#: How many hubs are listed.
+HUBS = 5
+
+
+def signifikant(x: float, stellen: int = 10) -> float:
+    """``x`` rounded to ``stellen`` significant digits.
+
+    Examples
+    --------
+    >>> signifikant(0.1 + 0.2) == signifikant(0.3)
+    True
+    """
+    return float(f"{x:.{stellen}g}")
+
+
+def hub_ids(G: nx.Graph, betweenness: dict, n: int = HUBS) -> list:
+    """The ids of the top-``n`` actors by betweenness (ties: higher degree, then smaller id).
+
+    Examples
+    --------
+    >>> G = nx.Graph([("b", "k1"), ("b", "k2"), ("a", "k3")])
+    >>> hub_ids(G, dict.fromkeys(G, 0.0), n=2)   # all betweenness equal: degree, then id decide
+    ['b', 'a']
+    """
+    grad = G.degree
+    kandidaten = (v for v in G if grad[v] > 0)
+    return heapq.nsmallest(n, kandidaten, key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))

@@ -1,0 +1,364 @@
+"""Network metrics of one graph, computed with NetworkX (the reference) or with python-igraph (faster).
+
+Every function takes ``backend="networkx"`` or ``backend="igraph"``; both give the same answers (up to
+floating-point rounding), which ``tests/analyse/test_beschleunigt.py`` checks on small graphs. The only
+exception is Louvain, where both libraries implement the same algorithm with their own order of visiting
+nodes: on graphs with a clear community structure they agree, on ambiguous graphs the partitions may differ.
+Both are seeded and therefore deterministic.
+
+Betweenness is computed on hop counts (unweighted): ``weight`` is a tie strength (intensity), not a distance.
+Burt's constraint uses the weights, effective size does not.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d")])
+>>> betweenness(G)
+{'a': 0.0, 'b': 0.6666666666666666, 'c': 0.6666666666666666, 'd': 0.0}
+>>> artikulationspunkte(G), bruecken(G)
+(['b', 'c'], [('a', 'b'), ('b', 'c'), ('c', 'd')])
+>>> k = kennzahlen(G, backend="igraph")
+>>> k.akteure, k.kooperationen, round(k.dichte, 3), k.anzahl_komponenten
+(4, 3, 0.5, 1)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import random
+import threading
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+__all__ = ["SEED", "BACKENDS", "backend_waehlen", "Kennzahlen", "kennzahlen", "betweenness",
+           "artikulationspunkte", "bruecken", "komponenten", "constraint", "effektive_groesse",
+           "gemeinschaften", "modularitaet"]
+
+#: Seed of every random choice (Louvain, betweenness sampling).
+SEED = 42
+
+#: The computing backends.
+BACKENDS = ("networkx", "igraph")
+
+#: Up to this many actors NetworkX may compute effective size with a dense matrix.
+_DICHT_BIS = 2000
+
+
+def backend_waehlen(backend: str = "auto") -> str:
+    """Resolve ``"auto"`` to ``"igraph"`` when python-igraph is installed, else ``"networkx"``.
+
+    Examples
+    --------
+    >>> backend_waehlen("networkx")
+    'networkx'
+    >>> backend_waehlen("auto") in BACKENDS
+    True
+    """
+    if backend == "auto":
+        try:
+            import igraph  # noqa: F401
+        except ImportError:  # pragma: no cover - igraph is installed in the project
+            return "networkx"
+        return "igraph"
+    if backend not in BACKENDS:
+        raise ValueError(f"Unbekanntes Backend „{backend}“ (erlaubt: auto, networkx, igraph).")
+    return backend
+
+
+class _IG:
+    """A graph converted to igraph once, with the node order of ``G``."""
+
+    def __init__(self, G: nx.Graph):
+        import igraph
+
+        self.knoten = list(G)
+        pos = {v: i for i, v in enumerate(self.knoten)}
+        kanten, gewichte = [], []
+        for u, v, w in G.edges(data="weight", default=1):
+            kanten.append((pos[u], pos[v]))
+            gewichte.append(w)
+        self.kanten = kanten
+        self.g = igraph.Graph(n=len(self.knoten), edges=kanten, directed=False)
+        self.g.es["weight"] = gewichte
+
+
+def _ig(G, ig):
+    return ig if ig is not None else _IG(G)
+
+
+#: igraph's random generator is global: one seeded use at a time (the app computes in several threads).
+_ZUFALL_SPERRE = threading.Lock()
+
+
+@contextlib.contextmanager
+def _igraph_zufall(seed: int):
+    import igraph
+
+    with _ZUFALL_SPERRE:
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
+
+
+def _stichprobe(G: nx.Graph, k: int | None, seed: int) -> list | None:
+    """The sources NetworkX samples for ``betweenness_centrality(G, k, seed=seed)``; ``None`` = all."""
+    if k is None or k >= len(G):
+        return None
+    return random.Random(seed).sample(list(G.nodes()), k)
+
+
+def betweenness(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, seed: int = SEED,
+                _ig_graph: _IG | None = None) -> dict:
+    """Normalised shortest-path betweenness (hop counts, endpoints excluded).
+
+    ``k`` < number of nodes estimates it from ``k`` sampled source nodes, exactly like
+    ``networkx.betweenness_centrality(G, k=k, seed=seed)`` (same sources, same rescaling).
+
+    Examples
+    --------
+    >>> G = nx.star_graph(3)
+    >>> betweenness(G, backend="igraph")[0]
+    1.0
+    >>> betweenness(G, k=2, seed=1) == betweenness(G, k=2, seed=1, backend="igraph")
+    True
+    """
+    n = len(G)
+    if k is not None and k < 2 and k < n:
+        raise ValueError("Für eine Stichprobe braucht es mindestens 2 Quellen.")
+    quellen = _stichprobe(G, k, seed)
+    if backend == "networkx":
+        if quellen is None:
+            return nx.betweenness_centrality(G, normalized=True)
+        return nx.betweenness_centrality(G, k=k, normalized=True, seed=seed)
+    if n == 0:
+        return {}
+    ig = _ig(G, _ig_graph)
+    if quellen is None:
+        roh = ig.g.betweenness(directed=False)
+        skala = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+        return {v: b * skala for v, b in zip(ig.knoten, roh)}
+    pos = {v: i for i, v in enumerate(ig.knoten)}
+    roh = ig.g.betweenness(directed=False, sources=[pos[s] for s in quellen])
+    if n <= 2:  # pragma: no cover - a sample needs k >= 2 and k < n
+        return dict.fromkeys(ig.knoten, 0.0)
+    # NetworkX counts ordered pairs (twice igraph's count) and rescales sources and non-sources separately.
+    quellmenge = set(quellen)
+    s_quelle = 1.0 / ((k - 1) * (n - 2))
+    s_sonst = 1.0 / (k * (n - 2))
+    return {v: 2.0 * b * (s_quelle if v in quellmenge else s_sonst) for v, b in zip(ig.knoten, roh)}
+
+
+def _sortiert(knoten) -> list:
+    return sorted(knoten, key=str)
+
+
+def artikulationspunkte(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> list:
+    """Actors whose removal splits their connected component, sorted by id.
+
+    Examples
+    --------
+    >>> artikulationspunkte(nx.star_graph(3), backend="igraph")
+    [0]
+    """
+    if backend == "networkx":
+        return _sortiert(nx.articulation_points(G))
+    ig = _ig(G, _ig_graph)
+    return _sortiert(ig.knoten[i] for i in ig.g.articulation_points())
+
+
+def bruecken(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> list[tuple]:
+    """Kooperationen whose removal splits a component, as id pairs (smaller id first), sorted.
+
+    Examples
+    --------
+    >>> bruecken(nx.Graph([(1, 2), (2, 3), (3, 1), (3, 4)]), backend="igraph")
+    [(3, 4)]
+    """
+    if backend == "networkx":
+        paare = nx.bridges(G)
+    else:
+        ig = _ig(G, _ig_graph)
+        paare = ((ig.knoten[ig.kanten[e][0]], ig.knoten[ig.kanten[e][1]]) for e in ig.g.bridges())
+    return sorted((tuple(sorted(p, key=str)) for p in paare), key=lambda p: (str(p[0]), str(p[1])))
+
+
+def _geordnet(G: nx.Graph, gruppen) -> list[list]:
+    pos = {v: i for i, v in enumerate(G)}
+    listen = [sorted(g, key=pos.__getitem__) for g in gruppen]
+    return sorted(listen, key=lambda g: pos[g[0]])
+
+
+def komponenten(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> list[list]:
+    """Connected components (isolated actors included), each in node order, ordered by their first node.
+
+    Examples
+    --------
+    >>> G = nx.Graph([(1, 2)]); G.add_node(3)
+    >>> komponenten(G, backend="igraph")
+    [[1, 2], [3]]
+    """
+    if backend == "networkx":
+        return _geordnet(G, nx.connected_components(G))
+    ig = _ig(G, _ig_graph)
+    return _geordnet(G, ([ig.knoten[i] for i in c] for c in ig.g.connected_components()))
+
+
+def constraint(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> dict:
+    """Burt's constraint with ``weight`` as tie strength; ``nan`` for actors without Kooperation.
+
+    Low constraint = the actor's partners are not connected among themselves (a broker position).
+
+    Examples
+    --------
+    >>> c = constraint(nx.star_graph(2), backend="igraph")
+    >>> c[0], c[1]
+    (0.5, 1.0)
+    """
+    if len(G) == 0:
+        return {}
+    if backend == "networkx":
+        return nx.constraint(G, weight="weight")
+    ig = _ig(G, _ig_graph)
+    return dict(zip(ig.knoten, ig.g.constraint(weights="weight")))
+
+
+def effektive_groesse(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> dict:
+    """Burt's effective size (unweighted): partners minus their redundancy; ``nan`` without Kooperation.
+
+    For an actor with ``d`` partners among which ``t`` Kooperationen exist it is ``d - 2 t / d``.
+
+    Examples
+    --------
+    >>> effektive_groesse(nx.complete_graph(3), backend="igraph")[0], effektive_groesse(nx.star_graph(3))[0]
+    (1.0, 3.0)
+    """
+    if len(G) == 0:
+        return {}
+    if backend == "networkx":
+        if len(G) <= _DICHT_BIS:
+            return nx.effective_size(G)
+        # Large graphs: with scipy installed, nx.effective_size(G) builds a dense n x n matrix, and its per-node
+        # path copies the graph for every node. Borgatti's formula d - 2t/d with t from nx.triangles is the same.
+        dreiecke = nx.triangles(G)
+        return {v: (d - 2 * dreiecke[v] / d if d else math.nan) for v, d in G.degree()}
+    ig = _ig(G, _ig_graph)
+    grad = ig.g.degree()
+    cc = ig.g.transitivity_local_undirected(mode="zero")
+    return {v: (d - (d - 1) * c if d else math.nan) for v, d, c in zip(ig.knoten, grad, cc)}
+
+
+def gemeinschaften(G: nx.Graph, *, backend: str = "networkx", seed: int = SEED,
+                   _ig_graph: _IG | None = None) -> list[list]:
+    """Louvain communities (weighted, resolution 1, fixed seed), each in node order.
+
+    Examples
+    --------
+    >>> G = nx.connected_caveman_graph(2, 4)
+    >>> gemeinschaften(G) == gemeinschaften(G, backend="igraph") == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    True
+    """
+    if len(G) == 0:
+        return []
+    if backend == "networkx":
+        return _geordnet(G, nx.community.louvain_communities(G, weight="weight", seed=seed))
+    ig = _ig(G, _ig_graph)
+    with _igraph_zufall(seed):
+        mitglied = ig.g.community_multilevel(weights="weight").membership
+    gruppen: dict[int, list] = {}
+    for v, m in zip(ig.knoten, mitglied):
+        gruppen.setdefault(m, []).append(v)
+    return _geordnet(G, gruppen.values())
+
+
+def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
+                 _ig_graph: _IG | None = None) -> float | None:
+    """Weighted modularity of a partition; ``None`` for a graph without Kooperationen.
+
+    Examples
+    --------
+    >>> round(modularitaet(nx.barbell_graph(3, 0), [[0, 1, 2], [3, 4, 5]]), 3)   # 2 * (3/7 - (7/14)**2)
+    0.357
+    >>> round(modularitaet(nx.barbell_graph(3, 0), [[0, 1, 2], [3, 4, 5]], backend="igraph"), 3)
+    0.357
+    """
+    if G.number_of_edges() == 0:
+        return None
+    if backend == "networkx":
+        return nx.community.modularity(G, gruppen, weight="weight")
+    ig = _ig(G, _ig_graph)
+    mitglied = {v: i for i, c in enumerate(gruppen) for v in c}
+    return ig.g.modularity([mitglied[v] for v in ig.knoten], weights="weight")
+
+
+@dataclass
+class Kennzahlen:
+    """All metrics of one graph. Per-actor values are dicts keyed by actor id."""
+
+    akteure: int
+    kooperationen: int
+    dichte: float
+    komponenten: list[list]
+    grad: dict
+    gewichteter_grad: dict
+    betweenness: dict
+    stichprobe: int | None = None
+    constraint: dict = field(default_factory=dict)
+    effektive_groesse: dict = field(default_factory=dict)
+    artikulationspunkte: list = field(default_factory=list)
+    bruecken: list = field(default_factory=list)
+    gemeinschaften: list = field(default_factory=list)
+    modularitaet: float | None = None
+
+    @property
+    def anzahl_komponenten(self) -> int:
+        """Number of connected components, isolated actors included."""
+        return len(self.komponenten)
+
+
+def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, seed: int = SEED,
+               voll: bool = True) -> Kennzahlen:
+    """All metrics of ``G`` at once (converting to igraph only once).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    backend : {"networkx", "igraph"}
+    k : int, optional
+        Sample size for betweenness (``None`` = exact). Stored as ``stichprobe`` when it applies.
+    seed : int
+    voll : bool
+        ``False`` computes only counts, density, components and degrees (no betweenness, Burt, Louvain,
+        articulation points or bridges), for time series.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("k1", "a1", {"weight": 2}), ("k2", "a1", {"weight": 1})])
+    >>> k = kennzahlen(G)
+    >>> k.gewichteter_grad["a1"], k.artikulationspunkte, k.stichprobe
+    (3, ['a1'], None)
+    """
+    backend = backend_waehlen(backend)
+    ig = _IG(G) if backend == "igraph" and voll and len(G) else None
+    if ig is None and backend == "igraph":
+        backend = "networkx"  # nothing to accelerate
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    ergebnis = Kennzahlen(
+        akteure=n, kooperationen=m, dichte=nx.density(G) if n > 1 else 0.0,
+        komponenten=komponenten(G, backend=backend, _ig_graph=ig),
+        grad=dict(G.degree()), gewichteter_grad=dict(G.degree(weight="weight")), betweenness={},
+    )
+    if not voll:
+        return ergebnis
+    ergebnis.stichprobe = k if (k is not None and k < n) else None
+    ergebnis.betweenness = betweenness(G, backend=backend, k=ergebnis.stichprobe, seed=seed, _ig_graph=ig)
+    ergebnis.constraint = constraint(G, backend=backend, _ig_graph=ig)
+    ergebnis.effektive_groesse = effektive_groesse(G, backend=backend, _ig_graph=ig)
+    ergebnis.artikulationspunkte = artikulationspunkte(G, backend=backend, _ig_graph=ig)
+    ergebnis.bruecken = bruecken(G, backend=backend, _ig_graph=ig)
+    ergebnis.gemeinschaften = gemeinschaften(G, backend=backend, seed=seed, _ig_graph=ig)
+    ergebnis.modularitaet = modularitaet(G, ergebnis.gemeinschaften, backend=backend, _ig_graph=ig)
+    return ergebnis

@@ -1,0 +1,275 @@
+"""The cooperation network on a Stichtag, and the network of one Sozialraum.
+
+:func:`network_at` turns :class:`~network.model.Netzdaten` into an undirected, weighted
+:class:`networkx.Graph` of actors (Kitas and the Angebote active on the Stichtag) joined by the Kooperationen
+active on that day. :func:`sozialraum_netz` cuts out the part that belongs to one Sozialraum.
+
+Nodes, edges and their neighbour lists are inserted in sorted order, so the graph, and every result computed
+from it, does not depend on the order of the rows in the data.
+
+Examples
+--------
+>>> from network.model import Netzdaten
+>>> daten = Netzdaten(
+...     sozialraeume=[{"id": "sr-a", "name": "A"}],
+...     gemeinden=[{"id": "g1", "name": "G1", "sozialraum_id": "sr-a"}],
+...     kitas=[{"id": "k1", "name": "Kita 1", "gemeinde_id": "g1", "lat": 50.0, "lon": 7.5}],
+...     angebote=[{"id": "a1", "name": "Beratung", "art": "Beratung", "themen": ["sucht"], "gemeinde_id": "g1",
+...                "versorgt": ["sr-a"], "gueltig_ab": "2020-01-01", "gueltig_bis": None}],
+...     kooperationen=[{"id": "c1", "von_id": "k1", "zu_id": "a1", "art": "Vertrag", "seit": "2021-01-01",
+...                     "bis": None, "intensitaet": 2}])
+>>> G = network_at(daten, "2022-01-01")
+>>> sorted(G.nodes), G["k1"]["a1"]["weight"], G.nodes["k1"]["sozialraum"]
+(['a1', 'k1'], 2, 'sr-a')
+>>> network_at(daten, "2020-06-30").number_of_edges()   # the Kooperation starts later
+0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from network.errors import NichtGefunden
+from network.model import KREISWEIT, Netzdaten
+
+from .zeit import datum_iso, stichtag_iso
+
+__all__ = ["network_at", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz", "gemeinde_sozialraum",
+           "versorgt_sozialraum", "TYP_KITA", "TYP_ANGEBOT"]
+
+TYP_KITA = "Kita"
+TYP_ANGEBOT = "Angebot"
+
+
+def _zahl(wert) -> float | None:
+    if wert is None or wert == "":
+        return None
+    try:
+        x = float(wert)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _liste(wert) -> list[str]:
+    if wert is None or wert == "":
+        return []
+    if isinstance(wert, str):
+        return [t.strip() for t in wert.split("|") if t.strip()]
+    return [str(t) for t in wert]
+
+
+def gemeinde_sozialraum(daten: Netzdaten) -> dict[str, str | None]:
+    """Gemeinde id -> Sozialraum id.
+
+    Examples
+    --------
+    >>> gemeinde_sozialraum(Netzdaten(gemeinden=[{"id": "g1", "sozialraum_id": "sr-a"}]))
+    {'g1': 'sr-a'}
+    """
+    return {g["id"]: g.get("sozialraum_id") for g in daten.gemeinden}
+
+
+def versorgt_sozialraum(versorgt: Iterable[str], sozialraum_id: str) -> bool:
+    """Whether an Angebot with catchment ``versorgt`` serves ``sozialraum_id`` (``"alle"`` serves all).
+
+    Examples
+    --------
+    >>> versorgt_sozialraum(["alle"], "sr-x"), versorgt_sozialraum(["sr-a"], "sr-x")
+    (True, False)
+    """
+    versorgt = list(versorgt or ())
+    return KREISWEIT in versorgt or sozialraum_id in versorgt
+
+
+def _aktiv(ab, bis, tag: str) -> bool:
+    if ab is not None and not isinstance(ab, str):
+        ab = datum_iso(ab)
+    if bis is not None and not isinstance(bis, str):
+        bis = datum_iso(bis)
+    return (not ab or ab[:10] <= tag) and (not bis or bis[:10] >= tag)
+
+
+def network_at(daten: Netzdaten, stichtag=None,
+               vermittlungen: Mapping[tuple[str, str], int] | None = None) -> nx.Graph:
+    """The cooperation network on ``stichtag``.
+
+    Parameters
+    ----------
+    daten : Netzdaten
+        All rows of the network.
+    stichtag : str or datetime.date, optional
+        The day of the snapshot (ISO string); ``None`` means today.
+    vermittlungen : mapping of (von_id, zu_id) to int, optional
+        Anonymous counts of referrals between two actors. Each count is added to the weight of the edge
+        between them (in either direction). Pairs without an active Kooperation get no edge: a referral
+        alone is not a Kooperation.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes are all Kitas and the Angebote active on the Stichtag (``gueltig_ab <= stichtag <=
+        gueltig_bis``, empty ends open), with the attributes ``typ`` ("Kita"/"Angebot"), ``name``, ``art``,
+        ``themen``, ``sozialraum`` (where it is located, via its Gemeinde; may be ``None``), ``gemeinde``,
+        ``versorgt``, ``lat``, ``lon``, ``aufsuchend``. Edges are the Kooperationen active on the Stichtag
+        (``seit <= stichtag`` and ``bis`` empty or ``>= stichtag``) whose ``zu_id`` is an active Angebot;
+        ``weight`` is the sum of their ``intensitaet`` (1–3) plus ``vermittlungen``, ``kooperationen`` lists
+        their ids. ``G.graph["stichtag"]`` holds the day.
+
+    Examples
+    --------
+    >>> from network.model import Netzdaten
+    >>> d = Netzdaten(kitas=[{"id": "k1", "name": "K", "gemeinde_id": None}],
+    ...               angebote=[{"id": "a1", "name": "A", "art": "Freizeit", "versorgt": ["alle"]}],
+    ...               kooperationen=[{"id": "c1", "von_id": "k1", "zu_id": "a1", "seit": "2020-01-01",
+    ...                               "bis": None, "intensitaet": 1}])
+    >>> G = network_at(d, "2024-01-01", vermittlungen={("a1", "k1"): 4})
+    >>> G["k1"]["a1"]["weight"], G["k1"]["a1"]["vermittlungen"]
+    (5, 4)
+    """
+    tag = stichtag_iso(stichtag)
+    gsr = gemeinde_sozialraum(daten)
+    G = nx.Graph(stichtag=tag)
+
+    for k in sorted(daten.kitas, key=lambda r: str(r["id"])):
+        G.add_node(
+            k["id"], typ=TYP_KITA, name=k.get("name") or k["id"], art=None, themen=[],
+            sozialraum=gsr.get(k.get("gemeinde_id")), gemeinde=k.get("gemeinde_id"), versorgt=[],
+            lat=_zahl(k.get("lat")), lon=_zahl(k.get("lon")), aufsuchend=False,
+        )
+    for a in sorted(daten.angebote, key=lambda r: str(r["id"])):
+        if a["id"] in G or not _aktiv(a.get("gueltig_ab"), a.get("gueltig_bis"), tag):
+            continue
+        G.add_node(
+            a["id"], typ=TYP_ANGEBOT, name=a.get("name") or a["id"], art=a.get("art"),
+            themen=_liste(a.get("themen")), sozialraum=gsr.get(a.get("gemeinde_id")),
+            gemeinde=a.get("gemeinde_id"), versorgt=_liste(a.get("versorgt")),
+            lat=_zahl(a.get("lat")), lon=_zahl(a.get("lon")), aufsuchend=bool(a.get("aufsuchend")),
+        )
+
+    knoten = G._node
+    aktiv = []
+    for c in daten.kooperationen:
+        u, v = c.get("von_id"), c.get("zu_id")
+        if u == v or u not in knoten or v not in knoten or knoten[v]["typ"] != TYP_ANGEBOT:
+            continue
+        if not _aktiv(c.get("seit"), c.get("bis"), tag):
+            continue
+        a, b = (u, v) if str(u) <= str(v) else (v, u)
+        aktiv.append((str(a), str(b), str(c.get("id", "")), a, b, int(c.get("intensitaet") or 1)))
+    aktiv.sort()
+    for _, _, kid, a, b, w in aktiv:
+        if G.has_edge(a, b):
+            d = G[a][b]
+            d["weight"] += w
+            d["intensitaet"] += w
+            d["kooperationen"].append(kid)
+        else:
+            G.add_edge(a, b, weight=w, intensitaet=w, vermittlungen=0, kooperationen=[kid])
+
+    for (u, v), n in (vermittlungen or {}).items():
+        if G.has_edge(u, v) and n:
+            G[u][v]["vermittlungen"] += int(n)
+            G[u][v]["weight"] += int(n)
+    return G
+
+
+def sozialraum_mitglieder(G: nx.Graph, sozialraum_ids: Iterable[str]) -> dict[str, list]:
+    """For each Sozialraum, its actors in node order: those located in it and the Angebote serving it.
+
+    One pass over the graph for all Sozialräume. Ids in ``versorgt`` that are not asked for are ignored.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_node("k1", typ="Kita", sozialraum="sr-a", versorgt=[])
+    >>> G.add_node("a1", typ="Angebot", sozialraum=None, versorgt=["alle"])
+    >>> G.add_node("a2", typ="Angebot", sozialraum="sr-b", versorgt=["sr-a"])
+    >>> sozialraum_mitglieder(G, ["sr-a", "sr-b"])
+    {'sr-a': ['k1', 'a1', 'a2'], 'sr-b': ['a1', 'a2']}
+    """
+    mitglieder: dict[str, list] = {s: [] for s in sozialraum_ids}
+    alle_ids = list(mitglieder)
+    for v, d in G.nodes(data=True):
+        versorgt = d.get("versorgt") or ()
+        if KREISWEIT in versorgt:
+            for s in alle_ids:
+                mitglieder[s].append(v)
+            continue
+        sr = d.get("sozialraum")
+        if sr in mitglieder:
+            mitglieder[sr].append(v)
+        for s in versorgt:
+            if s != sr and s in mitglieder:
+                liste = mitglieder[s]
+                if not liste or liste[-1] != v:  # a repeated id in versorgt counts once
+                    liste.append(v)
+    return mitglieder
+
+
+def teilnetz(G: nx.Graph, knoten: Iterable, **graph_attr) -> nx.Graph:
+    """The subgraph of ``G`` on ``knoten``, in the given node order, with the count of edges leaving it.
+
+    Unlike ``G.subgraph(...)``, node and neighbour order follow ``knoten`` and ``G``, so results do not depend
+    on hash order. ``H.graph["extern"]`` is the number of edges with exactly one end in ``knoten``.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(4)
+    >>> H = teilnetz(G, [1, 2])
+    >>> list(H.edges), H.graph["extern"]
+    ([(1, 2)], 2)
+    """
+    knoten = list(dict.fromkeys(knoten))
+    pos = {v: i for i, v in enumerate(knoten)}
+    H = nx.Graph(**{**G.graph, **graph_attr})
+    H.add_nodes_from((v, G._node[v]) for v in knoten)
+    adj = G._adj
+    kanten = []
+    grad_summe = 0
+    for u in knoten:
+        nachbarn = adj[u]
+        grad_summe += len(nachbarn)
+        iu = pos[u]
+        for v, d in nachbarn.items():
+            j = pos.get(v)
+            if j is not None and j > iu:
+                kanten.append((u, v, d))
+    H.add_edges_from(kanten)
+    H.graph["extern"] = grad_summe - 2 * len(kanten)
+    return H
+
+
+def sozialraum_netz(G: nx.Graph, daten: Netzdaten, sozialraum_id: str) -> nx.Graph:
+    """The network of one Sozialraum, cut out of the whole network ``G`` (from :func:`network_at`).
+
+    Its nodes are the actors located in the Gemeinden of the Sozialraum plus the Angebote that serve it
+    (``versorgt`` contains its id or ``"alle"``), wherever they are located; its edges are the Kooperationen
+    among them. Kooperationen with exactly one end in it are counted in ``graph["extern"]``.
+
+    Raises
+    ------
+    NichtGefunden
+        If ``sozialraum_id`` is not in ``daten.sozialraeume``.
+
+    Examples
+    --------
+    >>> from network.model import Netzdaten
+    >>> d = Netzdaten(sozialraeume=[{"id": "sr-a", "name": "A"}, {"id": "sr-b", "name": "B"}],
+    ...               gemeinden=[{"id": "g1", "sozialraum_id": "sr-a"}, {"id": "g2", "sozialraum_id": "sr-b"}],
+    ...               kitas=[{"id": "k1", "gemeinde_id": "g1"}, {"id": "k2", "gemeinde_id": "g2"}],
+    ...               angebote=[{"id": "a1", "art": "Beratung", "gemeinde_id": "g2", "versorgt": ["sr-b"]}],
+    ...               kooperationen=[{"id": "c1", "von_id": "k1", "zu_id": "a1", "seit": "2020-01-01"},
+    ...                              {"id": "c2", "von_id": "k2", "zu_id": "a1", "seit": "2020-01-01"}])
+    >>> H = sozialraum_netz(network_at(d, "2024-01-01"), d, "sr-a")
+    >>> list(H.nodes), H.graph["extern"]
+    (['k1'], 1)
+    """
+    namen = {s["id"]: s.get("name") for s in daten.sozialraeume}
+    if sozialraum_id not in namen:
+        raise NichtGefunden(f"Den Sozialraum „{sozialraum_id}“ gibt es in den Daten nicht.")
+    knoten = sozialraum_mitglieder(G, [sozialraum_id])[sozialraum_id]
+    return teilnetz(G, knoten, sozialraum=sozialraum_id, name=namen[sozialraum_id])

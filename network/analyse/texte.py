@@ -1,0 +1,63 @@
+"""German wording of numbers, dates and lists for the reasons a coordinator reads.
+
+Examples
+--------
+>>> km_text(18.26), datum_text("2024-04-01"), aufzaehlung(["A", "B", "C"])
+('18,3 km', '01.04.2024', 'A, B und C')
+"""
+
+from __future__ import annotations
+
+__all__ = ["km_text", "datum_text", "aufzaehlung", "zahl_text"]
+
+
+def zahl_text(x: float, stellen: int = 1) -> str:
+    """A number with a German decimal comma.
+
+    Examples
+    --------
+    >>> zahl_text(15.0), zahl_text(2.345, 2)
+    ('15', '2,35')
+    """
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.{stellen}f}".replace(".", ",")
+
+
+def km_text(km: float) -> str:
+    """A distance like ``"3,2 km"`` (one decimal).
+
+    Examples
+    --------
+    >>> km_text(0), km_text(3.21)
+    ('0 km', '3,2 km')
+    """
+    return f"{zahl_text(round(km, 1))} km"
+
+
+def datum_text(iso: str) -> str:
+    """An ISO date as ``TT.MM.JJJJ``.
+
+    Examples
+    --------
+    >>> datum_text("2025-12-31")
+    '31.12.2025'
+    """
+    j, m, t = iso[:10].split("-")
+    return f"{t}.{m}.{j}"
+
+
+def aufzaehlung(namen: list[str], hoechstens: int = 5) -> str:
+    """``"A, B und C"``; beyond ``hoechstens`` names the rest is counted.
+
+    Examples
+    --------
+    >>> aufzaehlung(["A"]), aufzaehlung([]), aufzaehlung(list("ABCDEFG"), 3)
+    ('A', '', 'A, B, C und 4 weitere')
+    """
+    namen = list(namen)
+    if len(namen) > hoechstens:
+        return f"{', '.join(namen[:hoechstens])} und {len(namen) - hoechstens} weitere"
+    if len(namen) <= 1:
+        return "".join(namen)
+    return f"{', '.join(namen[:-1])} und {namen[-1]}"

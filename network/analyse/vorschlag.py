@@ -1,0 +1,196 @@
+"""Recommendations: which Angebot a Kita with a gap should cooperate with.
+
+For every Kita gap – no Kooperation at all (2), no Beratung (3), a Thema too far away (4) – the best
+candidate is an Angebot that
+
+* serves the Kita's Sozialraum (``versorgt`` contains it or ``"alle"``),
+* is not yet linked with the Kita by an active Kooperation,
+* fits the gap (Art "Beratung" for gap 3, the Thema for gap 4, any Angebot for gap 2),
+
+ranked by distance (nearest first; aufsuchend = 0 km; unknown distance last), then by centrality in the
+Sozialraum network (higher betweenness, then more Kooperationen), then by id. A Kita that has no Kooperation
+at all also lacks a Beratung: it gets one recommendation, a Beratung if one is available. Several gaps of a Kita
+solved by the same Angebot are merged into one recommendation.
+
+Examples
+--------
+>>> import networkx as nx
+>>> H = nx.Graph()
+>>> H.add_node("k1", typ="Kita", name="Kita 1", sozialraum="sr-a", lat=50.0, lon=7.0)
+>>> H.add_node("a1", typ="Angebot", name="Beratung Nord", art="Beratung", themen=[], versorgt=["sr-a"],
+...            lat=50.0, lon=7.2, aufsuchend=False)
+>>> H.add_node("a2", typ="Angebot", name="Beratung Süd", art="Beratung", themen=[], versorgt=["sr-a"],
+...            lat=50.0, lon=7.1, aufsuchend=False)
+>>> [(e["kita_id"], e["angebot_id"]) for e in empfehlungen(H, H, "sr-a", {}, ohne_kooperation=["k1"],
+...                                                        ohne_beratung=["k1"], entfernung=[])]
+[('k1', 'a2')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+import numpy as np
+
+from .geo import haversine_km_np
+from .hubregel import signifikant
+from .lueckensuche import BERATUNG, MAX_KM
+from .netz import TYP_ANGEBOT, versorgt_sozialraum
+from .texte import aufzaehlung, km_text
+
+__all__ = ["empfehlungen"]
+
+
+def _q(x) -> str:
+    return f"„{x}“"
+
+
+def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict, *, ohne_kooperation,
+                 ohne_beratung, entfernung, thema_namen: dict | None = None, sozialraum_name: str | None = None,
+                 max_km: float = MAX_KM) -> list[dict]:
+    """One recommendation per (Kita, Angebot), sorted by Kita id and Angebot id.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The whole network (to see which Kooperationen exist).
+    H : networkx.Graph
+        The Sozialraum network; candidates are its Angebote that serve ``sozialraum_id``.
+    betweenness : dict
+        Betweenness in ``H`` (missing actors count as 0).
+    ohne_kooperation, ohne_beratung : list
+        Kita ids with gap 2 and gap 3.
+    entfernung : list of dict
+        Gap 4 entries (``kita_id``, ``thema``, ...).
+
+    Returns
+    -------
+    list of dict
+        ``{"kita_id", "angebot_id", "grund", "luecken", "themen", "km"}``: ``grund`` is a German sentence,
+        ``luecken`` the gap kinds it answers, ``themen`` the Themen (gap 4), ``km`` the distance (``0.0`` for
+        aufsuchend, ``None`` if unknown).
+    """
+    thema_namen = thema_namen or {}
+    sr = sozialraum_name or sozialraum_id
+    hknoten = H._node
+    kandidaten = [v for v, d in hknoten.items()
+                  if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
+    if not kandidaten:
+        return []
+    grad = H.degree
+    # static order: central first (betweenness, degree), then id
+    kandidaten.sort(key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))
+    rang = np.arange(len(kandidaten))
+    pos = {v: i for i, v in enumerate(kandidaten)}
+    clat = np.array([np.nan if hknoten[v].get("lat") is None else hknoten[v]["lat"] for v in kandidaten])
+    clon = np.array([np.nan if hknoten[v].get("lon") is None else hknoten[v]["lon"] for v in kandidaten])
+    aufsuchend = np.array([bool(hknoten[v].get("aufsuchend")) for v in kandidaten])
+    beratung = np.array([hknoten[v].get("art") == BERATUNG for v in kandidaten])
+    themen_index: dict = defaultdict(list)
+    for i, v in enumerate(kandidaten):
+        for t in set(hknoten[v].get("themen") or ()):
+            themen_index[t].append(i)
+
+    auftraege: dict = defaultdict(list)  # kita -> [(luecke, thema)]
+    ohne_beratung_set = set(ohne_beratung)
+    for k in ohne_kooperation:
+        auftraege[k].append(("kitas_ohne_kooperation", None))
+    for k in ohne_beratung:
+        auftraege[k].append(("kitas_ohne_beratung", None))
+    for x in entfernung:
+        auftraege[x["kita_id"]].append(("entfernung", x["thema"]))
+
+    gewaehlt: dict = {}  # (kita, angebot) -> {"luecken": [...], "themen": [...], "km": ...}
+    for k in sorted(auftraege, key=str):
+        d = G._node[k]
+        if d.get("lat") is not None and d.get("lon") is not None:
+            km = haversine_km_np(d["lat"], d["lon"], clat, clon)
+        else:
+            km = np.full(len(kandidaten), np.nan)
+        km = np.where(aufsuchend, 0.0, km)
+        frei = np.ones(len(kandidaten), dtype=bool)
+        for a in G._adj[k]:
+            i = pos.get(a)
+            if i is not None:
+                frei[i] = False
+        unbekannt = np.isnan(km)
+        km_sort = np.where(unbekannt, np.inf, km)
+
+        def bester(maske):
+            idx = np.nonzero(maske & frei)[0]
+            if len(idx) == 0:
+                return None
+            ordnung = np.lexsort((rang[idx], km_sort[idx]))
+            return int(idx[ordnung[0]])
+
+        def merken(i: int, luecke: str, thema=None) -> None:
+            eintrag = gewaehlt.setdefault((k, kandidaten[i]), {"luecken": [], "themen": [], "km": km[i]})
+            if luecke not in eintrag["luecken"]:
+                eintrag["luecken"].append(luecke)
+            if thema is not None:
+                eintrag["themen"].append(thema)
+
+        luecken = {l for l, _ in auftraege[k]}
+        if "kitas_ohne_kooperation" in luecken:
+            # no Kooperation at all: a Beratung closes both gaps, else any Angebot closes the first
+            i = bester(beratung) if k in ohne_beratung_set else None
+            if i is not None:
+                merken(i, "kitas_ohne_kooperation")
+                merken(i, "kitas_ohne_beratung")
+                luecken.discard("kitas_ohne_beratung")
+            else:
+                i = bester(np.ones(len(kandidaten), dtype=bool))
+                if i is not None:
+                    merken(i, "kitas_ohne_kooperation")
+        if "kitas_ohne_beratung" in luecken:
+            i = bester(beratung)
+            if i is not None:
+                merken(i, "kitas_ohne_beratung")
+        for luecke, t in auftraege[k]:
+            if luecke == "entfernung":
+                maske = np.zeros(len(kandidaten), dtype=bool)
+                maske[themen_index.get(t, [])] = True
+                i = bester(maske)
+                if i is not None:
+                    merken(i, "entfernung", t)
+
+    ergebnis = []
+    for (k, a), info in sorted(gewaehlt.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
+        km = info["km"]
+        km = None if np.isnan(km) else float(round(km, 2))
+        ergebnis.append({
+            "kita_id": k, "angebot_id": a,
+            "grund": _grund(G, H, k, a, info["luecken"], info["themen"], km, sr, thema_namen, max_km),
+            "luecken": list(dict.fromkeys(info["luecken"])), "themen": sorted(info["themen"]), "km": km,
+        })
+    return ergebnis
+
+
+def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km) -> str:
+    kn = _q(G._node[k].get("name") or k)
+    d = H._node[a]
+    teile = []
+    if "kitas_ohne_kooperation" in luecken and "kitas_ohne_beratung" in luecken:
+        teile.append(f"{kn} hat keine aktive Kooperation und keine Beratung als Partner.")
+    elif "kitas_ohne_kooperation" in luecken:
+        teile.append(f"{kn} hat keine aktive Kooperation.")
+    elif "kitas_ohne_beratung" in luecken:
+        teile.append(f"{kn} kooperiert mit keinem Beratungsangebot.")
+    if themen:
+        namen = aufzaehlung([_q(thema_namen.get(t, t)) for t in sorted(themen)], hoechstens=10)
+        wort = "Thema" if len(themen) == 1 else "den Themen"
+        artikel = "zum" if len(themen) == 1 else "zu"
+        teile.append(f"Für {kn} ist das nächste Angebot {artikel} {wort} {namen} mehr als {km_text(max_km)} entfernt.")
+    if d.get("aufsuchend"):
+        wo = "kommt als aufsuchendes Angebot zu den Familien"
+    elif km is None:
+        wo = "Entfernung unbekannt (Koordinaten fehlen)"
+    else:
+        wo = f"{km_text(km)} entfernt"
+    n = H.degree[a]
+    vernetzt = ("bisher ohne Kooperation im Sozialraum" if n == 0
+                else "1 Kooperation im Sozialraum" if n == 1 else f"{n} Kooperationen im Sozialraum")
+    art = f" ({d.get('art')})" if d.get("art") else ""
+    teile.append(f"Vorschlag: {_q(d.get('name') or a)}{art} – versorgt {sr}, {wo}, {vernetzt}.")
+    return " ".join(teile)
