@@ -1,0 +1,136 @@
+"""The store, the data and every cache of the app, in one place.
+
+- The store is opened once per process and held in ``st.cache_resource`` (the embedded store may be opened only
+  once per process), keyed on the settings that name it.
+- A **data version** (a counter in ``st.cache_resource``, shared by all sessions) is part of every cache key.
+  :func:`geschrieben` bumps it after each write and clears the caches, so every page and every session reads
+  the new data on its next run.
+- ``store.load()`` and the analytics are cached with ``st.cache_data``; derived read-only structures (the
+  directory, graph layouts) with ``st.cache_resource`` registered through :func:`abgeleitet`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import streamlit as st
+
+from ..model import Netzdaten
+from ..settings import Settings, load_settings
+from ..store import Store, open_store
+from .verzeichnis import Verzeichnis
+
+__all__ = ["settings", "store", "daten", "daten_fuer", "version", "verzeichnis", "geschrieben", "abgeleitet",
+           "ist_demo",
+           "heute", "schluessel"]
+
+log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable)
+
+_ABGELEITET: list = []
+_LOCK = threading.Lock()
+
+
+def settings() -> Settings:
+    return load_settings()
+
+
+def schluessel() -> tuple:
+    """What identifies the store in use (cache keys include it, so two data folders never mix)."""
+    s = settings()
+    ort = str(Path(s.data_dir).resolve()) if s.store == "embedded" else s.neo4j_uri
+    return (s.store, ort, s.neo4j_database)
+
+
+def _schliessen(store: Store) -> None:
+    try:
+        store.close()
+    except Exception:  # closing twice or a lost connection: nothing left to release
+        log.warning("Datenspeicher konnte nicht sauber geschlossen werden", exc_info=True)
+
+
+@st.cache_resource(show_spinner="Datenspeicher wird geöffnet …", on_release=_schliessen)
+def _oeffne(key: tuple) -> Store:
+    log.info("Datenspeicher wird geöffnet: %s", key[:2])
+    return open_store(settings())
+
+
+def store() -> Store:
+    """The open store of this process (raises :class:`~network.errors.KitaNetzError` with a German message)."""
+    return _oeffne(schluessel())
+
+
+@st.cache_resource
+def _stand(key: tuple) -> dict:
+    return {"version": 0}
+
+
+def version() -> int:
+    """The data version: bumped by every write through the app."""
+    return _stand(schluessel())["version"]
+
+
+def heute() -> str:
+    return date.today().isoformat()
+
+
+@st.cache_data(show_spinner="Daten werden geladen …", max_entries=4)
+def _lade(key: tuple, version: int) -> Netzdaten:
+    return store().load()
+
+
+def daten() -> Netzdaten:
+    """All data of the current version (a copy: callers may not write into the store through it)."""
+    return _lade(schluessel(), version())
+
+
+def daten_fuer(key: tuple, version: int) -> Netzdaten:
+    """The data of a given version (for cached functions that take the version as a key)."""
+    return _lade(key, version)
+
+
+def abgeleitet(func: F) -> F:
+    """Register a ``st.cache_resource``/``st.cache_data`` function to be cleared after every write."""
+    _ABGELEITET.append(func)
+    return func
+
+
+@abgeleitet
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _verzeichnis(key: tuple, version: int, tag: str) -> Verzeichnis:
+    return Verzeichnis(_lade(key, version), heute=tag)
+
+
+def verzeichnis() -> Verzeichnis:
+    """The directory of the current data version for today (shared, read-only)."""
+    return _verzeichnis(schluessel(), version(), heute())
+
+
+def geschrieben() -> None:
+    """Call after every write: new data version, caches of data and analytics cleared."""
+    with _LOCK:
+        _stand(schluessel())["version"] += 1
+    _lade.clear()
+    st.cache_data.clear()
+    for f in _ABGELEITET:
+        f.clear()
+
+
+def ist_demo(d: Netzdaten) -> bool:
+    """Whether the data are the shipped demo data (fictitious): their addresses use example.org or
+    their Träger are marked „(fiktiv)“.
+
+    >>> ist_demo(Netzdaten(fachkraefte=[{"email": "a@example.org"}]))
+    True
+    >>> ist_demo(Netzdaten())
+    False
+    """
+    for r in d.fachkraefte + d.kitas + d.angebote:
+        mail = (r.get("email") or "").lower()
+        if mail.endswith("example.org") or "(fiktiv)" in (r.get("traeger") or ""):
+            return True
+    return False

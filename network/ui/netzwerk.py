@@ -1,0 +1,299 @@
+"""Page „Netzwerk“: the cooperation network of a Sozialraum or the whole district, its growth since 2021.
+
+The graph is drawn by vis-network inside the project's own frame (:mod:`network.ui.netzrahmen`): positions are
+computed here once per data version and selection (a seeded spring layout started from the geography), sizes
+come from the analytics' betweenness on the Stichtag. The same nodes and edges are listed as tables below.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date
+
+import altair as alt
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from ..model import KREISWEIT, Netzdaten
+from . import daten as D
+from . import rechnen as R
+from .adresse import Param, aus_url, in_url
+from .netzrahmen import TYPEN, netz_html
+from .text import VEGA_DEUTSCH, datum_de, md, zahl_de
+
+__all__ = ["seite", "quartalsenden", "netzbild"]
+
+BEGINN = "2021-01-01"
+
+def _params(heute: str) -> tuple[Param, ...]:
+    return (Param("n_sr", "sr", default=KREISWEIT), Param("n_typ", "zeigen", "liste", list(TYPEN)),
+            Param("n_thema", "thema", "liste", []), Param("n_tag", "stichtag", default=heute))
+
+
+def quartalsenden(von: str, bis: str) -> list[str]:
+    """Last days of the quarters from ``von`` up to before ``bis`` (ISO).
+
+    >>> quartalsenden("2021-01-01", "2021-10-05")
+    ['2021-03-31', '2021-06-30', '2021-09-30']
+    """
+    j, m = int(von[:4]), (int(von[5:7]) - 1) // 3 * 3 + 3
+    out = []
+    while True:
+        naechster = date(j + (m == 12), m % 12 + 1, 1)
+        ende = date.fromordinal(naechster.toordinal() - 1).isoformat()
+        if ende >= bis:
+            return out
+        out.append(ende)
+        j, m = (j + 1, 3) if m == 12 else (j, m + 3)
+
+
+def _quartal_name(iso: str, heute: str) -> str:
+    if iso == heute:
+        return "heute"
+    return f"Q{(int(iso[5:7]) - 1) // 3 + 1}/{iso[:4]}"
+
+
+def _mitglieder(d: Netzdaten, sr: str | None) -> tuple[list[dict], list[dict]]:
+    """Kitas and Angebote (of all times) shown for the selection: located in the Sozialraum, or serving it."""
+    gsr = {g["id"]: g.get("sozialraum_id") for g in d.gemeinden}
+    if sr is None:
+        return list(d.kitas), list(d.angebote)
+    kitas = [k for k in d.kitas if gsr.get(k.get("gemeinde_id")) == sr]
+    angebote = [a for a in d.angebote if gsr.get(a.get("gemeinde_id")) == sr
+                or KREISWEIT in (a.get("versorgt") or []) or sr in (a.get("versorgt") or [])]
+    return kitas, angebote
+
+
+def _layout(d: Netzdaten, sr: str | None) -> dict[str, tuple[float, float]]:
+    kitas, angebote = _mitglieder(d, sr)
+    ids = {r["id"] for r in kitas + angebote}
+    gem = {g["id"]: g for g in d.gemeinden}
+    G = nx.Graph()
+    rnd = random.Random(20210324)
+    # Where a node starts: its own coordinates, else its Gemeinde's centre. In a Sozialraum view, Angebote
+    # located elsewhere (district-wide ones, neighbours) start in the middle of the Sozialraum, so the
+    # picture is not stretched across the whole district; the spring then pulls them to their partners.
+    geo: dict[str, tuple[float, float] | None] = {}
+    for r in kitas + angebote:
+        lat, lon = r.get("lat"), r.get("lon")
+        g = gem.get(r.get("gemeinde_id")) or {}
+        if lat is None:
+            lat, lon = g.get("lat"), g.get("lon")
+        drinnen = sr is None or g.get("sozialraum_id") == sr
+        geo[r["id"]] = (lat, lon) if lat is not None and drinnen else None
+    bekannt = [p for p in geo.values() if p is not None]
+    mitte = (sum(p[0] for p in bekannt) / len(bekannt), sum(p[1] for p in bekannt) / len(bekannt)) \
+        if bekannt else (50.03, 7.55)
+    streu = 0.02 if sr else 0.05
+    start = {}
+    for r in sorted(kitas + angebote, key=lambda r: r["id"]):
+        G.add_node(r["id"])
+        lat, lon = geo[r["id"]] or (mitte[0] + rnd.uniform(-streu, streu), mitte[1] + rnd.uniform(-streu, streu))
+        start[r["id"]] = (lon * math.cos(math.radians(50.0)) + rnd.uniform(-0.004, 0.004),
+                          -lat + rnd.uniform(-0.004, 0.004))
+    for c in sorted(d.kooperationen, key=lambda c: c["id"]):
+        if c.get("von_id") in ids and c.get("zu_id") in ids:
+            G.add_edge(c["von_id"], c["zu_id"])
+    if not G:
+        return {}
+    xs = [p[0] for p in start.values()]
+    ys = [p[1] for p in start.values()]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    spanne = max(max(xs) - min(xs), max(ys) - min(ys), 1e-6)
+    start = {v: ((x - cx) / spanne * 2, (y - cy) / spanne * 2) for v, (x, y) in start.items()}
+    # The geography is the starting point; a short spring relaxation pulls partners together and spreads the
+    # nodes that share a town. Actors without any Kooperation stay where they are (no pull, no push-out).
+    # Only the largest connected part is relaxed: small parts would be pushed far out by the repulsion.
+    pos = dict(start)
+    teile = sorted(nx.connected_components(G), key=len, reverse=True)
+    if teile and len(teile[0]) > 2:
+        gross = G.subgraph(teile[0])
+        k = 0.9 / math.sqrt(len(G))
+        pos.update(nx.spring_layout(gross, pos={v: start[v] for v in gross}, iterations=35, seed=7, k=k,
+                                    scale=None))
+    # Actors that never had a Kooperation line up below the network, so they are easy to see (and to count).
+    allein = sorted((v for v in G if G.degree(v) == 0), key=str)
+    verbunden = [v for v in G if G.degree(v) > 0]
+    if allein and verbunden:
+        xs = [pos[v][0] for v in verbunden]
+        unten = max(pos[v][1] for v in verbunden) + 0.12
+        links, breite = min(xs), max(max(xs) - min(xs), 0.5)
+        je_reihe = max(int(breite / 0.06), 1)
+        for i, v in enumerate(allein):
+            pos[v] = (links + (i % je_reihe) * 0.06, unten + (i // je_reihe) * 0.06)
+    return {v: (round(float(x) * 600, 1), round(float(y) * 600, 1)) for v, (x, y) in pos.items()}
+
+
+@D.abgeleitet
+@st.cache_resource(show_spinner="Netzwerk wird angeordnet …", max_entries=12)
+def _layout_cached(key: tuple, version: int, sr: str | None) -> dict:
+    return _layout(D.daten_fuer(key, version), sr)
+
+
+def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], themen: list[str],
+             auswertung, positionen: dict, heute: str) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    """The frame's data plus the node and edge tables on the Stichtag (the text alternative)."""
+    kitas, angebote = _mitglieder(d, sr)
+    sr_name = {s["id"]: s.get("name") or s["id"] for s in d.sozialraeume}
+    gsr = {g["id"]: g.get("sozialraum_id") for g in d.gemeinden}
+    if sr is None:
+        k = auswertung.gesamt.kennzahlen
+        hubs = [h["id"] for h in auswertung.gesamt.hubs]
+    else:
+        s = next(s for s in auswertung.sozialraeume if s.id == sr)
+        k = s.kennzahlen
+        hubs = [h["id"] for h in s.hubs]
+    bw, grad = k.betweenness, k.grad
+    themen_set = set(themen)
+    knoten, zeilen_k = [], []
+    namen = {}
+    for r, typ in [(x, "Kita") for x in kitas] + [(a, a.get("art") or "Freizeit") for a in angebote]:
+        if typ not in typen:
+            continue
+        if themen_set and typ != "Kita" and not themen_set.intersection(r.get("themen") or ()):
+            continue
+        rid = r["id"]
+        name = r.get("name") or rid
+        namen[rid] = name
+        ab = r.get("gueltig_ab") if typ != "Kita" else None
+        bis = r.get("gueltig_bis") if typ != "Kita" else None
+        b = float(bw.get(rid) or 0.0)
+        deg = int(grad.get(rid) or 0) if rid in grad else 0
+        ort = r.get("ort") or ""
+        raum = sr_name.get(gsr.get(r.get("gemeinde_id")), "")
+        rang = hubs.index(rid) + 1 if rid in hubs else None
+        zeile2 = ("Kita" if typ == "Kita" else f"Angebot ({typ})") + (f" · {ort}" if ort else "") + \
+            (f" · Sozialraum {raum}" if raum else "")
+        tooltip = [name, zeile2, f"{deg} Kooperationen am Stichtag", f"Betweenness {zahl_de(b, 3)}"]
+        if rang:
+            tooltip.append(f"Hub Nr. {rang} im {'Sozialraum' if sr else 'Kreis'}")
+        if bis:
+            tooltip.append(f"Angebot endet am {datum_de(bis)}" if bis >= heute else f"beendet {datum_de(bis)}")
+        x, y = positionen.get(rid, (0.0, 0.0))
+        knoten.append({"id": rid, "label": name, "typ": typ, "wert": b, "hub": bool(rang), "x": x, "y": y,
+                       "ab": ab, "bis": bis, "tooltip": tooltip})
+        if (not ab or ab <= stichtag) and (not bis or bis >= stichtag):
+            zeilen_k.append({"Name": name, "Typ": typ, "Ort": ort, "Sozialraum": raum, "Kooperationen": deg,
+                             "Betweenness": round(b, 4), "Hub": rang})
+    kanten, zeilen_e = [], []
+    for c in sorted(d.kooperationen, key=lambda c: c["id"]):
+        u, v = c.get("von_id"), c.get("zu_id")
+        if u not in namen or v not in namen:
+            continue
+        inten = int(c.get("intensitaet") or 1)
+        art = c.get("art") or ""
+        breite = 1 + (inten - 1) * 1.6
+        tooltip = [f"{namen[u]} – {namen[v]}", f"{art}, seit {datum_de(c.get('seit'))}"
+                   + (f" bis {datum_de(c['bis'])}" if c.get("bis") else ""), f"Intensität {inten} von 3"]
+        kanten.append({"id": c["id"], "from": u, "to": v, "seit": c.get("seit"), "bis": c.get("bis"),
+                       "breite": breite, "art": art, "tooltip": tooltip})
+        if (not c.get("seit") or c["seit"] <= stichtag) and (not c.get("bis") or c["bis"] >= stichtag):
+            zeilen_e.append({"Von": namen[u], "Zu": namen[v], "Art": art, "seit": c.get("seit"),
+                             "bis": c.get("bis"), "Intensität": inten})
+    quartale = quartalsenden(BEGINN, heute) + [heute]
+    daten = {"stichtag": stichtag, "quartale": quartale, "takt": 650, "knoten": knoten, "kanten": kanten}
+    kt = pd.DataFrame(zeilen_k, columns=["Name", "Typ", "Ort", "Sozialraum", "Kooperationen", "Betweenness", "Hub"])
+    kt["Hub"] = kt["Hub"].astype("Int64")
+    et = pd.DataFrame(zeilen_e, columns=["Von", "Zu", "Art", "seit", "bis", "Intensität"])
+    return daten, kt.sort_values(["Betweenness", "Name"], ascending=[False, True]), et
+
+
+def _wachstum_charts(sr: str | None, stichtag: str) -> None:
+    df = R.wachstum()
+    if df.empty:
+        st.info("Noch keine Kooperationen – keine Zeitreihe.")
+        return
+    df = df[(df["sozialraum_id"] == (sr or KREISWEIT)) & (df["quartal"] >= BEGINN)].copy()
+    df["Quartal"] = pd.to_datetime(df["stichtag"])
+    marke = pd.DataFrame({"Quartal": [pd.Timestamp(stichtag)]})
+    spalten = st.columns(3)
+    for col, (feld, titel, fmt) in zip(spalten, (("akteure", "Akteure", "d"),
+                                                   ("kooperationen", "Kooperationen", "d"),
+                                                   ("dichte", "Dichte", ".3f"))):
+        basis = alt.Chart(df).encode(
+            x=alt.X("Quartal:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+            y=alt.Y(f"{feld}:Q", title=titel, scale=alt.Scale(zero=feld != "dichte")),
+            tooltip=[alt.Tooltip("stichtag:N", title="Stichtag"), alt.Tooltip(f"{feld}:Q", title=titel, format=fmt)])
+        linie = basis.mark_line(color="#1f5f8b", strokeWidth=2) + basis.mark_point(
+            color="#1f5f8b", filled=True, size=28, shape="circle")
+        regel = alt.Chart(marke).mark_rule(color="#D55E00", strokeDash=[4, 3], strokeWidth=2).encode(x="Quartal:T")
+        with col:
+            st.markdown(f"**{titel}** je Quartal")
+            st.altair_chart((linie + regel).properties(height=200).configure(locale=VEGA_DEUTSCH), width="stretch",
+                            alt=f"Liniendiagramm: {titel} je Quartal seit 2021; die gestrichelte Linie markiert "
+                                "den Stichtag. Die Werte stehen auch in der Tabelle darunter.")
+    with st.expander("Zeitreihe als Tabelle"):
+        tab = df[["stichtag", "akteure", "kitas", "angebote", "kooperationen", "dichte", "komponenten", "luecken"]]
+        st.dataframe(tab.rename(columns={"stichtag": "Stichtag", "akteure": "Akteure", "kitas": "Kitas",
+                                         "angebote": "Angebote", "kooperationen": "Kooperationen",
+                                         "dichte": "Dichte", "komponenten": "Komponenten",
+                                         "luecken": "Lücken"}),
+                     hide_index=True, width="stretch")
+
+
+def seite() -> None:
+    st.title("Netzwerk", anchor=False)
+    st.caption("Wer kooperiert mit wem? Kitas und Angebote als Knoten, Kooperationen als Linien – für einen "
+               "Sozialraum oder den ganzen Kreis, an einem Stichtag oder im Verlauf seit 2021.")
+    d = D.daten()
+    heute = D.heute()
+    sr_name = {s["id"]: s.get("name") or s["id"] for s in sorted(d.sozialraeume, key=lambda s: s["id"])}
+    themen = {t["id"]: t.get("name") or t["id"] for t in d.themen}
+    stichtage = quartalsenden(BEGINN, heute) + [heute]
+    params = _params(heute)
+    aus_url(params, {"sr": lambda x: x in sr_name, "zeigen": lambda x: x in TYPEN,
+                     "thema": lambda x: x in themen, "stichtag": lambda x: x in stichtage})
+    if st.session_state.get("n_tag") not in stichtage:
+        st.session_state["n_tag"] = heute
+
+    c1, c2, c3 = st.columns([2, 4, 3])
+    c1.selectbox("Sozialraum", [KREISWEIT, *sr_name], key="n_sr",
+                 format_func=lambda s: "ganzer Kreis" if s == KREISWEIT else sr_name[s])
+    c2.pills("Zeigen", list(TYPEN), selection_mode="multi", key="n_typ")
+    c3.multiselect("Thema (nur Angebote mit diesem Thema)", sorted(themen, key=lambda t: themen[t].casefold()),
+                   key="n_thema", format_func=lambda t: themen[t], placeholder="alle Themen")
+    st.select_slider("Stichtag", stichtage, key="n_tag", format_func=lambda t: _quartal_name(t, heute))
+    in_url(params)
+
+    sr = st.session_state.get("n_sr")
+    sr = None if sr in (None, KREISWEIT) else sr
+    stichtag = st.session_state.get("n_tag") or heute
+    typen = st.session_state.get("n_typ") or []
+    if not typen:
+        st.info("Bitte bei „Zeigen“ mindestens eine Art von Knoten wählen.")
+        return
+    a = R.auswertung(stichtag)
+    pos = _layout_cached(D.schluessel(), D.version(), sr)
+    bild, knoten, kanten = netzbild(d, sr, stichtag, typen, st.session_state.get("n_thema") or [], a, pos, heute)
+
+    wo = f"Sozialraum {sr_name[sr]}" if sr else "Rhein-Hunsrück-Kreis"
+    st.header(f"{wo} am {datum_de(stichtag)}", anchor=False)
+    met = R.tabellen(stichtag)["metriken"]
+    zeile = met[met["sozialraum_id"] == (sr or KREISWEIT)]
+    if len(zeile):
+        z = zeile.iloc[0]
+        m1, m2, m3, m4 = st.columns(4)
+        m1.metric("Akteure", int(z["akteure"]))
+        m2.metric("Kooperationen", int(z["kooperationen"]))
+        m3.metric("Dichte", zahl_de(float(z["dichte"] or 0), 3))
+        m4.metric("Komponenten", int(z["komponenten"]))
+        st.caption("Akteure: Kitas und Angebote am Stichtag. Dichte: Anteil der möglichen Verbindungen, die "
+                   "bestehen. Komponenten: Teilnetze ohne Verbindung untereinander (auch einzelne Akteure ohne "
+                   "Kooperation). Zum Abspielen des Wachstums den Knopf „Abspielen“ über der Grafik nutzen.")
+        if typen != list(TYPEN) or st.session_state.get("n_thema"):
+            st.caption(f"Kennzahlen für das ganze Netzwerk; die Grafik zeigt eine Auswahl: {len(knoten)} Akteure "
+                       f"und {len(kanten)} Kooperationen.")
+    hoehe = 600
+    st.iframe(netz_html(bild, hoehe=hoehe), height=hoehe + 200)
+    with st.expander("Netzwerk als Tabelle (Knoten und Kooperationen)"):
+        st.markdown(f"**Knoten** ({len(knoten)})")
+        st.dataframe(knoten, hide_index=True, width="stretch",
+                     column_config={"Betweenness": st.column_config.NumberColumn(format="%.4f")})
+        st.markdown(f"**Kooperationen** ({len(kanten)})")
+        st.dataframe(kanten, hide_index=True, width="stretch")
+
+    st.header("Wachstum seit 2021", anchor=False)
+    st.caption(md(f"{wo}: je Quartal gemessen am Quartalsende. Die gestrichelte Linie markiert den Stichtag."))
+    _wachstum_charts(sr, stichtag)

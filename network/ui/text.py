@@ -1,0 +1,93 @@
+"""Text helpers for the pages: Markdown escaping and German formats.
+
+Everything a user typed reaches the browser either through an element that shows plain text (``st.text``,
+``st.dataframe``, chart tooltips, the canvas of the network frame) or through :func:`md`, which escapes every
+character Markdown, HTML or Streamlit's directives could read as syntax. So ``Sonne & Mond <Familienzentrum>``
+displays exactly as typed.
+
+Examples
+--------
+>>> md("Sonne & Mond <Familienzentrum>")
+'Sonne \\\\& Mond \\\\<Familienzentrum\\\\>'
+>>> md("**fett** [Link](javascript:alert(1)) :red[rot] $x$")
+'\\\\*\\\\*fett\\\\*\\\\* \\\\[Link\\\\]\\\\(javascript\\\\:alert\\\\(1\\\\)\\\\) \\\\:red\\\\[rot\\\\] \\\\$x\\\\$'
+>>> monat_jahr("2026-04-12"), monat_jahr(None)
+('04/2026', None)
+>>> km_text(3.04), km_text(12.66)
+('3,0 km', '12,7 km')
+>>> datum_de("2024-03-01")
+'01.03.2024'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["md", "monat_jahr", "km_text", "datum_de", "ja_nein", "zahl_de", "VEGA_DEUTSCH"]
+
+#: Vega number and time locale for charts: decimal comma, German month and day names.
+VEGA_DEUTSCH = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " €"]},
+    "time": {"dateTime": "%A, der %e. %B %Y, %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",
+             "periods": ["AM", "PM"],
+             "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+             "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+             "months": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                        "Oktober", "November", "Dezember"],
+             "shortMonths": ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov",
+                             "Dez"]},
+}
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them is the simple
+# rule that also disarms Streamlit's own directives (:red[...], :material/...:, $math$).
+_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~$:\"'=^%@;,/?])")
+
+
+def md(text) -> str:
+    """``text`` escaped for ``st.markdown``/``st.caption``/``st.subheader``/widget labels: shows as typed."""
+    if text is None:
+        return ""
+    s = _MD.sub(r"\\\1", str(text))
+    # Line breaks would start new Markdown blocks (lists, headings); keep data on one line.
+    return re.sub(r"\s*[\r\n]+\s*", " ", s)
+
+
+def monat_jahr(iso: str | None) -> str | None:
+    """``"2026-04-12"`` → ``"04/2026"`` (for „Angaben zuletzt geprüft“)."""
+    if not iso or len(iso) < 7:
+        return None
+    return f"{iso[5:7]}/{iso[:4]}"
+
+
+def datum_de(iso: str | None) -> str:
+    """ISO date → ``TT.MM.JJJJ``; empty stays empty."""
+    if not iso or len(iso) < 10:
+        return ""
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+
+
+def km_text(km: float | None) -> str:
+    """Distance with one decimal and a German decimal comma."""
+    if km is None:
+        return ""
+    return f"{km:.1f} km".replace(".", ",")
+
+
+def zahl_de(x: float, stellen: int = 2) -> str:
+    """A number with German decimal comma.
+
+    >>> zahl_de(0.1234), zahl_de(3, 0)
+    ('0,12', '3')
+    """
+    return f"{x:.{stellen}f}".replace(".", ",")
+
+
+def ja_nein(wert) -> str:
+    """``True`` → ``"ja"``, ``False`` → ``"nein"``, ``None`` → ``"unbekannt"``.
+
+    >>> ja_nein(True), ja_nein(None)
+    ('ja', 'unbekannt')
+    """
+    if wert is None:
+        return "unbekannt"
+    return "ja" if wert else "nein"

@@ -1,0 +1,445 @@
+"""Page „Wegweiser“: the public directory of Angebote (and Kitas) per Sozialraum, Gemeinde or place.
+
+Filters live in the URL (see :mod:`network.ui.adresse`); results show as cards, on a map or as a compact
+printable list. Every text from the data is shown as plain text or escaped Markdown (:func:`~network.ui.text.md`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from ..model import ART
+from . import daten as D
+from .adresse import Param, aus_url, in_url
+from .karte import grenzen, karte
+from .text import km_text, md, monat_jahr
+from .verzeichnis import Filter, Verzeichnis
+
+__all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS"]
+
+SEITE = 20  # cards per step
+
+UMKREISE = (0, 5, 10, 15, 20, 30, 50)
+
+PARAMS = (
+    Param("w_sr", "sr"),
+    Param("w_ort", "ort", default=""),
+    Param("w_km", "km", "zahl", 0),
+    Param("w_q", "q", default=""),
+    Param("w_art", "art", "liste", []),
+    Param("w_thema", "thema", "liste", []),
+    Param("w_zg", "zielgruppe", "liste", []),
+    Param("w_sprache", "sprache", "liste", []),
+    Param("w_kostenlos", "kostenlos", "bool", False),
+    Param("w_barrierefrei", "barrierefrei", "bool", False),
+    Param("w_aufsuchend", "aufsuchend", "bool", False),
+    Param("w_zeige", "zeige", default="Angebote"),
+    Param("w_ansicht", "ansicht", default="Liste"),
+)
+
+ZEIGE = ("Angebote", "Kitas")
+ANSICHTEN = ("Liste", "Karte", "Druckliste")
+
+#: Static print style (no data inside): hide the app's chrome and the controls when printing.
+DRUCK_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], .no-print, [data-testid="stIFrame"], [data-testid="stElementToolbar"] {
+    display: none !important;
+  }
+  .st-key-w_filter, .st-key-w_steuerung, .st-key-w_trefferkopf { display: none !important; }
+  [data-testid="stMain"] { margin-left: 0 !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  table { font-size: 10pt; }
+}
+</style>"""
+
+#: Static style of the page (no data inside): compact card headings.
+SEITEN_CSS = """<style>
+[class*="st-key-karte_"] h3 { font-size: 1.2rem !important; line-height: 1.35 !important; padding: 0 0 .25rem 0; }
+[class*="st-key-karte_"] [data-testid="stText"] { font-size: .95rem; }
+</style>"""
+
+_DRUCKKNOPF = """<!doctype html><html lang="de"><head><meta charset="utf-8"><style>
+button{font:15px system-ui,sans-serif;padding:.45rem .9rem;border:1px solid #1f5f8b;border-radius:.5rem;
+background:#1f5f8b;color:#fff;cursor:pointer}button:focus{outline:3px solid #f0b400;outline-offset:2px}
+body{margin:0}</style></head><body><button type="button" onclick="window.parent.print()">Liste drucken</button>
+</body></html>"""
+
+_URL = re.compile(r"^https?://[^\s()<>\[\]\\\"']+$")
+
+
+def _zuruecksetzen() -> None:
+    for p in PARAMS:
+        st.session_state[p.key] = list(p.default) if isinstance(p.default, list) else p.default
+    st.session_state["w_mehr"] = 1
+
+
+def _ort_gewaehlt() -> None:
+    """A place implies its Sozialraum: keep the Sozialraum pills in step."""
+    v: Verzeichnis = D.verzeichnis()
+    sr, *_ = v.ort_punkt(st.session_state.get("w_ort"))
+    if sr:
+        st.session_state["w_sr"] = sr
+
+
+def filter_aus_zustand() -> Filter:
+    s = st.session_state
+    return Filter(
+        sozialraum=s.get("w_sr"), ort=s.get("w_ort"), umkreis_km=float(s.get("w_km") or 0) or None,
+        art=tuple(s.get("w_art") or ()), themen=tuple(s.get("w_thema") or ()),
+        zielgruppen=tuple(s.get("w_zg") or ()), sprachen=tuple(s.get("w_sprache") or ()),
+        kostenlos=bool(s.get("w_kostenlos")), barrierefrei=bool(s.get("w_barrierefrei")),
+        aufsuchend=bool(s.get("w_aufsuchend")), suche=s.get("w_q") or "")
+
+
+def _filter_beschreibung(v: Verzeichnis, f: Filter) -> str:
+    """The filters in words (plain text), e.g. for the head of the printed list."""
+    teile = []
+    _, _, _, ortname = v.ort_punkt(f.ort)
+    if ortname:
+        teile.append(f"in der Nähe von {ortname}" + (f" (bis {f.umkreis_km:g} km)" if f.umkreis_km else ""))
+    elif f.sozialraum:
+        teile.append(f"Sozialraum {v.sozialraum_name.get(f.sozialraum, f.sozialraum)}")
+    else:
+        teile.append("ganzer Rhein-Hunsrück-Kreis")
+    if f.art:
+        teile.append("Art: " + ", ".join(f.art))
+    if f.themen:
+        teile.append("Thema: " + ", ".join(v.thema_name.get(t, t) for t in f.themen))
+    if f.zielgruppen:
+        teile.append("Zielgruppe: " + ", ".join(f.zielgruppen))
+    if f.sprachen:
+        teile.append("Sprache: " + ", ".join(f.sprachen))
+    for name, an in (("kostenlos", f.kostenlos), ("barrierefrei", f.barrierefrei),
+                     ("aufsuchend", f.aufsuchend)):
+        if an:
+            teile.append(name)
+    if f.suche.strip():
+        teile.append(f"Suche „{f.suche.strip()}“")
+    return " · ".join(teile)
+
+
+# -- widgets ------------------------------------------------------------------------------------------
+def _filter(v: Verzeichnis) -> None:
+    orte_alle = v.orte()
+    erlaubt = {
+        "sr": lambda x: x in v.sozialraum_name,
+        "ort": lambda x: x in orte_alle,
+        "km": lambda x: x in UMKREISE,
+        "art": lambda x: x in ART,
+        "thema": lambda x: x in v.thema_name,
+        "zielgruppe": lambda x: x in v.zielgruppen,
+        "sprache": lambda x: x in v.sprachen,
+        "zeige": lambda x: x in ZEIGE,
+        "ansicht": lambda x: x in ANSICHTEN,
+    }
+    neu = "w_sr" not in st.session_state
+    aus_url(PARAMS, erlaubt)
+    st.session_state.setdefault("w_mehr", 1)
+    s = st.session_state
+    if neu and s.get("w_ort") and not s.get("w_sr"):  # a shared link with a place: show its Sozialraum
+        s["w_sr"] = v.ort_punkt(s["w_ort"])[0]
+
+    with st.container(border=True, key="w_filter"):
+        st.pills("Sozialraum", list(v.sozialraum_name), key="w_sr",
+                 format_func=lambda i: md(v.sozialraum_name.get(i, i)))
+        orte = v.orte(s.get("w_sr"))
+        if s.get("w_ort") not in orte:
+            s["w_ort"] = ""
+        c1, c2, c3 = st.columns([4, 3, 2])
+        c1.text_input("Suche in Namen und Beschreibungen", key="w_q", live=True, icon=":material/search:",
+                      placeholder="z. B. Familienberatung, Sprachförderung, Arabisch")
+        c2.selectbox("In der Nähe von (Gemeinde oder Kita)", ["", *orte], key="w_ort",
+                     format_func=lambda o: orte.get(o, o) if o else "– kein Ort gewählt –",
+                     on_change=_ort_gewaehlt)
+        c3.select_slider("Umkreis", UMKREISE, key="w_km", disabled=not s.get("w_ort"),
+                         format_func=lambda k: "beliebig" if not k else f"bis {k} km")
+        c1, c2 = st.columns([4, 5])
+        c1.pills("Art", list(ART), selection_mode="multi", key="w_art")
+        c2.multiselect("Thema", sorted(v.thema_name, key=lambda t: v.thema_name[t].casefold()), key="w_thema",
+                       format_func=lambda t: v.thema_name.get(t, t), placeholder="alle Themen")
+        weitere = any(s.get(k) for k in ("w_zg", "w_sprache", "w_kostenlos", "w_barrierefrei", "w_aufsuchend"))
+        with st.expander("Weitere Filter: Zielgruppe, Sprache, kostenlos, barrierefrei, aufsuchend",
+                         expanded=weitere):
+            c1, c2 = st.columns(2)
+            c1.multiselect("Zielgruppe", v.zielgruppen, key="w_zg", placeholder="alle Zielgruppen")
+            c2.multiselect("Sprache", v.sprachen, key="w_sprache", placeholder="alle Sprachen")
+            c1, c2, c3 = st.columns(3)
+            c1.checkbox("nur kostenlose", key="w_kostenlos")
+            c2.checkbox("nur barrierefreie", key="w_barrierefrei")
+            c3.checkbox("nur aufsuchende (Hausbesuche)", key="w_aufsuchend")
+        c1, c2 = st.columns([1, 3], vertical_alignment="center")
+        c1.button("Alle Filter zurücksetzen", on_click=_zuruecksetzen, icon=":material/filter_alt_off:",
+                  type="tertiary")
+        c2.caption("Ohne Sozialraum: der ganze Kreis (auch kreisweite Angebote). Groß-/Kleinschreibung und Umlaute "
+                   "sind bei der Suche egal, Wortteile werden gefunden. Mit Ort: sortiert nach Luftlinie.")
+
+
+# -- cards --------------------------------------------------------------------------------------------
+def _adresse(r: dict) -> str:
+    ort = " ".join(x for x in (r.get("plz"), r.get("ort")) if x)
+    return ", ".join(x for x in (r.get("strasse"), ort) if x)
+
+
+def _geprueft(r: dict) -> None:
+    mj = monat_jahr(r.get("geprueft_am"))
+    if not mj:
+        st.caption("Angaben zuletzt geprüft: unbekannt")
+        return
+    alt = r["geprueft_am"] < date.today().replace(year=date.today().year - 1).isoformat()
+    st.caption(f"Angaben zuletzt geprüft: {mj}" + (" – älter als ein Jahr, bitte vorab kurz nachfragen" if alt
+                                                   else ""))
+
+
+def _kontaktzeilen(r: dict) -> list[str]:
+    teile = []
+    if r.get("telefon"):
+        teile.append(f"Telefon: {r['telefon']}")
+    if r.get("email"):
+        teile.append(f"E-Mail: {r['email']}")
+    return teile
+
+
+def _website(r: dict) -> None:
+    web = r.get("website")
+    if web and _URL.match(web):
+        st.markdown(f"Website: [{md(web)}]({web})")
+    elif web:
+        st.text(f"Website: {web}")
+
+
+def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> None:
+    with st.container(border=True, key=f"karte_{nr}"):
+        st.subheader(md(a.get("name") or a["id"]), anchor=False)
+        marken = [f":blue-badge[{a.get('art') if a.get('art') in ART else 'Angebot'}]"]
+        if km is not None:
+            marken.append(f":gray-badge[:material/near_me: {km_text(km)}]")
+        if a.get("kostenlos"):
+            marken.append(":green-badge[kostenlos]")
+        if a.get("barrierefrei"):
+            marken.append(":violet-badge[barrierefrei]")
+        if a.get("aufsuchend"):
+            marken.append(":orange-badge[aufsuchend]")
+        st.markdown(" ".join(marken))
+        themen = v.themen_namen(a)
+        if themen:
+            st.caption("Themen: " + md(", ".join(themen)))
+        if a.get("beschreibung"):
+            st.text(a["beschreibung"])
+        adr = _adresse(a)
+        zeilen = [f"Adresse: {adr}" if adr else "Adresse: kein fester Standort (kommt zu den Familien oder "
+                                                "arbeitet kreisweit)"]
+        zeilen += _kontaktzeilen(a)
+        if a.get("oeffnungszeiten"):
+            zeilen.append(f"Zeiten: {a['oeffnungszeiten']}")
+        if a.get("hinweis"):
+            zeilen.append(f"Hinweis: {a['hinweis']}")
+        st.text("\n".join(zeilen))
+        _website(a)
+        _geprueft(a)
+        with st.expander("Einzugsgebiet und Kooperationspartner"):
+            zeilen = ["Zuständig für: " + ", ".join(v.einzugsgebiet(a))]
+            if a.get("traeger"):
+                zeilen.append(f"Träger: {a['traeger']}")
+            for label, feld in (("Zielgruppen", "zielgruppen"), ("Sprachen", "sprachen")):
+                if a.get(feld):
+                    zeilen.append(f"{label}: {', '.join(a[feld])}")
+            if a.get("kosten"):
+                zeilen.append(f"Kosten: {a['kosten']}")
+            st.text("\n".join(zeilen))
+            _partnerliste(v, a["id"])
+
+
+def _partnerliste(v: Verzeichnis, akteur_id: str) -> None:
+    partner = v.partner(akteur_id)
+    if not partner:
+        st.text("Kooperationspartner: keine eingetragen.")
+        return
+    st.text(f"Kooperationspartner ({len(partner)}):")
+    zeilen = []
+    for p, c in partner:
+        typ = "Kita" if p["id"] in v.kita else (p.get("art") or "Angebot")
+        zeilen.append({"Partner": p.get("name") or p["id"], "Art": typ, "Ort": p.get("ort") or "",
+                       "Kooperation": c.get("art") or ""})
+    st.dataframe(pd.DataFrame(zeilen), hide_index=True, width="stretch")
+
+
+def _kita_karte(v: Verzeichnis, k: dict, km: float | None, nr: int = 0) -> None:
+    with st.container(border=True, key=f"karte_{nr}"):
+        st.subheader(md(k.get("name") or k["id"]), anchor=False)
+        marken = [":blue-badge[Kita]"]
+        if km is not None:
+            marken.append(f":gray-badge[:material/near_me: {km_text(km)}]")
+        sr = v.sozialraum_von(k)
+        if sr:
+            marken.append(f":gray-badge[Sozialraum {md(v.sozialraum_name.get(sr, sr))}]")
+        st.markdown(" ".join(marken))
+        zeilen = []
+        adr = _adresse(k)
+        if adr:
+            zeilen.append(f"Adresse: {adr}")
+        if k.get("traeger"):
+            zeilen.append(f"Träger: {k['traeger']}")
+        if k.get("plaetze") is not None:
+            zeilen.append(f"Plätze: {k['plaetze']}")
+        zeilen += _kontaktzeilen(k)
+        if zeilen:
+            st.text("\n".join(zeilen))
+        fk = v.fachkraft.get(k.get("fachkraft_id"))
+        st.markdown("**Kita-Sozialarbeit**")
+        if fk:
+            zeilen = [fk.get("name") or ""] + _kontaktzeilen(fk)
+            if fk.get("dienstsitz"):
+                zeilen.append(f"Dienstsitz: {fk['dienstsitz']}")
+            st.text("\n".join(zeilen))
+        else:
+            st.text("Zurzeit ist keine Fachkraft zugeordnet.")
+        _geprueft(k)
+        with st.expander("Kooperationspartner"):
+            _partnerliste(v, k["id"])
+
+
+# -- views --------------------------------------------------------------------------------------------
+def _liste(v: Verzeichnis, treffer: list, ist_kita: bool) -> None:
+    n = st.session_state.get("w_mehr", 1) * SEITE
+    gezeigt = treffer[:n]
+    for i in range(0, len(gezeigt), 2):  # one row of columns per pair: reading order = visual order
+        spalten = st.columns(2)
+        for j, (r, km) in enumerate(gezeigt[i:i + 2]):
+            with spalten[j]:
+                (_kita_karte if ist_kita else _angebot_karte)(v, r, km, i + j)
+    if len(treffer) > n:
+        st.button(f"Weitere {min(SEITE, len(treffer) - n)} anzeigen ({len(treffer) - n} noch nicht gezeigt)",
+                  on_click=lambda: st.session_state.update(w_mehr=st.session_state.get("w_mehr", 1) + 1))
+
+
+def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> None:
+    st.html(DRUCK_CSS)
+    st.iframe(_DRUCKKNOPF, height=48)
+    st.subheader(("Kitas" if ist_kita else "Angebote") + " – Stand " + date.today().strftime("%d.%m.%Y"),
+                 anchor=False)
+    st.text(_filter_beschreibung(v, f))
+    zeilen = []
+    for r, km in treffer:
+        z = {"Name": r.get("name") or r["id"]}
+        if not ist_kita:
+            z["Art"] = r.get("art") or ""
+            z["Themen"] = ", ".join(v.themen_namen(r))
+        z["Adresse"] = _adresse(r) or "ohne festen Standort"
+        z["Telefon"] = r.get("telefon") or ""
+        if ist_kita:
+            fk = v.fachkraft.get(r.get("fachkraft_id")) or {}
+            z["Kita-Sozialarbeit"] = " ".join(x for x in (fk.get("name"), fk.get("telefon")) if x)
+        else:
+            z["Zeiten"] = r.get("oeffnungszeiten") or ""
+        if f.ort:
+            z["Entfernung"] = km_text(km) if km is not None else "–"
+        zeilen.append({k: md(val) for k, val in z.items()})  # st.table renders Markdown: escape every cell
+    if zeilen:
+        st.table(pd.DataFrame(zeilen), hide_index=True, border="horizontal")
+    st.caption("Quelle: Kita-Netzwerk Rhein-Hunsrück. Bitte Angaben vor der Weitergabe kurz prüfen.")
+
+
+def _karte(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> None:
+    zuordnung = tuple(sorted((g["id"], g.get("sozialraum_id"), v.sozialraum_name.get(g.get("sozialraum_id"), ""))
+                             for g in v.gemeinde.values()))
+    geo = grenzen(zuordnung)
+    if geo is None:
+        st.info("Die Kartengrundlage (Gemeindegrenzen) fehlt; die Liste zeigt alle Ergebnisse.")
+        return
+    gemeinden, rand = geo
+    punkte = []
+    kitas = treffer if ist_kita else v.kitas_in(Filter(sozialraum=f.sozialraum, ort=f.ort,
+                                                       umkreis_km=f.umkreis_km))
+    for k, _ in kitas:
+        if k.get("lat") is not None:
+            punkte.append({"name": k.get("name") or k["id"], "typ": "Kita", "ort": k.get("ort") or "",
+                           "lat": k["lat"], "lon": k["lon"]})
+    ohne = 0
+    if not ist_kita:
+        for a, _ in treffer:
+            if a.get("lat") is None:
+                ohne += 1
+                continue
+            punkte.append({"name": a.get("name") or a["id"], "typ": a.get("art") or "Beratung",
+                           "ort": a.get("ort") or "", "lat": a["lat"], "lon": a["lon"]})
+    sr_ort, lat, lon, ortname = v.ort_punkt(f.ort)
+    if lat is not None:
+        punkte.append({"name": ortname or "", "typ": "Gewählter Ort", "ort": "", "lat": lat, "lon": lon})
+    df = pd.DataFrame(punkte, columns=["name", "typ", "ort", "lat", "lon"])
+    sr_punkte: dict[str, list] = {}
+    for g in v.gemeinde.values():
+        if g.get("lat") is not None:
+            sr_punkte.setdefault(g.get("sozialraum_id"), []).append((g["lat"], g["lon"]))
+    beschriftung = pd.DataFrame([
+        {"name": v.sozialraum_name.get(sr, sr), "lat": sum(p[0] for p in ps) / len(ps),
+         "lon": sum(p[1] for p in ps) / len(ps)} for sr, ps in sr_punkte.items() if sr])
+    sr_gewaehlt = sr_ort or f.sozialraum
+    hervor = v.sozialraum_name.get(sr_gewaehlt) if sr_gewaehlt else None
+    st.vega_lite_chart(spec=karte(gemeinden, rand, df, beschriftung, hervor), width="stretch",
+                    alt="Karte des Rhein-Hunsrück-Kreises mit Sozialraum- und Gemeindegrenzen, Kitas und "
+                        "Angeboten; die Liste darunter nennt dieselben Punkte.")
+    anz = df["typ"].value_counts().to_dict() if len(df) else {}
+    teile = [f"{anz.get('Kita', 0)} Kitas (Kreise)"]
+    if not ist_kita:
+        teile += [f"{anz[a]} × {a} ({form})" for a, form in zip(ART, ("Quadrate", "Dreiecke", "Rauten"))
+                  if anz.get(a)]
+    text = "Die Karte zeigt " + ", ".join(teile)
+    if ortname:
+        text += f" und den gewählten Ort {ortname} (Kreuz)"
+    text += ". Dicke Linien: Grenzen der Sozialräume, dünne: Gemeindegrenzen."
+    if ohne:
+        text += f" {ohne} Angebote ohne festen Standort sind nicht eingezeichnet."
+    st.text(text)
+    with st.expander("Alle Punkte der Karte als Liste"):
+        tab = df.rename(columns={"name": "Name", "typ": "Art", "ort": "Ort"})[["Name", "Art", "Ort"]]
+        st.dataframe(tab, hide_index=True, width="stretch")
+
+
+def seite() -> None:
+    st.html(SEITEN_CSS)
+    st.title("Wegweiser", anchor=False)
+    st.caption("Beratung, Unterstützung und Freizeit für Familien mit Kita-Kindern im Rhein-Hunsrück-Kreis. "
+               "Wählen Sie einen Sozialraum oder einen Ort und grenzen Sie nach Art, Thema oder Stichwort ein.")
+    v = D.verzeichnis()
+    _filter(v)
+    f = filter_aus_zustand()
+    with st.container(key="w_steuerung"):
+        c1, c2, _ = st.columns([2, 3, 3])
+        c1.segmented_control("Zeigen", ZEIGE, key="w_zeige", required=True)
+        c2.segmented_control("Ansicht", ANSICHTEN, key="w_ansicht", required=True,
+                             format_func=lambda a: {"Liste": ":material/view_agenda: Liste",
+                                                    "Karte": ":material/map: Karte",
+                                                    "Druckliste": ":material/print: Druckliste"}[a])
+    in_url(PARAMS)
+    # Back to the first page of results whenever the filters change.
+    stand = (f, st.session_state.get("w_zeige"))
+    if st.session_state.get("w_stand") != stand:
+        st.session_state["w_stand"] = stand
+        st.session_state["w_mehr"] = 1
+    ist_kita = st.session_state.get("w_zeige") == "Kitas"
+    treffer = v.kitas_in(f) if ist_kita else v.angebote(f)
+    was = ("Kita" if ist_kita else "Angebot") if len(treffer) == 1 else ("Kitas" if ist_kita else "Angebote")
+    with st.container(key="w_trefferkopf"):
+        st.header(f"{len(treffer)} {was} gefunden", anchor=False)
+        st.caption(md(_filter_beschreibung(v, f)))
+        if ist_kita and (f.art or f.themen or f.zielgruppen or f.sprachen or f.kostenlos or f.barrierefrei
+                         or f.aufsuchend):
+            st.caption("Für Kitas gelten nur Sozialraum, Ort, Umkreis und Suche; die übrigen Filter betreffen "
+                       "Angebote.")
+    if not treffer:
+        st.info("Keine Treffer. Tipp: weniger Filter wählen, den Umkreis vergrößern oder ein kürzeres "
+                "Stichwort versuchen.")
+        return
+    ansicht = st.session_state.get("w_ansicht") or "Liste"
+    if ansicht == "Karte":
+        _karte(v, f, treffer, ist_kita)
+    elif ansicht == "Druckliste":
+        _druckliste(v, f, treffer, ist_kita)
+    else:
+        _liste(v, treffer, ist_kita)

@@ -1,0 +1,184 @@
+"""Every page in a real browser: key content, offline, no console errors, and user text that stays text.
+
+Screenshots go to ``test-artifacts/screenshots/`` and (small copies) to ``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser_hilfen import PASSWORT, bild, fertig, hauptbereich_scrollen
+
+pytestmark = pytest.mark.browser
+
+SOZIALRAEUME = ("Boppard", "Hunsrück-Mittelrhein", "Kastellaun", "Kirchberg (Hunsrück)", "Simmern-Rheinböllen")
+XSS_NAME = "<img src=x onerror=alert(1)>"
+XSS_TEXT = '<img src=y onerror="window.kitaXss=1"><script>window.kitaXss=2</script> Sonne & Mond'
+
+
+def netzrahmen(page):
+    """The network frame (an ``srcdoc`` iframe of the app's origin) once vis-network has drawn."""
+    page.wait_for_selector('[data-testid="stIFrame"]', timeout=30_000)
+    for _ in range(100):
+        for f in page.frames:
+            if f != page.main_frame and f.evaluate("() => !!(window.kitaNetz && document.querySelector('canvas'))"):
+                return f
+        page.wait_for_timeout(200)
+    raise AssertionError("Kein Netzwerk-Rahmen mit vis-network-Canvas gefunden")
+
+
+def test_wegweiser_suche_url_karte_druck(seite):
+    page = seite
+    page.goto(page.app_url + "/")
+    fertig(page)
+    assert page.locator("h1").all_inner_texts() == ["Wegweiser"]
+    sozialraum = page.get_by_role("radiogroup", name="Sozialraum")
+    for name in SOZIALRAEUME:
+        assert sozialraum.get_by_role("radio", name=name, exact=True).is_visible(), name
+    assert page.get_by_text("Demodaten (fiktiv)").is_visible()
+    bild(page, "wegweiser")
+
+    suche = page.get_by_label("Suche in Namen und Beschreibungen")
+    suche.fill("familienberatung")
+    suche.press("Enter")
+    fertig(page)
+    karte = page.get_by_role("heading", name="Familien- und Erziehungsberatung Simmern")
+    assert karte.first.is_visible()
+    assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
+
+    # a shared link reopens with the same filters
+    page.get_by_role("radiogroup", name="Sozialraum").get_by_role("radio", name="Kastellaun").click()
+    fertig(page)
+    geteilt = page.url
+    assert "sr=sr-kastellaun" in geteilt and "q=familienberatung" in geteilt
+    treffer = page.get_by_role("heading", name=re.compile(r"\d+ Angebote? gefunden")).inner_text()
+    page.goto(geteilt)
+    fertig(page)
+    assert page.get_by_label("Suche in Namen und Beschreibungen").input_value() == "familienberatung"
+    assert page.get_by_role("heading", name=re.compile(r"\d+ Angebote? gefunden")).inner_text() == treffer
+    hauptbereich_scrollen(page, 640)
+    bild(page, "wegweiser-suche")
+
+    page.get_by_role("radio", name=re.compile("Karte")).click()
+    fertig(page)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    assert page.get_by_text("Die Karte zeigt").is_visible()
+    assert "ansicht=Karte" in page.url
+    hauptbereich_scrollen(page, 620)
+    page.wait_for_timeout(600)
+    bild(page, "wegweiser-karte")
+
+    page.get_by_role("radio", name=re.compile("Druckliste")).click()
+    fertig(page)
+    assert page.locator('[data-testid="stTable"]').is_visible()
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    bild(page, "wegweiser-druckliste")
+    page.emulate_media(media="screen")
+
+
+def test_netzwerk_mit_canvas_spielt_wachstum_ab(seite):
+    page = seite
+    page.goto(page.app_url + "/")
+    fertig(page)
+    page.get_by_role("link", name="Netzwerk").click()
+    fertig(page)
+    assert page.locator("h1").all_inner_texts() == ["Netzwerk"]
+    rahmen = netzrahmen(page)
+    assert rahmen.evaluate("() => kitaNetz.knoten.length") > 300
+    assert rahmen.locator("canvas").count() == 1
+    assert rahmen.evaluate("() => [...document.scripts].every(s => !s.src)")  # everything inline
+    hauptbereich_scrollen(page, 420)
+    page.wait_for_timeout(500)
+    bild(page, "netzwerk")
+
+    stand_heute = rahmen.locator("#stand").inner_text()
+    rahmen.get_by_role("button", name="▶ Abspielen seit 2021").click()
+    page.wait_for_timeout(300)
+    assert ".2021:" in rahmen.locator("#stand").inner_text()
+    page.wait_for_timeout(1500)
+    rahmen.get_by_role("button", name="Anhalten").click()
+    assert rahmen.locator("#stand").inner_text() != stand_heute
+
+    hauptbereich_scrollen(page, 1350)
+    bild(page, "netzwerk-wachstum")
+
+
+def test_analyse_mit_heatmap_und_luecken(seite):
+    page = seite
+    page.goto(page.app_url + "/")
+    fertig(page)
+    page.get_by_role("link", name="Analyse").click()
+    fertig(page)
+    assert page.locator("h1").all_inner_texts() == ["Analyse"]
+    assert page.get_by_role("heading", name="Abdeckung: Sozialraum × Thema").is_visible()
+    heatmap = page.locator('[data-testid="stVegaLiteChart"]').first
+    heatmap.locator("canvas, svg").first.wait_for()
+    assert heatmap.bounding_box()["height"] > 400
+    bild(page, "analyse")
+    page.get_by_role("heading", name="Lücken und Empfehlungen").scroll_into_view_if_needed()
+    assert page.get_by_text("Empfohlen: Kooperation mit").first.is_visible()
+    hauptbereich_scrollen(page, page.evaluate(
+        "() => document.querySelector('[data-testid=stMain]').scrollTop") + 300)
+    bild(page, "analyse-luecken")
+
+
+def test_pflege_gesperrt_und_angemeldet_xss_bleibt_text(seite):
+    page = seite
+    page.goto(page.app_url + "/")
+    fertig(page)
+    page.get_by_role("link", name="Pflege").click()
+    fertig(page)
+    assert page.get_by_text("Vorläufige Anmeldung").is_visible()
+    assert page.get_by_label("Kennung *").count() == 0  # locked
+    page.get_by_label("Passwort").fill(PASSWORT)
+    page.get_by_role("button", name="Anmelden").click()
+    fertig(page)
+
+    page.get_by_role("radio", name="Angebote").click()
+    fertig(page)
+    rid = page.get_by_label("Kennung *").input_value()
+    page.get_by_label("Name *").fill(XSS_NAME)
+    page.get_by_label("Art *").click()
+    page.get_by_role("option", name="Beratung", exact=True).click()
+    page.get_by_label("Beschreibung").fill(XSS_TEXT)
+    bild(page, "pflege")
+    page.get_by_role("button", name="Angebot anlegen").click()
+    fertig(page)
+    assert page.get_by_text(f"Angebot „{XSS_NAME}“ wurde angelegt.").is_visible()
+
+    # Wegweiser: the name is the card's heading, character for character; no element was created from it
+    page.goto(page.app_url + "/?q=onerror")
+    fertig(page)
+    titel = page.get_by_role("heading", name=XSS_NAME, exact=True)
+    assert titel.is_visible() and titel.inner_text() == XSS_NAME
+    assert page.get_by_text(XSS_TEXT, exact=True).is_visible()
+    assert page.locator('img[src="x"], img[src="y"]').count() == 0
+    assert page.evaluate("() => window.kitaXss") is None
+    hauptbereich_scrollen(page, 520)
+    bild(page, "wegweiser-xss-als-text")
+
+    # Netzwerk (only Beratung, as a shared link): label and tooltip carry the same text, no img, no flag
+    page.goto(page.app_url + "/netzwerk?zeigen=Beratung")
+    fertig(page)
+    rahmen = netzrahmen(page)
+    knoten = rahmen.evaluate("(id) => { const n = kitaNetz.knoten.get(id); "
+                             "return n && {label: n.label, tip: n.title.firstChild.textContent}; }", rid)
+    assert knoten["label"] == XSS_NAME
+    assert knoten["tip"] == XSS_NAME
+    hauptbereich_scrollen(page, 420)
+    rahmen.evaluate("(id) => kitaNetz.netz.focus(id, {scale: 1.6, animation: false})", rid)
+    page.wait_for_timeout(300)
+    canvas = page.frame_locator('[data-testid="stIFrame"]').locator("canvas")
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = rahmen.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().splitlines()[0] == XSS_NAME
+    assert rahmen.locator("img").count() == 0
+    assert rahmen.evaluate("() => window.kitaXss") is None
+    assert page.evaluate("() => window.kitaXss") is None
+    bild(page, "netzwerk-tooltip")

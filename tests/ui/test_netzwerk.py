@@ -1,0 +1,93 @@
+"""Page Netzwerk and the network frame: filters, Stichtag, growth, and the frame's offline/safety design."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ui_hilfen import seite, texte
+
+from network.ui.netzrahmen import json_fuer_html, netz_html
+
+
+def frame_html(at) -> str:
+    frames = at.get("iframe")
+    assert len(frames) == 1
+    return frames[0].proto.srcdoc
+
+
+def frame_daten(at) -> dict:
+    html = frame_html(at)
+    m = re.search(r'<script type="application/json" id="netzdaten">(.*?)</script>', html, re.S)
+    return json.loads(m.group(1))
+
+
+def test_netzwerk_des_kreises_mit_rahmen_tabelle_und_wachstum(datenordner):
+    at = seite("netzwerk").run()
+    assert not at.exception and not at.error
+    assert [t.value for t in at.title] == ["Netzwerk"]
+    assert any(h.value.startswith("Rhein-Hunsrück-Kreis am") for h in at.header)
+    assert any(h.value == "Wachstum seit 2021" for h in at.header)
+    daten = frame_daten(at)
+    assert len(daten["knoten"]) > 300 and len(daten["kanten"]) > 500
+    assert daten["quartale"][0] == "2021-03-31"
+    typen = {k["typ"] for k in daten["knoten"]}
+    assert typen == {"Kita", "Beratung", "Unterstützung", "Freizeit"}
+    assert any(k["hub"] for k in daten["knoten"])
+    assert any(e.label.startswith("Netzwerk als Tabelle") for e in at.expander)
+    assert len(at.get("vega_lite_chart")) == 3  # actors, Kooperationen, density
+
+
+def test_sozialraum_stichtag_und_filter(datenordner):
+    at = seite("netzwerk").run()
+    kreis = int(at.metric[1].value)
+    at.selectbox(key="n_sr").set_value("sr-kastellaun").run()
+    assert any("Kastellaun" in h.value for h in at.header)
+    heute = int(at.metric[1].value)
+    assert 0 < heute < kreis
+    assert dict(at.query_params).get("sr") in ("sr-kastellaun", ["sr-kastellaun"])
+    at.select_slider(key="n_tag").set_value("2021-03-31").run()
+    assert int(at.metric[1].value) < heute  # the network grew since 2021
+    assert frame_daten(at)["stichtag"] == "2021-03-31"
+    at.pills(key="n_typ").set_value(["Beratung"]).run()
+    assert {k["typ"] for k in frame_daten(at)["knoten"]} == {"Beratung"}
+    assert "die Grafik zeigt eine Auswahl" in texte(at)
+    at.multiselect(key="n_thema").set_value(["sucht"]).run()
+    assert all(k["typ"] == "Beratung" for k in frame_daten(at)["knoten"])
+
+
+def test_url_oeffnet_dieselbe_auswahl(datenordner):
+    at = seite("netzwerk")
+    at.query_params["sr"] = "sr-boppard"
+    at.query_params["stichtag"] = "2022-12-31"
+    at.query_params["zeigen"] = ["Kita", "Beratung"]
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="n_sr").value == "sr-boppard"
+    assert any("Boppard am 31.12.2022" in h.value for h in at.header)
+    assert {k["typ"] for k in frame_daten(at)["knoten"]} <= {"Kita", "Beratung"}
+
+
+def test_rahmen_ist_offline_und_traegt_daten_nur_als_json():
+    boese = "</script><img src=x onerror=alert(1)><script>alert(2)</script> & \u2028"
+    html = netz_html({"stichtag": "2025-01-01", "quartale": ["2025-01-01"],
+                      "knoten": [{"id": "k1", "label": boese, "typ": "Kita", "tooltip": [boese]}],
+                      "kanten": []})
+    # the payload never appears as markup …
+    assert "<img" not in html and "onerror=alert(1)>" not in html
+    assert html.count("</script>") == 3  # json element, vis-network, our script
+    # … but survives as data, exactly
+    m = re.search(r'<script type="application/json" id="netzdaten">(.*?)</script>', html, re.S)
+    assert json.loads(m.group(1))["knoten"][0]["label"] == boese
+    # no resource from elsewhere: no src/href attributes, no CDN, no web fonts
+    assert not re.search(r'\b(src|href)\s*=\s*["\']?(https?:)?//', html)
+    assert "@import" not in html and "fonts.googleapis" not in html and "//cdn" not in html
+    # tooltips are built as text elements, never through innerHTML
+    skript = html.rsplit("<script>", 1)[1]
+    assert "innerHTML" not in skript and "innerText" in skript and "textContent" in skript
+
+
+def test_json_fuer_html_escaped_alles_was_html_beenden_koennte():
+    s = json_fuer_html({"a": "</script><!-- & -->", "b": "\u2028\u2029"})
+    assert "<" not in s and ">" not in s and "&" not in s
+    assert json.loads(s) == {"a": "</script><!-- & -->", "b": "\u2028\u2029"}

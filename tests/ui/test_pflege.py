@@ -1,0 +1,221 @@
+"""Page Pflege: the interim sign-in, forms with the import's validation, retiring, upload with dry run, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from ui_hilfen import klartext, seite, texte
+
+from network.austausch.dateien import csv_text
+from network.model import DATEI_REIHENFOLGE, Netzdaten
+from network.ui.anmeldung import hash_passwort
+
+PASSWORT = "Testpasswort-fuer-Pflege"
+HEUTE = date.today().isoformat()
+
+
+@pytest.fixture
+def mit_passwort(monkeypatch, datenordner):
+    monkeypatch.setenv("KITANETZ_PFLEGE_PASSWORT_HASH", hash_passwort(PASSWORT, iterationen=2000))
+
+
+def angemeldet():
+    at = seite("pflege").run()
+    at.text_input(key="pf_passwort").input(PASSWORT)
+    at.button[0].click().run()  # "Anmelden" (form submit)
+    assert not at.exception
+    assert at.session_state["pf_angemeldet"] is True
+    return at
+
+
+def speichern(at):
+    [b for b in at.button if b.label in ("Änderungen speichern", "Kita anlegen", "Angebot anlegen",
+                                         "Kooperation anlegen")][0].click().run()
+    assert not at.exception
+
+
+def finde(d: Netzdaten, datei: str, rid: str) -> dict | None:
+    return next((r for r in d.tabelle(datei) if r["id"] == rid), None)
+
+
+def test_ohne_passwort_gesperrt_mit_anleitung(datenordner, monkeypatch):
+    monkeypatch.delenv("KITANETZ_PFLEGE_PASSWORT_HASH", raising=False)
+    at = seite("pflege").run()
+    assert not at.exception
+    assert "noch kein Passwort eingerichtet" in texte(at)
+    assert any("network.ui.anmeldung" in c.value for c in at.code)
+    assert not at.get("form") or all("pf_form" not in str(f.proto) for f in at.get("form"))
+    assert "pf_kitas_name" not in at.session_state
+
+
+def test_falsches_passwort_bleibt_gesperrt(mit_passwort):
+    at = seite("pflege").run()
+    assert "Vorläufige Anmeldung" in texte(at)
+    at.text_input(key="pf_passwort").input("falsch")
+    at.button[0].click().run()
+    assert "Das Passwort ist falsch." in [e.value for e in at.error]
+    assert "pf_kitas_name" not in at.session_state
+
+
+def test_formular_lehnt_fehler_ab_und_speichert_nichts(mit_passwort, store):
+    vorher = finde(store.load(), "kitas", "kita-003")
+    at = angemeldet()
+    at.selectbox(key="pf_kitas_wahl").set_value("kita-003").run()
+    assert at.text_input(key="pf_kitas_name").value == vorher["name"]
+    at.text_input(key="pf_kitas_plaetze").input("viele")
+    at.text_input(key="pf_kitas_fachkraft_seit").input("01.08.2021")
+    at.text_input(key="pf_kitas_lat").input("")
+    speichern(at)
+    fehler = [klartext(e.value) for e in at.error]
+    assert "„viele“ ist keine ganze Zahl." in fehler
+    assert "„01.08.2021“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2024-03-01)." in fehler
+    assert "Koordinaten bitte immer als Paar angeben (lat und lon)." in fehler
+    assert any("es wurde nichts gespeichert" in f for f in fehler)
+    assert finde(store.load(), "kitas", "kita-003") == vorher
+
+
+def test_formular_speichert_gueltige_aenderung_mit_stempel(mit_passwort, store):
+    at = angemeldet()
+    at.text_input(key="pf_stelle").input("Kreisjugendamt Test").run()
+    at.selectbox(key="pf_kitas_wahl").set_value("kita-004").run()
+    at.text_input(key="pf_kitas_plaetze").input("77")
+    at.text_input(key="pf_kitas_telefon").input("06761 1234-5")
+    speichern(at)
+    assert not at.error
+    assert any("wurde gespeichert" in klartext(s.value) for s in at.success)
+    neu = finde(store.load(), "kitas", "kita-004")
+    assert neu["plaetze"] == 77 and neu["telefon"] == "06761 1234-5"
+    assert neu["geprueft_am"] == HEUTE and neu["geprueft_von"] == "Kreisjugendamt Test"
+
+
+def test_neues_angebot_mit_sonderzeichen_erscheint_genau_so_im_wegweiser(mit_passwort, store):
+    name = "Sonne & Mond <Familienzentrum> **fett** :red[rot] $x$"
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Angebote").run()
+    rid = at.text_input(key="pf_angebote_id").value
+    assert rid.startswith("ang-")
+    at.text_input(key="pf_angebote_name").input(name)
+    at.selectbox(key="pf_angebote_art").set_value("Beratung")
+    at.multiselect(key="pf_angebote_themen").set_value(["sucht"])
+    at.multiselect(key="pf_angebote_versorgt").set_value(["sr-kastellaun"])
+    at.selectbox(key="pf_angebote_kostenlos").set_value("ja")
+    speichern(at)
+    assert not at.error, [e.value for e in at.error]
+    gespeichert = finde(store.load(), "angebote", rid)
+    assert gespeichert["name"] == name and gespeichert["versorgt"] == ["sr-kastellaun"]
+    assert gespeichert["geprueft_am"] == HEUTE and gespeichert["geprueft_von"] == "Pflege"
+
+    weg = seite("wegweiser")
+    weg.query_params["q"] = "Sonne Mond Familienzentrum"
+    weg.run()
+    assert name in [klartext(s.value) for s in weg.subheader]
+
+
+def test_neue_id_darf_nichts_ueberschreiben(mit_passwort, store):
+    at = angemeldet()
+    at.text_input(key="pf_kitas_id").input("kita-001")
+    at.text_input(key="pf_kitas_name").input("Doppelt")
+    at.selectbox(key="pf_kitas_gemeinde_id").set_value("07140001")
+    speichern(at)
+    assert any("gibt es schon" in klartext(e.value) for e in at.error)
+    assert finde(store.load(), "kitas", "kita-001")["name"] != "Doppelt"
+
+
+def test_angebot_und_kooperation_beenden(mit_passwort, store):
+    d = store.load()
+    ang = next(a for a in d.angebote if not a.get("gueltig_bis") and (a.get("gueltig_ab") or "") <= HEUTE)
+    koop = next(c for c in d.kooperationen if not c.get("bis") and c["seit"] <= HEUTE)
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Angebote").run()
+    at.selectbox(key="pf_angebote_wahl").set_value(ang["id"]).run()
+    at.checkbox(key="pf_angebote_bestaetigt").check().run()
+    [b for b in at.button if b.label == "Angebot beenden"][0].click().run()
+    assert not at.exception and not at.error
+    assert finde(store.load(), "angebote", ang["id"])["gueltig_bis"] == HEUTE
+
+    at.segmented_control(key="pf_bereich").set_value("Kooperationen").run()
+    at.selectbox(key="pf_kooperationen_wahl").set_value(koop["id"]).run()
+    at.checkbox(key="pf_kooperationen_bestaetigt").check().run()
+    [b for b in at.button if b.label == "Kooperation beenden"][0].click().run()
+    assert not at.error
+    assert finde(store.load(), "kooperationen", koop["id"])["bis"] == HEUTE
+
+
+def test_kita_aus_dem_netzwerk_nehmen(mit_passwort, store):
+    d = store.load()
+    laufend = {}
+    for c in d.kooperationen:
+        if c["seit"] <= HEUTE and not c.get("bis") and c["von_id"].startswith("kita-"):
+            laufend.setdefault(c["von_id"], []).append(c["id"])
+    kita = max(laufend, key=lambda k: len(laufend[k]))
+    at = angemeldet()
+    at.selectbox(key="pf_kitas_wahl").set_value(kita).run()
+    at.checkbox(key="pf_kitas_bestaetigt").check().run()
+    [b for b in at.button if b.label == "Kita aus dem Netzwerk nehmen"][0].click().run()
+    assert not at.error
+    nachher = store.load()
+    assert all(finde(nachher, "kooperationen", k)["bis"] == HEUTE for k in laufend[kita])
+    assert finde(nachher, "kitas", kita)["fachkraft_id"] is None
+
+
+def _csv_mit(zeile: dict, datei: str, **zellen) -> bytes:
+    """One row of ``datei`` as CSV, with some cells replaced by raw text (also invalid text)."""
+    kopf, werte = list(csv.reader(io.StringIO(csv_text(Netzdaten(**{datei: [zeile]}), datei))))
+    for k, v in zellen.items():
+        werte[kopf.index(k)] = v
+    buf = io.StringIO()
+    csv.writer(buf).writerows([kopf, werte])
+    return buf.getvalue().encode("utf-8")
+
+
+def test_upload_mit_fehlern_schreibt_nichts(mit_passwort, store):
+    vorher = store.load()
+    kita = finde(vorher, "kitas", "kita-010")
+    daten = _csv_mit(kita, "kitas", name="Geändert", plaetze="zehn", gemeinde_id="99999999")
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Import").run()
+    at.get("file_uploader")[0].set_value([("kitas.csv", daten, "text/csv"),
+                                          ("notizen.csv", b"a,b\n1,2\n", "text/csv")]).run()
+    assert not at.exception
+    fehler = at.dataframe[0].value
+    assert list(fehler.columns) == ["Datei", "Zeile", "Spalte", "Grund"]
+    gruende = fehler["Grund"].tolist()
+    assert "„99999999“ gibt es nicht in gemeinden." in gruende
+    assert "„zehn“ ist keine ganze Zahl." in gruende
+    assert fehler["Zeile"].tolist() == [2, 2]
+    assert not [b for b in at.button if b.label == "Jetzt importieren"]
+    assert finde(store.load(), "kitas", "kita-010") == kita
+
+
+def test_upload_ohne_fehler_erst_probelauf_dann_import(mit_passwort, store):
+    vorher = finde(store.load(), "kitas", "kita-011")
+    text = csv_text(Netzdaten(kitas=[dict(vorher, name="Kita Importiert")]), "kitas")
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Import").run()
+    at.get("file_uploader")[0].set_value(("kitas.csv", text.encode("utf-8"), "text/csv")).run()
+    assert not at.exception and not at.error
+    assert "Keine Fehler gefunden" in texte(at)
+    assert finde(store.load(), "kitas", "kita-011")["name"] == vorher["name"]  # dry run only
+    [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
+    assert not at.exception
+    assert "1 Zeilen importiert" in texte(at)
+    assert finde(store.load(), "kitas", "kita-011")["name"] == "Kita Importiert"
+
+
+def test_export_bietet_csv_und_excel(mit_passwort):
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Export").run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 2
+
+
+def test_zip_export_enthaelt_alle_dateien(store):
+    from network.ui.pflege import _zip_bytes
+
+    with zipfile.ZipFile(io.BytesIO(_zip_bytes(store.load()))) as z:
+        assert sorted(z.namelist()) == sorted(f"{d}.csv" for d in DATEI_REIHENFOLGE)
+        assert "kitas.csv" in z.namelist()
