@@ -30,10 +30,12 @@ __all__ = [
     "DATEI_REIHENFOLGE",
     "Netzdaten",
     "KREISWEIT",
+    "ERGEBNISSE",
 ]
 
 #: Node labels, the only ones any query may use.
-LABELS = ("Sozialraum", "Gemeinde", "Kita", "Fachkraft", "Angebot", "Traeger", "Thema")
+LABELS = ("Sozialraum", "Gemeinde", "Kita", "Fachkraft", "Angebot", "Traeger", "Thema", "Indikatorwert",
+          "Szenario", "Vermittlung", "Nutzer", "Protokoll")
 
 #: Relationship types as (type, from-labels, to-labels).
 RELATIONSHIPS = {
@@ -44,6 +46,7 @@ RELATIONSHIPS = {
     "TRAEGT": (("Traeger",), ("Kita", "Angebot")),
     "HAT_THEMA": (("Angebot",), ("Thema",)),
     "KOOPERIERT_MIT": (("Kita", "Angebot"), ("Angebot",)),
+    "BETRIFFT": (("Indikatorwert",), ("Sozialraum", "Kita")),
 }
 
 #: The three kinds of Angebot.
@@ -54,6 +57,9 @@ KOOPERATIONSART = ("Vertrag", "regelmäßig", "anlassbezogen")
 
 #: Written in ``angebote.versorgt`` for a service that serves the whole district.
 KREISWEIT = "alle"
+
+#: Outcome of an anonymous Vermittlung record (closed list; see ``network/vermittlung/erfassung.py``).
+ERGEBNISSE = ("vermittelt", "Warteliste", "nicht zuständig", "unbekannt")
 
 #: The default Thema vocabulary (id, name). The import's ``themen`` file is the vocabulary in force.
 STANDARD_THEMEN = (
@@ -192,10 +198,26 @@ DATEIEN: dict[str, tuple[Spalte, ...]] = {
         _S("intensitaet", "int", pflicht=True, beispiel="2", beschreibung="1 = gering … 3 = hoch", min=1, max=3),
         _S("notiz", beispiel="Gemeinsamer Elternabend zweimal im Jahr", beschreibung="Interne Notiz"),
     ),
+    # Sozialraumkonzept (network.verteilung): one value of one indicator for a Sozialraum or one of its Kitas.
+    "indikatoren": (
+        _S("id", pflicht=True, beispiel="ind-kastellaun-kinder-sgb2"),
+        _S("sozialraum_id", "ref:sozialraeume", pflicht=True, beispiel="sr-kastellaun",
+           beschreibung="Sozialraum, für den der Wert gilt (bei einem Kita-Wert: der Sozialraum der Kita)"),
+        _S("kita_id", "ref:kitas", beispiel="",
+           beschreibung="Leer = Wert des Sozialraums; sonst die Kita, für die der Wert gilt"),
+        _S("indikator", pflicht=True, beispiel="kinder_sgb2",
+           beschreibung="Kennung des Indikators (Liste in docs/sozialraumkonzept.md)"),
+        _S("wert", "float", pflicht=True, beispiel="312.0", min=0,
+           beschreibung="Wert: eine Anzahl (Sozialraum) bzw. ein Anteil 0–1 (Kita)"),
+        _S("stichtag", "datum", pflicht=True, beispiel="2025-12-31", beschreibung="Stand des Werts"),
+        _S("quelle", beispiel="Kreisjugendamt, Jugendhilfeplanung", beschreibung="Woher der Wert stammt"),
+        _S("fiktiv", "bool", beispiel="nein", beschreibung="`ja`, wenn der Wert erfunden ist (Demodaten)"),
+    ),
 }
 
 #: The order in which files are validated and written (referenced files first).
-DATEI_REIHENFOLGE = ("sozialraeume", "themen", "gemeinden", "fachkraefte", "kitas", "angebote", "kooperationen")
+DATEI_REIHENFOLGE = ("sozialraeume", "themen", "gemeinden", "fachkraefte", "kitas", "angebote", "kooperationen",
+                     "indikatoren")
 
 
 @dataclass
@@ -215,6 +237,7 @@ class Netzdaten:
     kitas: list[dict] = field(default_factory=list)
     angebote: list[dict] = field(default_factory=list)
     kooperationen: list[dict] = field(default_factory=list)
+    indikatoren: list[dict] = field(default_factory=list)
 
     def tabelle(self, datei: str) -> list[dict]:
         """The rows of one file by its name (one of :data:`DATEI_REIHENFOLGE`)."""

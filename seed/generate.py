@@ -605,6 +605,56 @@ def _kooperation(rng: random.Random, von_id: str, angebot: dict) -> dict:
             "intensitaet": intensitaet, "notiz": notiz}
 
 
+# --- Indikatoren (Sozialraumkonzept) ------------------------------------------------------------------------
+
+
+def _indikatoren(geo: Geografie, kitas: list[dict]) -> list[dict]:
+    """Indicator values for the Sozialraumkonzept (network/verteilung), per Sozialraum and per Kita.
+
+    Real (``fiktiv`` nein): ``einwohner``, the sum of the Sozialraum's Gemeinden. Everything else is invented
+    and marked ``fiktiv`` ja: rates of :data:`seed.katalog.INDIKATOR_RATEN` on the real population, scaled by
+    the invented profile :data:`seed.katalog.PROFIL`; per Kita a share of children with migration background
+    and with a non-German family language; the Sozialraum sums of places and of those children follow from
+    the Kitas. Own random generators, so the other files do not change.
+    """
+    rng_sr = random.Random(f"{ZUFALLS_SAAT}-indikatoren-sozialraum")
+    rng_kita = random.Random(f"{ZUFALLS_SAAT}-indikatoren-kita")
+
+    def zeile(sr: str, kita: str | None, indikator: str, wert: float, fiktiv: bool = True,
+              stichtag: str = K.INDIKATOR_STICHTAG, quelle: str = K.QUELLE_FIKTIV) -> dict:
+        return {"id": f"ind-{kita or sr.removeprefix('sr-')}-{indikator.replace('_', '-')}", "sozialraum_id": sr,
+                "kita_id": kita, "indikator": indikator, "wert": float(wert), "stichtag": stichtag,
+                "quelle": quelle, "fiktiv": fiktiv}
+
+    anteile = {}
+    for k in kitas:
+        g = geo.nach_ags[k["gemeinde_id"]]
+        stadt = min(1.0, g.einwohner / 8000)
+        migration = round(min(0.9, max(0.02, (0.06 + 0.14 * stadt) * K.PROFIL[g.sozialraum]
+                                       + rng_kita.uniform(-0.03, 0.05))), 2)
+        anteile[k["id"]] = (migration, round(migration * rng_kita.uniform(0.4, 0.75), 2))
+
+    zeilen, kita_zeilen = [], []
+    for sr in geo.sozialraeume:
+        einwohner = sum(g.einwohner for g in geo.gemeinden if g.sozialraum == sr)
+        zeilen.append(zeile(sr, None, "einwohner", einwohner, False, "2024-12-31", K.QUELLE_EINWOHNER))
+        basis = {"einwohner": einwohner}
+        for indikator, (bezug, rate, mit_profil) in K.INDIKATOR_RATEN.items():
+            faktor = (K.PROFIL[sr] if mit_profil else 1.0) * rng_sr.uniform(0.92, 1.08)
+            basis[indikator] = round(basis[bezug] * rate * faktor)
+            zeilen.append(zeile(sr, None, indikator, basis[indikator]))
+        eigene = [k for k in kitas if geo.nach_ags[k["gemeinde_id"]].sozialraum == sr]
+        zeilen.append(zeile(sr, None, "kita_plaetze", sum(k["plaetze"] for k in eigene), quelle=K.QUELLE_PLAETZE))
+        zeilen.append(zeile(sr, None, "kita_migration",
+                            sum(round(k["plaetze"] * anteile[k["id"]][0]) for k in eigene)))
+        zeilen.append(zeile(sr, None, "kita_familiensprache",
+                            sum(round(k["plaetze"] * anteile[k["id"]][1]) for k in eigene)))
+        for k in eigene:
+            kita_zeilen.append(zeile(sr, k["id"], "anteil_migration", anteile[k["id"]][0]))
+            kita_zeilen.append(zeile(sr, k["id"], "anteil_familiensprache", anteile[k["id"]][1]))
+    return zeilen + sorted(kita_zeilen, key=lambda z: z["id"])
+
+
 # --- Assembling and writing ----------------------------------------------------------------------------------
 
 
@@ -626,6 +676,7 @@ def erzeuge(faktor: int = 1, geo: Geografie | None = None) -> dict[str, list[dic
         daten["angebote"] += angebote
         daten["kooperationen"] += _kooperationen(rng, geo, kopie, kitas, angebote)
     _pruefe_luecken(geo, daten["angebote"])
+    daten["indikatoren"] = _indikatoren(geo, daten["kitas"])
     return daten
 
 

@@ -558,3 +558,37 @@ NOTIZEN = {
 #: Notes for a Kooperation that has ended, and for one that ended because the Angebot was discontinued.
 NOTIZEN_BEENDET = ("Projekt ausgelaufen", "Kooperation ruht seit Personalwechsel")
 NOTIZ_ANGEBOT_EINGESTELLT = "Angebot eingestellt"
+
+# --- Indikatoren (Sozialraumkonzept) ------------------------------------------------------------------------
+# Only the population is real (Destatis). Every other value is invented: there are no public per-Sozialraum
+# figures (seed/quellen/SOURCES.md, section 4). The ids match network/verteilung/indikatoren.py.
+
+#: Stichtag of the fictional indicator values.
+INDIKATOR_STICHTAG = "2025-12-31"
+#: Source note of the real population sums.
+QUELLE_EINWOHNER = ("Destatis, Gemeindeverzeichnis GV100AD (Stand 31.12.2024), Summe der Gemeinden des "
+                    "Sozialraums")
+QUELLE_FIKTIV = "Demodaten (fiktiv)"
+QUELLE_PLAETZE = "Demodaten (fiktiv): Summe der Plätze der Demo-Kitas"
+
+#: Invented social profile per Sozialraum (1 = district average): the Rhine towns and Simmern a little above,
+#: the Hunsrück heights a little below. It only makes the demo distribution show differences.
+PROFIL = {
+    "sr-boppard": 1.18,
+    "sr-hunsrueck-mittelrhein": 1.02,
+    "sr-kastellaun": 0.82,
+    "sr-kirchberg": 0.97,
+    "sr-simmern-rheinboellen": 1.10,
+}
+
+#: Fictional Sozialraum indicators: id -> (base, rate per unit of the base, scaled by PROFIL?). Base
+#: "einwohner" = the real population, "kinder_u6" = the fictional children under 6. A random factor of
+#: 0.92–1.08 is applied on top.
+INDIKATOR_RATEN = {
+    "kinder_u6": ("einwohner", 0.055, False),
+    "hze_ambulant_u6": ("kinder_u6", 0.018, True),
+    "familiengericht": ("einwohner", 0.0016, True),
+    "auslaendische_kinder": ("kinder_u6", 0.11, True),
+    "kinder_sgb2": ("einwohner", 0.011, True),
+    "alleinerziehende": ("einwohner", 0.028, True),
+}

@@ -34,7 +34,7 @@ def _fehler(store, ordner) -> list[tuple[str, int, str, str]]:
 def test_valid_folder_imports(embedded, ordner):
     bericht = import_path(embedded, ordner)
     assert bericht.zeilen == {"sozialraeume": 2, "themen": 2, "gemeinden": 3, "fachkraefte": 1, "kitas": 2,
-                              "angebote": 3, "kooperationen": 3}
+                              "angebote": 3, "kooperationen": 3, "indikatoren": 3}
     assert embedded.counts()["nodes"]["Kita"] == 2
 
 

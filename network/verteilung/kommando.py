@@ -1,0 +1,77 @@
+"""The ``kita-netz verteilung`` command: distribute the Sozialraumbudget and the staff hours.
+
+Registered by :func:`registrieren` from ``network/cli.py``; heavy imports happen only when the command runs.
+Errors are raised as :class:`~network.errors.KitaNetzError` and printed by the main command as one German line
+(exit 1).
+
+Example::
+
+    kita-netz verteilung --budget 1670000 --stunden 7 --schritt 0.25 --szenario Standard --format json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+__all__ = ["registrieren", "cmd_verteilung"]
+
+
+def cmd_verteilung(args, settings) -> int:
+    from ..store import open_store
+    from .bericht import als_csv, als_tabelle, excel_bytes, pdf_bytes
+    from .szenario import lade
+    from .verfahren import verteile
+
+    with open_store(settings, read_only=True) as store:
+        for w in store.warnungen:
+            print(f"Hinweis: {w}", file=sys.stderr)
+        szenario = lade(store, args.szenario)
+        daten = store.load()
+    v = verteile(daten, szenario.gewichte, args.budget, args.stunden, args.schritt,
+                 minimum_budget=args.minimum_budget, minimum_stunden=args.minimum_stunden,
+                 stichtag=_datum(args.stichtag) if args.stichtag else None, szenario=szenario.name)
+    if args.bericht:
+        ziel = Path(args.bericht)
+        ziel.parent.mkdir(parents=True, exist_ok=True)
+        ziel.write_bytes(excel_bytes(v) if ziel.suffix.lower() == ".xlsx" else pdf_bytes(v))
+        print(f"Bericht geschrieben: {ziel}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(v.als_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        print(als_csv(v), end="")
+    else:
+        print(als_tabelle(v), end="")
+    return 0
+
+
+def _datum(text: str) -> str:
+    from datetime import date
+
+    from ..errors import KitaNetzError
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise KitaNetzError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
+
+
+def registrieren(sub) -> None:
+    """Add the subcommand ``verteilung`` to the ``kita-netz`` parser."""
+    s = sub.add_parser("verteilung", help="Sozialraumbudget und Stellen nach dem Sozialraumkonzept verteilen",
+                       description="Verteilt Budget (Euro, auf den Cent) und Stellen (Vollzeitäquivalente) nach "
+                                   "dem gewichteten Index der Indikatoren; Rundung nach den größten Resten.")
+    s.add_argument("--budget", required=True, metavar="EUR", help="zu verteilendes Budget in Euro (auf den Cent)")
+    s.add_argument("--stunden", required=True, metavar="VZAE", help="zu verteilende Stellen in Vollzeitäquivalenten")
+    s.add_argument("--schritt", default="0.25", metavar="VZAE", help="Schritt der Stellen (Standard: 0.25)")
+    s.add_argument("--szenario", default="Standard", metavar="NAME",
+                   help="gespeichertes Gewichtungsszenario (Standard: die Kriterien des Kreises)")
+    s.add_argument("--minimum-budget", default="0", metavar="EUR", help="Mindestbetrag je Sozialraum")
+    s.add_argument("--minimum-stunden", default="0", metavar="VZAE", help="Mindeststellen je Sozialraum")
+    s.add_argument("--stichtag", metavar="JJJJ-MM-TT",
+                   help="Indikatorwerte mit Stand bis zu diesem Tag (sonst die neuesten)")
+    s.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    s.add_argument("--bericht", metavar="DATEI", help="zusätzlich einen Bericht schreiben (.pdf oder .xlsx)")
+    s.set_defaults(func=cmd_verteilung)
+

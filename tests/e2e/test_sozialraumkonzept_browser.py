@@ -1,0 +1,104 @@
+"""Page Sozialraumkonzept in a real browser: the result on the demo data, a weight changed, and the PDF report
+downloaded – it shows the same budget per Sozialraum as the screen. Screenshots of the page and of the report's
+first page go to docs/screenshots/.
+
+Uses the session server and the page fixture of ``tests/e2e/conftest.py`` (offline, no console errors).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from conftest import DOKU, bild, fertig, hauptbereich_scrollen
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+SOZIALRAEUME = ["Boppard", "Hunsrück-Mittelrhein", "Kastellaun", "Kirchberg (Hunsrück)", "Simmern-Rheinböllen"]
+
+
+def ergebnis(page) -> dict[str, list[str]]:
+    """The result table as shown: Sozialraum -> [Index, Anteil, Budget, Stellen, Ist]."""
+    tabelle = page.locator("[data-testid=stTable] table").first
+    zeilen = {}
+    for tr in tabelle.locator("tbody tr").all():
+        zellen = [c.strip() for c in tr.locator("th, td").all_inner_texts()]
+        zeilen[zellen[0]] = zellen[1:]
+    return zeilen
+
+
+def warte_auf_ergebnis(page, anders_als: dict | None = None, frist_ms: int = 30_000) -> dict[str, list[str]]:
+    """The result table once it shows all Sozialräume (and differs from ``anders_als``, if given)."""
+    zeilen: dict[str, list[str]] = {}
+    for _ in range(frist_ms // 250):
+        zeilen = ergebnis(page)
+        if list(zeilen) == SOZIALRAEUME + ["Summe"] and (anders_als is None or zeilen != anders_als):
+            return zeilen
+        page.wait_for_timeout(250)
+    return zeilen
+
+
+def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
+    page = seite
+    page.goto(page.app_url + "/sozialraumkonzept")
+    fertig(page)
+    assert page.locator("h1").all_inner_texts() == ["Sozialraumkonzept"]
+    assert page.get_by_text("Demodaten:", exact=False).first.is_visible()
+    vorher = warte_auf_ergebnis(page)
+    assert list(vorher) == SOZIALRAEUME + ["Summe"]
+    assert vorher["Summe"][2] == "1.670.000,00 €" and vorher["Summe"][3] == "7,00"
+    bild(page, "sozialraumkonzept")
+
+    # a heavier weight for children in SGB-II households changes the distribution, not the total
+    feld = page.locator(".st-key-sk_w_kinder_sgb2 input")
+    feld.fill("3")
+    feld.press("Enter")
+    fertig(page)
+    nachher = warte_auf_ergebnis(page, anders_als=vorher)
+    assert nachher != vorher and nachher["Summe"][2] == "1.670.000,00 €"
+    assert page.get_by_text("Standard (geändert)", exact=False).first.is_visible()
+
+    # the result with its labelled bar chart
+    page.locator("[data-testid=stTable]").first.evaluate(
+        "(el) => { const m = document.querySelector('[data-testid=stMain]'); "
+        "m.scrollTo(0, el.getBoundingClientRect().top + m.scrollTop - 160); }")
+    page.wait_for_timeout(800)
+    bild(page, "sozialraumkonzept-ergebnis")
+    hauptbereich_scrollen(page, 0)
+
+    knopf = page.get_by_role("button", name="Bericht (PDF)")
+    knopf.scroll_into_view_if_needed()
+    with page.expect_download(timeout=60_000) as info:
+        knopf.click()
+    download = info.value
+    assert download.suggested_filename.startswith("sozialraumkonzept-") and download.suggested_filename.endswith(".pdf")
+    pdf = tmp_path / "bericht.pdf"
+    download.save_as(pdf)
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    for sozialraum, (index, anteil, budget, stellen, *_rest) in nachher.items():
+        assert sozialraum in text
+        assert budget in text, (sozialraum, budget)  # the same budget per Sozialraum as on screen
+        assert index in text and anteil in text
+        if sozialraum != "Summe":
+            assert f"{budget} · {stellen} VZÄ" in text  # the label of its bar
+    assert "DEMODATEN" in text and "Standard (geändert)" in text
+
+    # the report's first page as a picture, next to the page's
+    if shutil.which("pdftoppm"):
+        ziel = tmp_path / "seite"
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(ziel)], check=True,
+                       timeout=60)
+        erste = next(tmp_path.glob("seite*.png"))
+        DOKU.mkdir(parents=True, exist_ok=True)
+        try:
+            from PIL import Image
+
+            with Image.open(erste) as im:
+                im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+                    DOKU / "sozialraumkonzept-bericht.png", optimize=True)
+        except ImportError:  # pragma: no cover - Pillow comes with Streamlit
+            shutil.copy(erste, DOKU / "sozialraumkonzept-bericht.png")
