@@ -1,0 +1,376 @@
+"""The handout: one printable A4 page with the chosen Angebote and the Kita's contact, as a PDF (fpdf2, offline).
+
+Headings and fixed texts come in six languages (:data:`BLATT_SPRACHEN`), chosen per sheet; the Angebot data
+stay as entered (German). Arabic is set right to left: fpdf2's text shaping (HarfBuzz through ``uharfbuzz``)
+joins the letters and orders the text (Unicode bidi). On an Arabic sheet the labels stand on the right and the
+German data, which run left to right, stand beside them.
+
+Type is plain and large: nothing under 12 pt. The sheet always fits on one page: if the texts are long, the
+descriptions are shortened step by step (see :func:`handzettel`).
+
+Fonts (OFL, installed by pip): Noto Sans (Latin, Cyrillic) from ``fontpkg-noto-sans`` and Noto Sans Arabic
+from ``fontpkg-noto-sans-arabic``; both are variable fonts, of which the PDF gets the regular instance, and bold
+is drawn with a thin outline. Without these packages, DejaVu Sans (Debian ``fonts-dejavu-core``) is used.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import KitaNetzError, NichtGefunden
+from ..model import Netzdaten
+
+__all__ = ["handzettel", "BLATT_SPRACHEN", "SPRACHNAMEN", "TEXTE", "MAX_ANGEBOTE", "schriften",
+           "HandzettelFehler"]
+
+#: Most Angebote on one sheet.
+MAX_ANGEBOTE = 3
+
+#: Languages of the fixed texts, in the order offered.
+BLATT_SPRACHEN = ("de", "en", "ar", "tr", "uk", "ru")
+
+#: The language names, in German (for the app) and in the language itself.
+SPRACHNAMEN = {
+    "de": ("Deutsch", "Deutsch"), "en": ("Englisch", "English"), "ar": ("Arabisch", "العربية"),
+    "tr": ("Türkisch", "Türkçe"), "uk": ("Ukrainisch", "Українська"), "ru": ("Russisch", "Русский"),
+}
+
+_RTL = {"ar"}
+
+#: The fixed texts of the sheet per language. ``{datum}`` is replaced by the date.
+TEXTE: dict[str, dict[str, str]] = {
+    "de": {
+        "titel": "Hilfe und Beratung für Ihre Familie",
+        "einleitung": "Diese Angebote hat Ihre Kita für Sie herausgesucht. Rufen Sie gerne an.",
+        "was": "Was:", "adresse": "Adresse:", "telefon": "Telefon:", "email": "E-Mail:", "website": "Internet:",
+        "zeiten": "Öffnungszeiten:", "kosten": "Kosten:", "hinweis": "Anfahrt / Mitbringen:",
+        "ohne_adresse": "ohne feste Adresse – bitte anrufen",
+        "aufsuchend": "Kommt auch zu Ihnen nach Hause.",
+        "kostenlos": "kostenlos",
+        "ihre_kita": "Ihre Kita",
+        "ansprechperson": "Ihre Ansprechperson (Kita-Sozialarbeit)",
+        "stand": "Stand: {datum}. Angaben ohne Gewähr – bitte vorher anrufen.",
+        "datenschutz": "Auf diesem Blatt stehen keine Angaben über Sie oder Ihr Kind.",
+        "daten_deutsch": "",
+    },
+    "en": {
+        "titel": "Help and advice for your family",
+        "einleitung": "Your daycare centre chose these services for you. Feel free to call them.",
+        "was": "What:", "adresse": "Address:", "telefon": "Phone:", "email": "E-mail:", "website": "Website:",
+        "zeiten": "Opening hours:", "kosten": "Cost:", "hinweis": "Getting there / what to bring:",
+        "ohne_adresse": "no fixed address – please call",
+        "aufsuchend": "They can also visit you at home.",
+        "kostenlos": "free of charge",
+        "ihre_kita": "Your daycare centre",
+        "ansprechperson": "Your contact person (daycare social work)",
+        "stand": "As of {datum}. Details may change – please call first.",
+        "datenschutz": "This sheet contains no information about you or your child.",
+        "daten_deutsch": "The details of the services are in German.",
+    },
+    "ar": {
+        "titel": "مساعدة واستشارة لعائلتك",
+        "einleitung": "اختارت لكم روضة الأطفال هذه الخدمات. يمكنكم الاتصال بهم.",
+        "was": "ماذا يقدمون:", "adresse": "العنوان:", "telefon": "الهاتف:", "email": "البريد الإلكتروني:",
+        "website": "الموقع الإلكتروني:", "zeiten": "أوقات العمل:", "kosten": "التكلفة:",
+        "hinweis": "الوصول / ما يجب إحضاره:",
+        "ohne_adresse": "بدون عنوان ثابت – يرجى الاتصال",
+        "aufsuchend": "يمكنهم أيضاً زيارتكم في المنزل.",
+        "kostenlos": "مجاناً",
+        "ihre_kita": "روضة أطفالكم",
+        "ansprechperson": "الشخص المسؤول عن التواصل (العمل الاجتماعي في الروضة)",
+        "stand": "التاريخ: {datum}. قد تتغير المعلومات – يرجى الاتصال مسبقاً.",
+        "datenschutz": "لا تحتوي هذه الورقة على أي معلومات عنك أو عن طفلك.",
+        "daten_deutsch": "معلومات الخدمات مكتوبة باللغة الألمانية.",
+    },
+    "tr": {
+        "titel": "Aileniz için yardım ve danışmanlık",
+        "einleitung": "Bu hizmetleri sizin için kreşiniz seçti. Lütfen arayın.",
+        "was": "Ne sunuyor:", "adresse": "Adres:", "telefon": "Telefon:", "email": "E-posta:",
+        "website": "İnternet sitesi:", "zeiten": "Çalışma saatleri:", "kosten": "Ücret:",
+        "hinweis": "Ulaşım / yanınızda getirin:",
+        "ohne_adresse": "sabit adres yok – lütfen arayın",
+        "aufsuchend": "Evinize de gelebilirler.",
+        "kostenlos": "ücretsiz",
+        "ihre_kita": "Kreşiniz",
+        "ansprechperson": "İrtibat kişiniz (kreş sosyal hizmeti)",
+        "stand": "Tarih: {datum}. Bilgiler değişebilir – lütfen önceden arayın.",
+        "datenschutz": "Bu sayfada sizin veya çocuğunuz hakkında hiçbir bilgi yoktur.",
+        "daten_deutsch": "Hizmetlerle ilgili bilgiler Almancadır.",
+    },
+    "uk": {
+        "titel": "Допомога та консультації для вашої родини",
+        "einleitung": "Ці послуги підібрав для вас ваш дитячий садок. Телефонуйте, будь ласка.",
+        "was": "Що пропонують:", "adresse": "Адреса:", "telefon": "Телефон:", "email": "Ел. пошта:",
+        "website": "Вебсайт:", "zeiten": "Години роботи:", "kosten": "Вартість:",
+        "hinweis": "Як дістатися / що взяти:",
+        "ohne_adresse": "без постійної адреси – будь ласка, зателефонуйте",
+        "aufsuchend": "Можуть також прийти до вас додому.",
+        "kostenlos": "безкоштовно",
+        "ihre_kita": "Ваш дитячий садок",
+        "ansprechperson": "Ваша контактна особа (соціальна робота в дитсадку)",
+        "stand": "Станом на {datum}. Дані можуть змінитися – будь ласка, зателефонуйте заздалегідь.",
+        "datenschutz": "На цьому аркуші немає жодних даних про вас або вашу дитину.",
+        "daten_deutsch": "Інформація про послуги – німецькою мовою.",
+    },
+    "ru": {
+        "titel": "Помощь и консультации для вашей семьи",
+        "einleitung": "Эти услуги подобрал для вас ваш детский сад. Звоните, пожалуйста.",
+        "was": "Что предлагают:", "adresse": "Адрес:", "telefon": "Телефон:", "email": "Эл. почта:",
+        "website": "Сайт:", "zeiten": "Часы работы:", "kosten": "Стоимость:",
+        "hinweis": "Как добраться / что взять с собой:",
+        "ohne_adresse": "без постоянного адреса – пожалуйста, позвоните",
+        "aufsuchend": "Могут также прийти к вам домой.",
+        "kostenlos": "бесплатно",
+        "ihre_kita": "Ваш детский сад",
+        "ansprechperson": "Ваше контактное лицо (социальная работа в детском саду)",
+        "stand": "По состоянию на {datum}. Данные могут измениться – пожалуйста, позвоните заранее.",
+        "datenschutz": "На этом листе нет никаких данных о вас или вашем ребёнке.",
+        "daten_deutsch": "Информация об услугах – на немецком языке.",
+    },
+}
+
+_DEJAVU = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+           Path("/usr/share/fonts/TTF"))
+
+# Sizes in pt (never below 12) and the steps of shortening when the page would overflow:
+# (longest description in characters, 0 = none; longest other value; line height factor; with website).
+_GROESSE = {"titel": 20, "name": 15, "text": 12}
+_STUFEN = ((360, 200, 1.35, True), (200, 160, 1.3, True), (200, 160, 1.3, False), (110, 120, 1.25, False),
+           (0, 90, 1.2, False), (0, 60, 1.2, False))
+
+
+class HandzettelFehler(KitaNetzError):
+    """The handout cannot be made (German message)."""
+
+
+@dataclass(frozen=True)
+class Schriften:
+    """Font files: the main one, an optional fallback for Arabic, an optional real bold face."""
+
+    normal: Path
+    arabisch: Path | None = None
+    fett: Path | None = None
+    name: str = ""
+
+
+def schriften() -> Schriften:
+    """The fonts for the handout: Noto Sans (+ Arabic) from pip packages, else Debian's DejaVu Sans."""
+    try:
+        import fontpkg_noto_sans
+        import fontpkg_noto_sans_arabic
+
+        latin = sorted(p for p in (Path(fontpkg_noto_sans.ROOT) / "files").glob("NotoSans*.ttf")
+                       if "Italic" not in p.name)
+        arab = sorted((Path(fontpkg_noto_sans_arabic.ROOT) / "files").glob("NotoSansArabic*.ttf"))
+        if latin and arab:
+            return Schriften(normal=latin[0], arabisch=arab[0], name="Noto Sans")
+    except ImportError:
+        pass
+    for ordner in _DEJAVU:
+        if (ordner / "DejaVuSans.ttf").exists():
+            fett = ordner / "DejaVuSans-Bold.ttf"
+            return Schriften(normal=ordner / "DejaVuSans.ttf", fett=fett if fett.exists() else None,
+                             name="DejaVu Sans")
+    raise HandzettelFehler("Für den Handzettel fehlt eine Schrift mit lateinischen, kyrillischen und arabischen "
+                           "Zeichen. Bitte die Pakete „fontpkg-noto-sans“ und „fontpkg-noto-sans-arabic“ "
+                           "installieren (pip) oder Debians „fonts-dejavu-core“.")
+
+
+def _kuerzen(text: str | None, n: int | None) -> str:
+    t = " ".join(str(text or "").split())
+    if n is None or len(t) <= n:
+        return t
+    if n <= 1:
+        return ""
+    cut = t[: n - 1].rsplit(" ", 1)[0] if " " in t[: n - 1] else t[: n - 1]
+    return cut.rstrip(" ,;:-–") + " …"
+
+
+def _adresse(r: dict) -> str:
+    ort = " ".join(x for x in (r.get("plz"), r.get("ort")) if x)
+    return ", ".join(x for x in (r.get("strasse"), ort) if x)
+
+
+class _Blatt:
+    def __init__(self, sprache: str, fonts: Schriften, zeilenfaktor: float):
+        from fpdf import FPDF
+
+        self.t = TEXTE[sprache]
+        self.rtl = sprache in _RTL
+        self.f = zeilenfaktor
+        pdf = FPDF(orientation="P", unit="mm", format="A4")
+        pdf.set_margins(18, 14, 18)
+        pdf.set_auto_page_break(True, margin=12)
+        pdf.set_creator("Kita-Netzwerk Rhein-Hunsrück")
+        pdf.set_title(self.t["titel"])
+        pdf.set_lang(sprache)
+        pdf.add_font("haupt", fname=str(fonts.normal))
+        self.echt_fett = fonts.fett is not None
+        if fonts.fett is not None:
+            pdf.add_font("haupt", "B", fname=str(fonts.fett))
+        if fonts.arabisch is not None:
+            pdf.add_font("arabisch", fname=str(fonts.arabisch))
+            pdf.set_fallback_fonts(["arabisch"], exact_match=False)
+        try:
+            pdf.set_text_shaping(True)
+        except Exception as e:  # fpdf2 raises when uharfbuzz is missing
+            raise HandzettelFehler("Für den Handzettel fehlt das Paket „uharfbuzz“ (Textsatz für Arabisch); "
+                                   f"bitte installieren. ({e})") from None
+        pdf.add_page()
+        self.pdf = pdf
+        self.breite = pdf.w - pdf.l_margin - pdf.r_margin
+
+    @contextmanager
+    def fett(self, groesse: float):
+        from fpdf.enums import TextMode
+
+        pdf = self.pdf
+        if self.echt_fett:
+            pdf.set_font("haupt", "B", groesse)
+            yield
+        else:  # the variable fonts come as their regular instance: draw bold with a thin outline
+            pdf.set_font("haupt", "", groesse)
+            # local_context wraps the text in q … Q, so the outline mode ends with it
+            with pdf.local_context(text_mode=TextMode.FILL_STROKE, line_width=groesse * 0.018):
+                yield
+        pdf.set_font("haupt", "", _GROESSE["text"])
+
+    def h(self, groesse: float) -> float:
+        return groesse * 0.3528 * self.f
+
+    def absatz(self, text: str, groesse: float = _GROESSE["text"], fett: bool = False, abstand: float = 0.0):
+        pdf = self.pdf
+        if not text:
+            return
+        if fett:
+            with self.fett(groesse):
+                pdf.multi_cell(self.breite, self.h(groesse), text, align="R" if self.rtl else "L",
+                               new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.set_font("haupt", "", groesse)
+            pdf.multi_cell(self.breite, self.h(groesse), text, align="R" if self.rtl else "L",
+                           new_x="LMARGIN", new_y="NEXT")
+        if abstand:
+            pdf.ln(abstand)
+
+    def zeile(self, label: str, wert: str, spalte: float = 44.0):
+        """A label and a value side by side; on a right-to-left sheet the label stands on the right."""
+        if not wert:
+            return
+        pdf = self.pdf
+        groesse = _GROESSE["text"]
+        h = self.h(groesse)
+        y = pdf.get_y()
+        wert_breite = self.breite - spalte - 2
+        links = pdf.l_margin
+        if self.rtl:
+            x_label, x_wert = links + self.breite - spalte, links
+        else:
+            x_label, x_wert = links, links + spalte + 2
+        with self.fett(groesse):
+            pdf.set_xy(x_label, y)
+            pdf.multi_cell(spalte, h, label, align="R" if self.rtl else "L", new_x="LMARGIN", new_y="NEXT")
+        y1 = pdf.get_y()
+        pdf.set_xy(x_wert, y)
+        pdf.multi_cell(wert_breite, h, wert, align="R" if self.rtl else "L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(max(y1, pdf.get_y()))
+
+    def linie(self):
+        pdf = self.pdf
+        pdf.ln(1.5)
+        pdf.set_draw_color(150, 150, 150)
+        pdf.set_line_width(0.3)
+        y = pdf.get_y()
+        pdf.line(pdf.l_margin, y, pdf.l_margin + self.breite, y)
+        pdf.set_draw_color(0, 0, 0)
+        pdf.ln(2.5)
+
+
+def _render(daten: Netzdaten, angebote: list[dict], kita: dict | None, sprache: str, datum: str,
+            fonts: Schriften, stufe: tuple) -> tuple[bytes, int]:
+    max_text, max_wert, faktor, mit_website = stufe
+    b = _Blatt(sprache, fonts, faktor)
+    t = b.t
+    thema_namen = {x["id"]: x.get("name") or x["id"] for x in daten.themen}
+    b.absatz(t["titel"], _GROESSE["titel"], fett=True, abstand=1)
+    b.absatz(t["einleitung"], abstand=0)
+    b.absatz(t["daten_deutsch"], abstand=0)
+    b.linie()
+    for a in angebote:
+        b.absatz(_kuerzen(a.get("name") or a["id"], 120), _GROESSE["name"], fett=True, abstand=0.5)
+        was = a.get("beschreibung") or ", ".join(thema_namen.get(x, x) for x in a.get("themen") or [])
+        b.zeile(t["was"], _kuerzen(was, max_text) if max_text else "")
+        adresse = _adresse(a)
+        b.zeile(t["adresse"], _kuerzen(adresse, max_wert) if adresse else t["ohne_adresse"])
+        b.zeile(t["telefon"], _kuerzen(a.get("telefon"), 60))
+        b.zeile(t["email"], _kuerzen(a.get("email"), 80))
+        if mit_website:
+            b.zeile(t["website"], _kuerzen(a.get("website"), 80))
+        b.zeile(t["zeiten"], _kuerzen(a.get("oeffnungszeiten"), max_wert))
+        kosten = a.get("kosten") or (t["kostenlos"] if a.get("kostenlos") is True else "")
+        b.zeile(t["kosten"], _kuerzen(kosten, max_wert))
+        b.zeile(t["hinweis"], _kuerzen(a.get("hinweis"), max_wert))
+        if a.get("aufsuchend") is True:
+            b.absatz(t["aufsuchend"])
+        b.linie()
+    if kita:
+        b.absatz(t["ihre_kita"], _GROESSE["text"] + 1, fett=True)
+        b.absatz(_kuerzen(kita.get("name") or kita["id"], 120))
+        kontakt = [_adresse(kita), kita.get("telefon") or "", kita.get("email") or ""]
+        b.absatz(_kuerzen(" · ".join(x for x in kontakt if x), max_wert * 2))
+        fk = next((f for f in daten.fachkraefte if f["id"] == kita.get("fachkraft_id")), None)
+        if fk:
+            b.pdf.ln(1)
+            b.absatz(t["ansprechperson"], _GROESSE["text"] + 1, fett=True)
+            teile = [fk.get("name") or "", fk.get("telefon") or "", fk.get("email") or ""]
+            b.absatz(_kuerzen(" · ".join(x for x in teile if x), max_wert * 2))
+        b.linie()
+    b.absatz(t["stand"].format(datum=datum))
+    b.absatz(t["datenschutz"])
+    return bytes(b.pdf.output()), b.pdf.page_no()
+
+
+def handzettel(daten: Netzdaten, angebot_ids: list[str], *, kita_id: str | None = None, blatt_sprache: str = "de",
+               datum: _dt.date | str | None = None) -> bytes:
+    """The handout as PDF bytes: 1 to :data:`MAX_ANGEBOTE` Angebote, optionally the Kita's contact.
+
+    The page never overflows: if it would, descriptions and long values are shortened step by step, and as a
+    last step the description is left out (name, address, phone and opening hours always stay).
+
+    Raises
+    ------
+    HandzettelFehler
+        Wrong number of Angebote, unknown language, or no font.
+    NichtGefunden
+        An Angebot or the Kita does not exist.
+    """
+    if blatt_sprache not in BLATT_SPRACHEN:
+        raise HandzettelFehler(f"Die Sprache „{blatt_sprache}“ gibt es für den Handzettel nicht; möglich: "
+                               + ", ".join(BLATT_SPRACHEN) + ".")
+    ids = list(dict.fromkeys(angebot_ids))
+    if not 1 <= len(ids) <= MAX_ANGEBOTE:
+        raise HandzettelFehler(f"Bitte 1 bis {MAX_ANGEBOTE} Angebote für den Handzettel wählen.")
+    nach_id = {a["id"]: a for a in daten.angebote}
+    fehlt = [i for i in ids if i not in nach_id]
+    if fehlt:
+        raise NichtGefunden("Diese Angebote gibt es im Verzeichnis nicht: " + ", ".join(fehlt) + ".")
+    kita = None
+    if kita_id:
+        kita = next((k for k in daten.kitas if k["id"] == kita_id), None)
+        if kita is None:
+            raise NichtGefunden(f"Die Kita „{kita_id}“ gibt es im Verzeichnis nicht.")
+    if datum is None:
+        datum = _dt.date.today()
+    if isinstance(datum, str):
+        datum = _dt.date.fromisoformat(datum[:10])
+    datum_text = datum.strftime("%d.%m.%Y")
+    fonts = schriften()
+    pdf = b""
+    for stufe in _STUFEN:
+        pdf, seiten = _render(daten, [nach_id[i] for i in ids], kita, blatt_sprache, datum_text, fonts, stufe)
+        if seiten == 1:
+            return pdf
+    return pdf
