@@ -19,10 +19,13 @@ from ..model import DATEI_REIHENFOLGE, Netzdaten
 from ..store import Store
 from ..store.base import Fortschritt
 from .dateien import Rohdaten, csv_text, export_dir, export_xlsx, read_path
+from .hsds import export_hsds, import_hsds, import_hsds_store
+from .netzformate import export_netz, netz_bytes, netz_graph
 from .validierung import validate
 
 __all__ = ["ImportBericht", "import_path", "import_rohdaten", "read_path", "validate", "export_dir",
-           "export_xlsx", "csv_text", "Rohdaten"]
+           "export_xlsx", "csv_text", "Rohdaten", "export_hsds", "import_hsds", "import_hsds_store",
+           "export_netz", "netz_bytes", "netz_graph"]
 
 
 @dataclass

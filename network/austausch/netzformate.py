@@ -1,0 +1,249 @@
+"""The cooperation network for Gephi, Kumu and other network tools: GEXF (with a timeline), GraphML, Kumu JSON.
+
+:func:`netz_graph` builds the network to hand over: Kitas and Angebote as nodes, one edge per Kooperation
+(``KOOPERIERT_MIT``; a :class:`networkx.MultiGraph` when two actors cooperate more than once). With a Stichtag it
+is the network on that day (the same actors and Kooperationen as :func:`network.analyse.network_at`), without one
+every Kooperation there ever was. With a Sozialraum it is the network of that Sozialraum, cut out like
+:func:`network.analyse.sozialraum_netz`. Node attributes: ``label`` (name), ``typ``, ``art``, ``themen``
+(``|``-separated), ``sozialraum``, ``versorgt``, ``lat``, ``lon``, ``degree`` and ``betweenness`` (of the
+network handed over, computed like the analysis), ``start``/``end``; edge attributes: ``kooperation`` (id),
+``art``, ``seit``, ``bis``, ``intensitaet``, ``weight`` (= intensitaet) and ``start``/``end`` (= seit/bis).
+Empty values are left out. Internal notes of a Kooperation are never written.
+
+:func:`export_netz` writes a file, :func:`netz_bytes` returns the bytes (for a download button). GEXF is written
+with ``mode="dynamic"``: every node and edge carries ``start``/``end`` dates, so Gephi's timeline replays how the
+network grew – an Angebot appears at ``gueltig_ab`` (or its first Kooperation, if earlier), a Kita at its first
+Kooperation, an edge from ``seit`` to ``bis``.
+
+Examples
+--------
+>>> from network.model import Netzdaten
+>>> d = Netzdaten(kitas=[{"id": "k1", "name": "Kita 1"}],
+...               angebote=[{"id": "a1", "name": "Beratung", "art": "Beratung", "versorgt": ["alle"],
+...                          "gueltig_ab": "2020-01-01"}],
+...               kooperationen=[{"id": "c1", "von_id": "k1", "zu_id": "a1", "art": "Vertrag",
+...                               "seit": "2021-03-01", "bis": None, "intensitaet": 2}])
+>>> G = netz_graph(d)
+>>> G.nodes["k1"]["start"], G.nodes["a1"]["start"], G["k1"]["a1"]["seit"], G.nodes["a1"]["degree"]
+('2021-03-01', '2020-01-01', '2021-03-01', 1)
+>>> b'mode="dynamic"' in netz_bytes(d, "gexf")
+True
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import KitaNetzError
+from ..model import Netzdaten
+
+if TYPE_CHECKING:  # networkx is imported when a network is built, not when the package is
+    import networkx as nx
+
+__all__ = ["FORMATE", "MEDIENTYPEN", "ENDUNGEN", "netz_graph", "export_netz", "netz_bytes", "dateiname"]
+
+#: The network formats.
+FORMATE = ("gexf", "graphml", "kumu")
+
+#: Media type of each format (for a download).
+MEDIENTYPEN = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "kumu": "application/json"}
+
+#: File extension of each format.
+ENDUNGEN = {"gexf": ".gexf", "graphml": ".graphml", "kumu": ".json"}
+
+
+def _format(format: str) -> str:
+    f = (format or "").lower().lstrip(".")
+    if f not in FORMATE:
+        raise KitaNetzError(f"Unbekanntes Netzwerkformat „{format}“ (erlaubt: {', '.join(FORMATE)}).")
+    return f
+
+
+def _alle(daten: Netzdaten) -> nx.Graph:
+    """Like :func:`network.analyse.network_at`, but every Angebot and every Kooperation there ever was."""
+    import networkx as nx
+
+    from ..analyse.netz import TYP_ANGEBOT, TYP_KITA, gemeinde_sozialraum
+
+    gsr = gemeinde_sozialraum(daten)
+    G = nx.Graph(stichtag=None)
+    for k in sorted(daten.kitas, key=lambda r: str(r["id"])):
+        G.add_node(k["id"], typ=TYP_KITA, name=k.get("name") or k["id"], art=None, themen=[],
+                   sozialraum=gsr.get(k.get("gemeinde_id")), gemeinde=k.get("gemeinde_id"), versorgt=[],
+                   lat=k.get("lat"), lon=k.get("lon"))
+    for a in sorted(daten.angebote, key=lambda r: str(r["id"])):
+        if a["id"] in G:
+            continue
+        G.add_node(a["id"], typ=TYP_ANGEBOT, name=a.get("name") or a["id"], art=a.get("art"),
+                   themen=list(a.get("themen") or []), sozialraum=gsr.get(a.get("gemeinde_id")),
+                   gemeinde=a.get("gemeinde_id"), versorgt=list(a.get("versorgt") or []),
+                   lat=a.get("lat"), lon=a.get("lon"))
+    kanten = []
+    for c in daten.kooperationen:
+        u, v = c.get("von_id"), c.get("zu_id")
+        if u == v or u not in G or v not in G or G.nodes[v]["typ"] != TYP_ANGEBOT:
+            continue
+        a, b = (u, v) if str(u) <= str(v) else (v, u)
+        kanten.append((str(a), str(b), str(c.get("id", "")), a, b))
+    for _, _, kid, a, b in sorted(kanten):
+        if G.has_edge(a, b):
+            G[a][b]["kooperationen"].append(kid)
+        else:
+            G.add_edge(a, b, kooperationen=[kid])
+    return G
+
+
+def _ohne_leere(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None and v != ""}
+
+
+def netz_graph(daten: Netzdaten, stichtag=None, sozialraum: str | None = None) -> nx.Graph:
+    """The cooperation network to hand over (see the module text); ``nx.MultiGraph`` if a pair repeats.
+
+    Raises :class:`~network.errors.NichtGefunden` for an unknown ``sozialraum`` and
+    :class:`~network.errors.KitaNetzError` for a ``stichtag`` that is not a date.
+    """
+    import networkx as nx
+
+    from ..analyse import network_at, sozialraum_netz
+    from ..analyse.kennzahlen import betweenness
+    from ..analyse.zeit import stichtag_iso
+
+    tag = stichtag_iso(stichtag) if stichtag is not None else None
+    S = network_at(daten, tag) if tag else _alle(daten)
+    if sozialraum:
+        S = sozialraum_netz(S, daten, sozialraum)
+    grad = dict(S.degree())
+    zwischen = betweenness(S)
+    koop = {c.get("id"): c for c in daten.kooperationen}
+    angebote = {a["id"]: a for a in daten.angebote}
+
+    kanten = []
+    for u, v, d in S.edges(data=True):
+        for kid in d.get("kooperationen") or []:
+            c = koop[kid]
+            kanten.append((c.get("von_id"), c.get("zu_id"), kid, _ohne_leere({
+                "kooperation": kid, "art": c.get("art"), "seit": c.get("seit"), "bis": c.get("bis"),
+                "intensitaet": int(c["intensitaet"]) if c.get("intensitaet") is not None else None,
+                "weight": float(c.get("intensitaet") or 1), "start": c.get("seit"), "end": c.get("bis")})))
+    paare = [frozenset((u, v)) for u, v, _, _ in kanten]
+    multi = len(set(paare)) < len(paare)
+    X = nx.MultiGraph() if multi else nx.Graph()
+    titel = "Kooperationsnetzwerk Kita-Sozialarbeit Rhein-Hunsrück-Kreis"
+    X.graph.update(_ohne_leere({"name": titel + (f" am {tag}" if tag else "") +
+                                (f", Sozialraum {sozialraum}" if sozialraum else ""),
+                                "stichtag": tag, "sozialraum": sozialraum}))
+
+    erste: dict = {}
+    for u, v, _, attr in kanten:
+        for n in (u, v):
+            if attr.get("seit") and (n not in erste or attr["seit"] < erste[n]):
+                erste[n] = attr["seit"]
+    for n, d in S.nodes(data=True):
+        start = erste.get(n)
+        ende = None
+        if d.get("typ") == "Angebot":
+            a = angebote.get(n, {})
+            ab = a.get("gueltig_ab")
+            start = min(x for x in (ab, start) if x) if (ab or start) else None
+            ende = a.get("gueltig_bis")
+        X.add_node(n, **_ohne_leere({
+            "label": d.get("name") or str(n), "typ": d.get("typ"), "art": d.get("art"),
+            "themen": "|".join(d.get("themen") or []), "sozialraum": d.get("sozialraum"),
+            "versorgt": "|".join(d.get("versorgt") or []),
+            "lat": float(d["lat"]) if d.get("lat") is not None else None,
+            "lon": float(d["lon"]) if d.get("lon") is not None else None,
+            "degree": int(grad.get(n, 0)), "betweenness": float(zwischen.get(n, 0.0)),
+            "start": start, "end": ende}))
+    for u, v, kid, attr in sorted(kanten, key=lambda k: k[2]):
+        if multi:
+            X.add_edge(u, v, key=kid, **attr)
+        else:
+            X.add_edge(u, v, **attr)
+    return X
+
+
+def _kumu(G: nx.Graph) -> dict:
+    """A Kumu blueprint (JSON import of Kumu): elements and connections."""
+    elemente = []
+    for n, d in G.nodes(data=True):
+        e = {"id": str(n), "label": d.get("label", str(n)), "type": d.get("typ")}
+        if d.get("themen"):
+            e["tags"] = d["themen"].split("|")
+        for feld, name in (("art", "Art"), ("sozialraum", "Sozialraum"), ("versorgt", "Versorgt"),
+                           ("degree", "Grad"), ("betweenness", "Betweenness"), ("lat", "Breitengrad"),
+                           ("lon", "Längengrad"), ("start", "Beginn"), ("end", "Ende")):
+            if d.get(feld) is not None:
+                e[name] = d[feld]
+        elemente.append(e)
+    verbindungen = []
+    kanten = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    for u, v, _, d in kanten:
+        k = {"id": d["kooperation"], "from": str(u), "to": str(v), "direction": "undirected", "type": d.get("art")}
+        for feld, name in (("seit", "Seit"), ("bis", "Bis"), ("intensitaet", "Intensität")):
+            if d.get(feld) is not None:
+                k[name] = d[feld]
+        verbindungen.append(k)
+    return {"elements": elemente, "connections": verbindungen}
+
+
+def _schreiben(G: nx.Graph, format: str, ziel) -> None:
+    import networkx as nx
+
+    if format == "gexf":
+        H = G.copy()
+        H.graph["mode"] = "dynamic"
+        for *_, d in (H.edges(keys=True, data=True) if H.is_multigraph() else H.edges(data=True)):
+            d["id"] = d["kooperation"]  # the GEXF edge id
+        nx.write_gexf(H, ziel, version="1.2draft")
+    elif format == "graphml":
+        nx.write_graphml(G, ziel, edge_id_from_attribute="kooperation")
+    else:
+        text = json.dumps(_kumu(G), ensure_ascii=False, indent=2) + "\n"
+        if isinstance(ziel, (str, Path)):
+            Path(ziel).write_text(text, encoding="utf-8")
+        else:
+            ziel.write(text.encode("utf-8"))
+
+
+def netz_bytes(daten: Netzdaten, format: str = "gexf", stichtag=None, sozialraum: str | None = None) -> bytes:
+    """The cooperation network as a file's bytes in ``format`` (``gexf``, ``graphml`` or ``kumu``)."""
+    f = _format(format)
+    buf = io.BytesIO()
+    _schreiben(netz_graph(daten, stichtag, sozialraum), f, buf)
+    return buf.getvalue()
+
+
+def export_netz(daten: Netzdaten, path: Path | str, format: str | None = None, stichtag=None,
+                sozialraum: str | None = None) -> Path:
+    """Write the cooperation network to ``path``; ``format`` defaults to the file's extension (else ``gexf``).
+
+    An existing folder as ``path`` gets a file named by :func:`dateiname`, a name without extension the
+    format's extension. Returns the path written.
+    """
+    path = Path(path)
+    if format is None:
+        endung = path.suffix.lower()
+        format = next((f for f, e in ENDUNGEN.items() if e == endung and f != "kumu"), "gexf")
+    f = _format(format)
+    if path.is_dir():
+        path = path / dateiname(f, stichtag, sozialraum)
+    elif not path.suffix:
+        path = path.with_suffix(ENDUNGEN[f])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(netz_bytes(daten, f, stichtag, sozialraum))
+    return path
+
+
+def dateiname(format: str, stichtag=None, sozialraum: str | None = None) -> str:
+    """A file name for the network, e.g. ``kooperationsnetz_2025-06-30_sr-kastellaun.gexf``.
+
+    >>> dateiname("kumu"), dateiname("graphml", "2025-06-30", "sr-boppard")
+    ('kooperationsnetz_kumu.json', 'kooperationsnetz_2025-06-30_sr-boppard.graphml')
+    """
+    f = _format(format)
+    teile = ["kooperationsnetz"] + [str(x) for x in (stichtag, sozialraum) if x] + (["kumu"] if f == "kumu" else [])
+    return "_".join(teile) + ENDUNGEN[f]
