@@ -74,10 +74,13 @@ def cmd_seed(args, settings: Settings) -> int:
 
 
 def cmd_import(args, settings: Settings) -> int:
-    from .austausch import import_path
+    from .austausch import import_hsds_store, import_path
 
     with _open(settings) as store:
-        bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"))
+        if getattr(args, "format", "csv") == "hsds":
+            bericht = import_hsds_store(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"))
+        else:
+            bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"))
     _print_bericht(bericht, "importiert")
     return 0
 
@@ -85,8 +88,28 @@ def cmd_import(args, settings: Settings) -> int:
 def cmd_export(args, settings: Settings) -> int:
     from .austausch import export_dir, export_xlsx
 
+    if args.format in ("csv", "xlsx") and (args.stichtag or args.sozialraum or args.hsds_form):
+        raise KitaNetzError("--stichtag, --sozialraum und --hsds-form gelten nur für --format hsds, gexf, graphml "
+                            "oder kumu.")
+    if args.format != "hsds" and args.hsds_form:
+        raise KitaNetzError("--hsds-form gilt nur für --format hsds.")
+    if args.format == "hsds" and args.sozialraum:
+        raise KitaNetzError("--sozialraum gilt nicht für HSDS: exportiert wird das ganze Verzeichnis.")
     with _open(settings, read_only=True) as store:
         daten = store.load()
+    if args.format in ("gexf", "graphml", "kumu"):
+        from .austausch import export_netz
+
+        ziel = export_netz(daten, args.ziel, args.format, args.stichtag, args.sozialraum)
+        print(f"Kooperationsnetz ({args.format}) exportiert nach {ziel}.")
+        return 0
+    if args.format == "hsds":
+        from .austausch import export_hsds
+
+        pfade = export_hsds(daten, args.ziel, args.hsds_form or "both", args.stichtag)
+        print(f"HSDS 3.0 exportiert nach {args.ziel} ({len(daten.angebote)} Angebote, {len(pfade)} Dateien). "
+              "Kitas und Kooperationen gehören nicht zu HSDS.")
+        return 0
     if args.format == "xlsx":
         target = Path(args.ziel)
         if target.suffix.lower() != ".xlsx":
@@ -157,6 +180,30 @@ def cmd_nutzer(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_pruefen(args, settings: Settings) -> int:
+    from datetime import date
+
+    from .frische import faellige
+
+    monate = args.aelter_als or settings.pruef_monate
+    with _open(settings, read_only=True) as store:
+        daten = store.load()
+    liste = faellige(daten, date.today(), monate)
+    if args.format == "json":
+        print(json.dumps([f.__dict__ for f in liste], ensure_ascii=False, indent=2))
+        return 0
+    namen = {s["id"]: s["name"] for s in daten.sozialraeume}
+    print(f"{len(liste)} Einträge sind seit mehr als {monate} Monaten nicht geprüft worden.")
+    aktuell = object()
+    for f in liste:
+        if f.sozialraum_id != aktuell:
+            aktuell = f.sozialraum_id
+            print(f"\n{namen.get(f.sozialraum_id, 'ohne Standort (kreisweit)')}")
+        wann = f"zuletzt {f.geprueft_am} ({f.geprueft_von or 'unbekannt'})" if f.geprueft_am else "nie geprüft"
+        print(f"  {f.art:<8} {f.id:<12} {f.name}  –  {wann}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kita-netz",
@@ -171,19 +218,35 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--if-empty", action="store_true", help="nur wenn der Speicher leer ist")
     s.set_defaults(func=cmd_seed)
 
-    s = sub.add_parser("import", help="CSV-Ordner oder Excel-Datei importieren")
+    s = sub.add_parser("import", help="CSV-Ordner, Excel-Datei oder HSDS-Datensatz importieren")
     s.add_argument("path", help="Ordner mit CSV-Dateien, eine .csv- oder .xlsx-Datei")
     s.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts speichern")
+    s.add_argument("--format", choices=["csv", "hsds"], default="csv",
+                   help="csv: Importformat (CSV/Excel, Standard); hsds: Open-Referral-HSDS-3-Datensatz (Ordner, "
+                        "datapackage.json oder services.json) – übernimmt Angebote")
     s.set_defaults(func=cmd_import)
 
-    s = sub.add_parser("export", help="alle Daten im Importformat exportieren")
-    s.add_argument("ziel", help="Zielordner (CSV) oder .xlsx-Datei")
-    s.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    s = sub.add_parser("export", help="Daten exportieren: Importformat, HSDS oder Kooperationsnetz (GEXF, GraphML, "
+                                      "Kumu)")
+    s.add_argument("ziel", help="Zielordner (CSV, hsds) oder Datei (.xlsx, .gexf, .graphml, .json für kumu)")
+    s.add_argument("--format", choices=["csv", "xlsx", "hsds", "gexf", "graphml", "kumu"], default="csv",
+                   help="hsds: Angebote als Open Referral HSDS 3.0; gexf/graphml/kumu: das Kooperationsnetz für "
+                        "Gephi, yEd, Kumu u. a.")
+    s.add_argument("--hsds-form", choices=["tabular", "json"],
+                   help="bei hsds: nur Tabellenform (CSV + datapackage.json) oder nur services.json (sonst beide)")
+    s.add_argument("--stichtag", help="bei gexf/graphml/kumu: das Netz an diesem Tag (JJJJ-MM-TT; sonst alle "
+                                      "Kooperationen); bei hsds: Stand für den Status der Angebote")
+    s.add_argument("--sozialraum", help="bei gexf/graphml/kumu: nur das Netz dieses Sozialraums (Kennung)")
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("stats", help="Anzahl der Knoten und Beziehungen")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("pruefen", help="Einträge, deren Prüfung fällig ist")
+    s.add_argument("--aelter-als", type=int, metavar="MONATE", help="Monate (sonst KITANETZ_PRUEF_MONATE)")
+    s.add_argument("--format", choices=["table", "json"], default="table")
+    s.set_defaults(func=cmd_pruefen)
 
     s = sub.add_parser("nutzer", help="Benutzerkonten verwalten (add, list, disable, passwort)")
     s.add_argument("aktion", choices=["add", "list", "disable", "passwort"])
@@ -196,6 +259,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .vermittlung.kommando import registrieren as vermittlung_befehle
 
     vermittlung_befehle(sub)
+
+    from .verteilung.kommando import registrieren as verteilung_befehle
+
+    verteilung_befehle(sub)
     return p
 
 

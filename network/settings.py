@@ -25,6 +25,7 @@ EINSTELLUNGEN: dict[str, tuple[str, str]] = {
     "KITANETZ_STORE": ("embedded", "Welcher Speicher: `embedded` (LadybugDB im Datenordner) oder `neo4j`."),
     "KITANETZ_DATA_DIR": ("data", "Ordner des eingebetteten Speichers (relativ zum Arbeitsverzeichnis)."),
     "KITANETZ_MAX_KM": ("15", "Entfernung in km, ab der eine Lücke „zu weit entfernt“ gemeldet wird."),
+    "KITANETZ_PRUEF_MONATE": ("12", "Nach wie vielen Monaten ein Eintrag als „Prüfung fällig“ gilt."),
     "KITANETZ_PFLEGE_PASSWORT_HASH": ("", "Salted Hash (`pbkdf2_sha256$…`) des Passworts für die Seite Pflege."),
     "NEO4J_URI": ("", "Adresse des Neo4j-Servers, z. B. `neo4j://localhost:7687`."),
     "NEO4J_USER": ("neo4j", "Benutzername für Neo4j."),
@@ -42,6 +43,7 @@ class Settings:
     store: str = "embedded"
     data_dir: Path = Path("data")
     max_km: float = 15.0
+    pruef_monate: int = 12
     pflege_passwort_hash: str = ""
     neo4j_uri: str = ""
     neo4j_user: str = "neo4j"
@@ -64,8 +66,15 @@ class Settings:
             max_km = float(get("KITANETZ_MAX_KM"))
         except ValueError:
             raise KonfigurationsFehler("KITANETZ_MAX_KM muss eine Zahl sein (Kilometer).") from None
+        try:
+            pruef_monate = int(get("KITANETZ_PRUEF_MONATE"))
+            if pruef_monate < 1:
+                raise ValueError
+        except ValueError:
+            raise KonfigurationsFehler("KITANETZ_PRUEF_MONATE muss eine ganze Zahl ab 1 sein (Monate).") from None
         return cls(
             store=store,
+            pruef_monate=pruef_monate,
             data_dir=Path(get("KITANETZ_DATA_DIR")),
             max_km=max_km,
             pflege_passwort_hash=get("KITANETZ_PFLEGE_PASSWORT_HASH"),

@@ -174,6 +174,7 @@ MATCH (b:Angebot {id: r.zu_id})
 CREATE (a)-[:KOOPERIERT_MIT {id: r.id, art: r.art, seit: r.seit, bis: r.bis, intensitaet: r.intensitaet,
                              notiz: r.notiz}]->(b)
 
+// Everything but accounts (Nutzer) and the append-only audit trail (Protokoll).
 // name: loesche_alles
-MATCH (n)
+MATCH (n:Sozialraum|Thema|Gemeinde|Fachkraft|Traeger|Kita|Angebot|Indikatorwert|Szenario|Vermittlung)
 DETACH DELETE n

@@ -11,9 +11,12 @@ from network.model import Netzdaten
 from network.settings import Settings
 from network.store import open_store
 
+# conftest files are plugins, not modules to search for doctests (--doctest-modules would import two "conftest"s)
+collect_ignore_glob = ["conftest.py", "*/conftest.py"]
+
 
 def mini_daten() -> Netzdaten:
-    """Two Sozialräume, three Gemeinden, two Kitas, three Angebote, three Kooperationen."""
+    """Two Sozialräume, three Gemeinden, two Kitas, three Angebote, three Kooperationen, three Indikatorwerte."""
     return Netzdaten(
         sozialraeume=[
             {"id": "sr-a", "name": "Nord", "beschreibung": "Sozialraum Nord"},
@@ -79,6 +82,14 @@ def mini_daten() -> Netzdaten:
             {"id": "koop-3", "von_id": "ang-1", "zu_id": "ang-2", "art": "regelmäßig", "seit": "2023-05-01",
              "bis": None, "intensitaet": 2, "notiz": None},
         ],
+        indikatoren=[
+            {"id": "ind-1", "sozialraum_id": "sr-a", "kita_id": None, "indikator": "kinder_sgb2", "wert": 120.0,
+             "stichtag": "2025-12-31", "quelle": "Demodaten (fiktiv)", "fiktiv": True},
+            {"id": "ind-2", "sozialraum_id": "sr-b", "kita_id": None, "indikator": "kinder_sgb2", "wert": 80.0,
+             "stichtag": "2025-12-31", "quelle": None, "fiktiv": None},
+            {"id": "ind-3", "sozialraum_id": "sr-a", "kita_id": "kita-1", "indikator": "anteil_migration",
+             "wert": 0.25, "stichtag": "2025-12-31", "quelle": "=Formel?", "fiktiv": False},
+        ],
     )
 
 
@@ -96,13 +107,14 @@ def _backends():
 
 @pytest.fixture(params=list(_backends()))
 def store(request, tmp_path):
-    """An empty store of each backend (a Neo4j database is cleared first)."""
+    """An empty store of each backend (a Neo4j test database is emptied first)."""
     if request.param == "neo4j":
-        settings = Settings.from_env().mit(store="neo4j")
+        s = open_store(Settings.from_env().mit(store="neo4j"))
+        # test-only: empty the test database completely (the product never deletes the audit trail)
+        with s._driver.session(database=s.database) as session:
+            session.run("MATCH (n) DETACH DELETE n").consume()
     else:
-        settings = Settings(store="embedded", data_dir=tmp_path / "data")
-    s = open_store(settings)
-    s.clear()
+        s = open_store(Settings(store="embedded", data_dir=tmp_path / "data"))
     yield s
     s.close()
 

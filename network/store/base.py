@@ -112,6 +112,14 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
     # von_id is a Kita or an Angebot (never both: validation keeps the ids apart); each query matches its own.
     rows("link_kooperation_kita", koop)
     rows("link_kooperation_angebot", koop)
+
+    # Sozialraumkonzept: indicator values, linked to their Sozialraum and, for a Kita value, to the Kita.
+    ind = daten.indikatoren
+    rows("upsert_indikatorwert", ind)
+    ids("unlink_indikatorwert_sozialraum", ind)
+    ids("unlink_indikatorwert_kita", ind)
+    rows("link_indikatorwert_sozialraum", [r for r in ind if r.get("sozialraum_id")])
+    rows("link_indikatorwert_kita", [r for r in ind if r.get("kita_id")])
     return plan
 
 
@@ -147,18 +155,26 @@ class Store(ABC):
         """Run one named read query."""
         return self.execute_read(lambda tx: tx.run(name, **params))
 
-    def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None) -> int:
+    def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None, wer: str = "system") -> int:
         """Upsert validated ``daten`` in one transaction; returns the number of rows written.
 
-        ``fortschritt(done, total)`` is called after each batch, counted in batches of the write plan.
+        The audit trail gets one entry per created or changed row, naming ``wer``, with the fields before and
+        after, in the same transaction (so a failed write leaves none). ``fortschritt(done, total)`` is called
+        after each batch, counted in batches of the write plan.
         """
+        from ..zugang.protokoll import eintraege, jetzt
+
         plan = schreibplan(daten)
+        zeit = jetzt()
 
         def work(tx: Tx) -> None:
+            protokoll = eintraege(_lade(tx), daten, wer, zeit)
             for i, (name, params) in enumerate(plan, 1):
                 tx.run(name, **params)
                 if fortschritt:
                     fortschritt(i, len(plan))
+            for b in _batches(protokoll):
+                tx.run("protokoll_anhaengen", rows=b)
 
         self.execute_write(work)
         self.after_import()
@@ -166,35 +182,7 @@ class Store(ABC):
 
     def load(self) -> Netzdaten:
         """All data as :class:`~network.model.Netzdaten`, read in one read transaction."""
-        names = ("lade_sozialraeume", "lade_themen", "lade_gemeinden", "lade_fachkraefte", "lade_kitas",
-                 "lade_angebote", "lade_angebot_themen", "lade_angebot_sozialraeume", "lade_kooperationen")
-        res = self.execute_read(lambda tx: {n: tx.run(n) for n in names})
-        themen: dict[str, list[str]] = {}
-        for r in res["lade_angebot_themen"]:
-            themen.setdefault(r["id"], []).append(r["thema_id"])
-        versorgt: dict[str, list[str]] = {}
-        for r in res["lade_angebot_sozialraeume"]:
-            versorgt.setdefault(r["id"], []).append(r["sozialraum_id"])
-        angebote = []
-        for r in res["lade_angebote"]:
-            r = dict(r)
-            r["themen"] = themen.get(r["id"], [])
-            r["versorgt"] = [KREISWEIT] if r.pop("kreisweit") else versorgt.get(r["id"], [])
-            angebote.append(r)
-
-        def ordered(datei: str, rows: list[dict]) -> list[dict]:
-            cols = [s.name for s in DATEIEN[datei]]
-            return [{c: _plain(r.get(c)) for c in cols} for r in rows]
-
-        return Netzdaten(
-            sozialraeume=ordered("sozialraeume", res["lade_sozialraeume"]),
-            themen=ordered("themen", res["lade_themen"]),
-            gemeinden=ordered("gemeinden", res["lade_gemeinden"]),
-            fachkraefte=ordered("fachkraefte", res["lade_fachkraefte"]),
-            kitas=ordered("kitas", res["lade_kitas"]),
-            angebote=ordered("angebote", angebote),
-            kooperationen=ordered("kooperationen", res["lade_kooperationen"]),
-        )
+        return self.execute_read(_lade)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type: ``{"nodes": {...}, "relationships": {...}}``."""
@@ -206,11 +194,20 @@ class Store(ABC):
         return {"nodes": nodes, "relationships": rels}
 
     def is_empty(self) -> bool:
-        return sum(self.counts()["nodes"].values()) == 0
+        """Whether the store holds no directory data (accounts and the audit trail do not count)."""
+        nodes = self.counts()["nodes"]
+        return sum(v for k, v in nodes.items() if k not in ("Nutzer", "Protokoll")) == 0
 
-    def clear(self) -> None:
-        """Delete everything (``kita-netz seed --reset``), in one transaction."""
-        self.execute_write(lambda tx: tx.run("loesche_alles"))
+    def clear(self, wer: str = "system") -> None:
+        """Delete all directory data (``kita-netz seed --reset``) in one transaction; accounts and the audit
+        trail stay, and the trail records the deletion."""
+        from ..zugang.protokoll import eintrag, jetzt
+
+        def work(tx: Tx) -> None:
+            tx.run("loesche_alles")
+            tx.run("protokoll_anhaengen", rows=[eintrag(jetzt(), 0, wer, "alles gelöscht", "alle", "*")])
+
+        self.execute_write(work)
         self.after_import()
 
     def __enter__(self) -> "Store":
@@ -218,6 +215,41 @@ class Store(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _lade(tx: Tx) -> Netzdaten:
+    """Read everything through ``tx`` (a read transaction, or the write transaction that is about to change it)."""
+    names = ("lade_sozialraeume", "lade_themen", "lade_gemeinden", "lade_fachkraefte", "lade_kitas",
+             "lade_angebote", "lade_angebot_themen", "lade_angebot_sozialraeume", "lade_kooperationen",
+             "lade_indikatorwerte")
+    res = {n: tx.run(n) for n in names}
+    themen: dict[str, list[str]] = {}
+    for r in res["lade_angebot_themen"]:
+        themen.setdefault(r["id"], []).append(r["thema_id"])
+    versorgt: dict[str, list[str]] = {}
+    for r in res["lade_angebot_sozialraeume"]:
+        versorgt.setdefault(r["id"], []).append(r["sozialraum_id"])
+    angebote = []
+    for r in res["lade_angebote"]:
+        r = dict(r)
+        r["themen"] = themen.get(r["id"], [])
+        r["versorgt"] = [KREISWEIT] if r.pop("kreisweit") else versorgt.get(r["id"], [])
+        angebote.append(r)
+
+    def ordered(datei: str, rows: list[dict]) -> list[dict]:
+        cols = [s.name for s in DATEIEN[datei]]
+        return [{c: _plain(r.get(c)) for c in cols} for r in rows]
+
+    return Netzdaten(
+        sozialraeume=ordered("sozialraeume", res["lade_sozialraeume"]),
+        themen=ordered("themen", res["lade_themen"]),
+        gemeinden=ordered("gemeinden", res["lade_gemeinden"]),
+        fachkraefte=ordered("fachkraefte", res["lade_fachkraefte"]),
+        kitas=ordered("kitas", res["lade_kitas"]),
+        angebote=ordered("angebote", angebote),
+        kooperationen=ordered("kooperationen", res["lade_kooperationen"]),
+        indikatoren=ordered("indikatoren", res["lade_indikatorwerte"]),
+    )
 
 
 def _plain(v):

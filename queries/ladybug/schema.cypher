@@ -21,7 +21,18 @@ CREATE REL TABLE IF NOT EXISTS VERSORGT(FROM Angebot TO Sozialraum, rang INT64);
 CREATE REL TABLE IF NOT EXISTS TRAEGT(FROM Traeger TO Kita, FROM Traeger TO Angebot);
 CREATE REL TABLE IF NOT EXISTS HAT_THEMA(FROM Angebot TO Thema, rang INT64);
 CREATE REL TABLE IF NOT EXISTS KOOPERIERT_MIT(FROM Kita TO Angebot, FROM Angebot TO Angebot, id STRING,
-    art STRING, seit STRING, bis STRING, intensitaet INT64, notiz STRING)
+    art STRING, seit STRING, bis STRING, intensitaet INT64, notiz STRING);
+CREATE NODE TABLE IF NOT EXISTS Indikatorwert(id STRING PRIMARY KEY, indikator STRING, wert DOUBLE, stichtag STRING,
+    quelle STRING, fiktiv BOOLEAN);
+CREATE REL TABLE IF NOT EXISTS BETRIFFT(FROM Indikatorwert TO Sozialraum, FROM Indikatorwert TO Kita);
+CREATE NODE TABLE IF NOT EXISTS Szenario(id STRING PRIMARY KEY, name STRING, beschreibung STRING, gewichte STRING,
+    geaendert_am STRING);
+CREATE NODE TABLE IF NOT EXISTS Vermittlung(id STRING PRIMARY KEY, monat STRING, kita_id STRING, angebot_id STRING,
+    thema_id STRING, ergebnis STRING, anzahl INT64);
+CREATE NODE TABLE IF NOT EXISTS Nutzer(id STRING PRIMARY KEY, rolle STRING, passwort_hash STRING, aktiv BOOLEAN,
+    fachkraft_id STRING, fehlversuche INT64, gesperrt_bis STRING, angelegt_am STRING);
+CREATE NODE TABLE IF NOT EXISTS Protokoll(id STRING PRIMARY KEY, zeit STRING, wer STRING, aktion STRING, art STRING,
+    objekt_id STRING, vorher STRING, nachher STRING)
 
 // name: zaehle_knoten
 MATCH (n)
