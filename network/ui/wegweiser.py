@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ..frische import veraltet
 from ..model import ART
 from . import daten as D
 from .adresse import Param, aus_url, in_url
@@ -19,7 +20,7 @@ from .karte import grenzen, karte
 from .text import km_text, md, monat_jahr
 from .verzeichnis import Filter, Verzeichnis
 
-__all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS"]
+__all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS", "geprueft_text"]
 
 SEITE = 20  # cards per step
 
@@ -186,14 +187,25 @@ def _adresse(r: dict) -> str:
     return ", ".join(x for x in (r.get("strasse"), ort) if x)
 
 
-def _geprueft(r: dict) -> None:
-    mj = monat_jahr(r.get("geprueft_am"))
+def geprueft_text(geprueft_am: str | None, heute: date, monate: int) -> str:
+    """The freshness line of a card; the mark for old entries is words, not colour.
+
+    >>> geprueft_text("2025-01-10", date(2026, 3, 1), 12)
+    'Angaben zuletzt geprüft: 01/2025 – älter als 12 Monate, bitte vorab kurz nachfragen'
+    >>> geprueft_text("2026-01-10", date(2026, 3, 1), 12), geprueft_text(None, date(2026, 3, 1), 12)
+    ('Angaben zuletzt geprüft: 01/2026', 'Angaben zuletzt geprüft: unbekannt – bitte vorab kurz nachfragen')
+    """
+    mj = monat_jahr(geprueft_am)
     if not mj:
-        st.caption("Angaben zuletzt geprüft: unbekannt")
-        return
-    alt = r["geprueft_am"] < date.today().replace(year=date.today().year - 1).isoformat()
-    st.caption(f"Angaben zuletzt geprüft: {mj}" + (" – älter als ein Jahr, bitte vorab kurz nachfragen" if alt
-                                                   else ""))
+        return "Angaben zuletzt geprüft: unbekannt – bitte vorab kurz nachfragen"
+    if veraltet(geprueft_am, heute, monate):
+        return (f"Angaben zuletzt geprüft: {mj} – älter als {monate} Monat{'e' if monate != 1 else ''}, "
+                "bitte vorab kurz nachfragen")
+    return f"Angaben zuletzt geprüft: {mj}"
+
+
+def _geprueft(r: dict) -> None:
+    st.caption(geprueft_text(r.get("geprueft_am"), date.fromisoformat(D.heute()), D.settings().pruef_monate))
 
 
 def _kontaktzeilen(r: dict) -> list[str]:

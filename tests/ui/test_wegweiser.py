@@ -152,3 +152,24 @@ def test_seite_weiter(app):
     weiter = [b for b in at.button if b.label.startswith("Weitere")]
     weiter[0].click().run()
     assert len(at.subheader) == 40
+
+
+def test_alte_angaben_sind_in_worten_markiert_und_die_frist_ist_einstellbar(app, monkeypatch):
+    """KITANETZ_PRUEF_MONATE sets when a card says its data are old; the mark is text, not colour."""
+    import re as _re
+
+    def pruefzeilen(at) -> list[str]:
+        return [c.value for c in at.caption if c.value.startswith("Angaben zuletzt geprüft")]
+
+    monkeypatch.setenv("KITANETZ_PRUEF_MONATE", "12")
+    at = app.run()
+    zeilen = pruefzeilen(at)
+    assert len(zeilen) == 20  # one per card
+    assert all(_re.fullmatch(r"Angaben zuletzt geprüft: (\d\d/\d{4}|unbekannt)( – .*)?", z) for z in zeilen)
+    alt12 = sum("älter als 12 Monate" in z for z in zeilen)
+    monkeypatch.setenv("KITANETZ_PRUEF_MONATE", "1")
+    at.run()
+    zeilen = pruefzeilen(at)
+    alt1 = sum("älter als 1 Monat," in z for z in zeilen)
+    assert alt1 > alt12  # a shorter period marks more cards
+    assert all("bitte vorab kurz nachfragen" in z for z in zeilen if "älter als" in z)
