@@ -40,6 +40,8 @@ from __future__ import annotations
 import csv
 import io
 
+from ..austausch.dateien import schuetzen
+
 from .lueckensuche import LUECKENARTEN
 
 __all__ = ["CSV_SPALTEN", "als_csv"]
@@ -61,7 +63,9 @@ def _zelle(x) -> str:
         return "ja" if x else "nein"
     if isinstance(x, (list, tuple)):
         return "|".join(_zelle(v) for v in x)
-    return str(x)
+    if isinstance(x, (int, float)):
+        return str(x)
+    return schuetzen(str(x))  # names and reasons: no spreadsheet formula
 
 
 def _zeilen(e: dict):
