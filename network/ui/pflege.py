@@ -24,6 +24,7 @@ from ..errors import Fehler, KitaNetzError, Validierungsfehler
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten
 from . import daten as D
 from .anmeldung import konfigurierter_hash, pruefe_passwort
+from .pruefliste import pruefliste
 from .text import datum_de, md
 
 __all__ = ["seite", "BESCHRIFTUNG", "GRUPPEN", "fehler_tabelle", "lese_upload"]
@@ -506,6 +507,7 @@ def seite() -> None:
     c2.text_input("Prüfende Stelle (für „geprüft von“)", key="pf_stelle",
                   placeholder="eine Stelle, keine Person – z. B. Kreisjugendamt")
     c3.button("Abmelden", on_click=_abmelden, icon=":material/logout:")
+    pruefliste()  # entries due for review: network/ui/pruefliste.py
     bereich = st.session_state.get("pf_bereich") or "Kitas"
     if bereich == "Import":
         _import()
