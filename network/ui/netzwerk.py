@@ -16,6 +16,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from ..austausch.netzformate import MEDIENTYPEN, dateiname, netz_bytes
 from ..model import KREISWEIT, Netzdaten
 from . import daten as D
 from . import rechnen as R
@@ -23,7 +24,7 @@ from .adresse import Param, aus_url, in_url
 from .netzrahmen import TYPEN, netz_html
 from .text import VEGA_DEUTSCH, datum_de, md, zahl_de
 
-__all__ = ["seite", "quartalsenden", "netzbild"]
+__all__ = ["seite", "quartalsenden", "netzbild", "DOWNLOADS"]
 
 BEGINN = "2021-01-01"
 
@@ -200,6 +201,27 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
     return daten, kt.sort_values(["Betweenness", "Name"], ascending=[False, True]), et
 
 
+#: The network downloads: format, button label, icon.
+DOWNLOADS = (("gexf", "GEXF für Gephi (mit Zeitverlauf)", ":material/timeline:"),
+             ("graphml", "GraphML", ":material/hub:"),
+             ("kumu", "Kumu (JSON)", ":material/data_object:"))
+
+
+def _downloads(d: Netzdaten, sr: str | None, stichtag: str) -> None:
+    """Buttons for the network on the page's Stichtag and Sozialraum as GEXF, GraphML and Kumu JSON. The
+    files are built only when a button is pressed."""
+    st.subheader("Netzwerk herunterladen", anchor=False)
+    spalten = st.columns(len(DOWNLOADS))
+    for col, (fmt, label, icon) in zip(spalten, DOWNLOADS):
+        col.download_button(label, data=lambda fmt=fmt: netz_bytes(d, fmt, stichtag, sr), key=f"n_datei_{fmt}",
+                            file_name=dateiname(fmt, stichtag, sr), mime=MEDIENTYPEN[fmt], icon=icon,
+                            on_click="ignore")
+    st.caption("Das Netzwerk am Stichtag, für den gewählten Sozialraum oder den ganzen Kreis – mit allen Arten "
+               "von Knoten, ohne den Themenfilter der Grafik. Jeder Knoten und jede Kooperation trägt Beginn und "
+               "Ende, in Gephi lässt sich das Wachstum über die Zeitleiste abspielen. Interne Notizen zu "
+               "Kooperationen sind nicht enthalten.")
+
+
 def _wachstum_charts(sr: str | None, stichtag: str) -> None:
     df = R.wachstum()
     if df.empty:
@@ -293,6 +315,7 @@ def seite() -> None:
                      column_config={"Betweenness": st.column_config.NumberColumn(format="%.4f")})
         st.markdown(f"**Kooperationen** ({len(kanten)})")
         st.dataframe(kanten, hide_index=True, width="stretch")
+    _downloads(d, sr, stichtag)
 
     st.header("Wachstum seit 2021", anchor=False)
     st.caption(md(f"{wo}: je Quartal gemessen am Quartalsende. Die gestrichelte Linie markiert den Stichtag."))

@@ -91,3 +91,63 @@ def test_json_fuer_html_escaped_alles_was_html_beenden_koennte():
     s = json_fuer_html({"a": "</script><!-- & -->", "b": "\u2028\u2029"})
     assert "<" not in s and ">" not in s and "&" not in s
     assert json.loads(s) == {"a": "</script><!-- & -->", "b": "\u2028\u2029"}
+
+
+def test_netzwerk_herunterladen_wie_auf_der_seite(datenordner, monkeypatch):
+    """GEXF (with start/end per node and edge), GraphML and Kumu JSON of the network on the page: same
+    Sozialraum, same Stichtag, as many actors and Kooperationen as the page's figures."""
+    import xml.etree.ElementTree as ET
+
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    erzeuger: dict[str, tuple] = {}  # deferred file id -> (callable, mime, file name)
+    original = MediaFileManager.add_deferred
+
+    def merken(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
+        erzeuger[file_id] = (data_callable, mimetype, file_name)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", merken)
+    at = seite("netzwerk")
+    at.query_params["sr"] = "sr-kastellaun"
+    at.query_params["stichtag"] = "2023-12-31"
+    at.run()
+    assert not at.exception
+    assert any(s.value == "Netzwerk herunterladen" for s in at.subheader)
+    knoepfe = at.get("download_button")
+    assert [k.proto.label for k in knoepfe] == ["GEXF für Gephi (mit Zeitverlauf)", "GraphML", "Kumu (JSON)"]
+    akteure, kooperationen = int(at.metric[0].value), int(at.metric[1].value)
+    dateien = {}
+    for k in knoepfe:
+        erzeugen, mime, name = erzeuger[k.proto.deferred_file_id]
+        dateien[name] = (erzeugen(), mime)
+    assert set(dateien) == {"kooperationsnetz_2023-12-31_sr-kastellaun.gexf",
+                            "kooperationsnetz_2023-12-31_sr-kastellaun.graphml",
+                            "kooperationsnetz_2023-12-31_sr-kastellaun_kumu.json"}
+
+    gexf, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun.gexf"]
+    assert mime == "application/gexf+xml"
+    wurzel = ET.fromstring(gexf)
+    ns = {"g": wurzel.tag.split("}")[0].strip("{")}
+    graph = wurzel.find("g:graph", ns)
+    assert graph.get("mode") == "dynamic"
+    knoten = graph.findall("g:nodes/g:node", ns)
+    kanten = graph.findall("g:edges/g:edge", ns)
+    assert len(knoten) == akteure and len(kanten) == kooperationen
+    assert all(e.get("start") and e.get("start") <= "2023-12-31" for e in kanten)  # growth spells
+    assert all(n.get("start") for n in knoten if any(e.get("source") == n.get("id") or e.get("target") == n.get("id")
+                                                     for e in kanten))
+
+    graphml, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun.graphml"]
+    assert mime == "application/graphml+xml"
+    g = ET.fromstring(graphml)
+    gns = {"g": g.tag.split("}")[0].strip("{")}
+    assert len(g.findall("g:graph/g:node", gns)) == akteure
+    assert len(g.findall("g:graph/g:edge", gns)) == kooperationen
+
+    kumu, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun_kumu.json"]
+    assert mime == "application/json"
+    blaupause = json.loads(kumu)
+    assert len(blaupause["elements"]) == akteure and len(blaupause["connections"]) == kooperationen
+    assert "notiz" not in kumu.decode("utf-8").lower()
