@@ -61,26 +61,30 @@ def _print_bericht(bericht, was: str) -> None:
 
 def cmd_seed(args, settings: Settings) -> int:
     from .austausch import import_path
+    from .zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
         if args.if_empty and not store.is_empty():
             print("Der Datenspeicher enthält schon Daten; die Demodaten werden nicht eingespielt.")
             return 0
         if args.reset:
-            store.clear()
-        bericht = import_path(store, SEED_DIR, fortschritt=_Fortschritt("Demodaten"))
+            store.clear(wer=KOMMANDOZEILE.name)
+        bericht = import_path(store, SEED_DIR, fortschritt=_Fortschritt("Demodaten"), wer=KOMMANDOZEILE)
     _print_bericht(bericht, "Demodaten (fiktiv) eingespielt")
     return 0
 
 
 def cmd_import(args, settings: Settings) -> int:
     from .austausch import import_hsds_store, import_path
+    from .zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
         if getattr(args, "format", "csv") == "hsds":
-            bericht = import_hsds_store(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"))
+            bericht = import_hsds_store(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"),
+                                        wer=KOMMANDOZEILE)
         else:
-            bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"))
+            bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"),
+                                  wer=KOMMANDOZEILE)
     _print_bericht(bericht, "importiert")
     return 0
 
@@ -180,6 +184,48 @@ def cmd_nutzer(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_analyse(args, settings: Settings) -> int:
+    from .analyse import analyse, als_csv, wachstum
+
+    with _open(settings, read_only=True) as store:
+        daten = store.load()
+    max_km = args.max_km if args.max_km is not None else settings.max_km
+    if args.growth:
+        tabelle = wachstum(daten, max_km=max_km)
+        if args.format == "json":
+            print(tabelle.to_json(orient="records", force_ascii=False, indent=2))
+        else:  # csv (also for "table": a time series reads best as a table of rows)
+            print(tabelle.to_csv(index=False), end="")
+        return 0
+    bericht = analyse(daten, stichtag=args.stichtag, sozialraum=args.sozialraum, max_km=max_km)
+    if args.format == "json":
+        print(json.dumps(bericht, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        print(als_csv(bericht), end="")
+    else:
+        _analyse_tabelle(bericht)
+    return 0
+
+
+def _analyse_tabelle(bericht: dict) -> None:
+    themen = bericht.get("themen", {})
+    print(f"Stichtag {bericht['stichtag']}")
+    for sr in bericht["sozialraeume"]:
+        l = sr["luecken"]
+        print(f"\n{sr['name']} ({sr['id']}): {sr['kitas']} Kitas, {sr['angebote']} Angebote, "
+              f"{sr['kooperationen']} Kooperationen, Dichte {sr['dichte']:.3f}, {sr['komponenten']} Komponenten")
+        print("  Zentrale Akteure: " + "; ".join(
+            f"{h['name']} ({h['typ']}, Grad {h['degree']}, Betweenness {h['betweenness']:.3f})" for h in sr["hubs"]))
+        print(f"  Themen ohne Angebot: {', '.join(themen.get(t, t) for t in l['themen_ohne_angebot']) or '–'}")
+        print(f"  Kitas ohne Kooperation: {', '.join(l['kitas_ohne_kooperation']) or '–'}")
+        print(f"  Kitas ohne Beratung: {', '.join(l['kitas_ohne_beratung']) or '–'}")
+        print(f"  Zu weit entfernt (> {bericht.get('max_km', '')} km): {len(l['entfernung'])}")
+        print(f"  Einzige Verbindung: {len(l['einzige_verbindung'])}; "
+              f"Teilnetze ohne Beratung: {len(l['komponenten_ohne_beratung'])}")
+        for e in sr["empfehlungen"][:5]:
+            print(f"  Empfehlung: {e['kita_id']} → {e['angebot_id']}: {e['grund']}")
+
+
 def cmd_pruefen(args, settings: Settings) -> int:
     from datetime import date
 
@@ -242,6 +288,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("stats", help="Anzahl der Knoten und Beziehungen")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("analyse", help="Zentrale Akteure, Lücken und Empfehlungen je Sozialraum")
+    s.add_argument("--sozialraum", metavar="ID", help="nur dieser Sozialraum")
+    s.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="das Netzwerk an diesem Tag (sonst heute)")
+    s.add_argument("--max-km", type=float, metavar="N", help="Entfernung für die Lücke „zu weit“ (sonst KITANETZ_MAX_KM)")
+    s.add_argument("--growth", action="store_true", help="Zeitreihe je Quartal seit der ersten Kooperation")
+    s.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    s.set_defaults(func=cmd_analyse)
 
     s = sub.add_parser("pruefen", help="Einträge, deren Prüfung fällig ist")
     s.add_argument("--aelter-als", type=int, metavar="MONATE", help="Monate (sonst KITANETZ_PRUEF_MONATE)")

@@ -13,6 +13,11 @@ Retiring:
 - a **Kita** stays in the data (the model has no end date for Kitas), but leaves the network: every Kooperation
   of it that is running today ends today, its Fachkraft assignment is removed, and the change is stamped.
 
+Every write function checks the role itself (``wer``, a :class:`~network.zugang.Nutzer`; a page guard alone is
+not enough) and names ``wer`` in the audit trail: Kitas and Angebote need ``daten:schreiben``; Kooperationen
+need ``kooperation:schreiben`` – a Fachkraft (who lacks ``daten:schreiben``) only for the Kitas assigned to her
+(``kitas.fachkraft_id == wer.fachkraft_id``), before and after the change.
+
 Examples
 --------
 >>> from network.model import Netzdaten
@@ -37,12 +42,13 @@ from datetime import date
 
 from .austausch import validate
 from .austausch.dateien import RohTabelle, Rohdaten, zelle
-from .errors import Fehler, NichtGefunden, Validierungsfehler
+from .errors import Fehler, KeinZugriff, NichtGefunden, Validierungsfehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
+from .zugang.rollen import Nutzer, darf, pruefe as pruefe_recht
 
 __all__ = ["DATEIEN_PFLEGE", "als_text", "pruefe", "speichere", "beende_angebot", "beende_kooperation",
-           "beende_kita", "naechste_id", "STANDARD_STELLE"]
+           "beende_kita", "naechste_id", "STANDARD_STELLE", "eigene_kitas", "pruefe_schreibrecht"]
 
 #: The files the Pflege forms edit.
 DATEIEN_PFLEGE = ("kitas", "angebote", "kooperationen")
@@ -125,12 +131,48 @@ def _stempel(werte: dict[str, str], datei: str, von: str, heute: str) -> dict[st
     return werte
 
 
+def eigene_kitas(bestand: Netzdaten, wer: Nutzer) -> set[str]:
+    """The ids of the Kitas assigned to ``wer`` (a Fachkraft account linked by ``fachkraft_id``)."""
+    if not wer.fachkraft_id:
+        return set()
+    return {k["id"] for k in bestand.kitas if k.get("fachkraft_id") == wer.fachkraft_id}
+
+
+def pruefe_schreibrecht(wer: Nutzer, datei: str, bestand: Netzdaten, zeile: dict | None = None) -> None:
+    """Raise :class:`~network.errors.KeinZugriff` unless ``wer`` may write ``zeile`` of ``datei``.
+
+    Kitas and Angebote: ``daten:schreiben``. Kooperationen: ``kooperation:schreiben``; without
+    ``daten:schreiben`` only from a Kita assigned to ``wer`` – checked for the new row and, if the Kooperation
+    exists, for the stored one (nobody moves another Kita's Kooperation to her own). Without ``zeile`` only the
+    role is checked.
+    """
+    if datei != "kooperationen":
+        pruefe_recht(wer, "daten:schreiben")
+        return
+    pruefe_recht(wer, "kooperation:schreiben")
+    if zeile is None or darf(wer, "daten:schreiben"):
+        return
+    eigene = eigene_kitas(bestand, wer)
+    von = [zeile.get("von_id")]
+    gespeichert = next((c for c in bestand.kooperationen if c["id"] == zeile.get("id")), None)
+    if gespeichert is not None:
+        von.append(gespeichert.get("von_id"))
+    if any(v not in eigene for v in von):
+        raise KeinZugriff("Kooperationen können Sie nur für die Kitas eintragen und ändern, die Ihnen "
+                          "zugeordnet sind.")
+
+
 def speichere(store: Store, datei: str, werte: dict[str, str], bestand: Netzdaten | None = None,
-              neu: bool = False, von: str = STANDARD_STELLE, heute: str | None = None) -> dict:
-    """Validate and write one Kita, Angebot or Kooperation (one transaction); returns the written row."""
+              neu: bool = False, von: str = STANDARD_STELLE, heute: str | None = None, *, wer: Nutzer) -> dict:
+    """Validate and write one Kita, Angebot or Kooperation (one transaction); returns the written row.
+
+    ``wer`` must have the right (see :func:`pruefe_schreibrecht`); the audit trail names ``wer``.
+    """
     bestand = bestand if bestand is not None else store.load()
+    pruefe_schreibrecht(wer, datei, bestand)
     zeile = pruefe(datei, _stempel(werte, datei, von, _heute(heute)), bestand, neu=neu)
-    store.write(Netzdaten(**{datei: [zeile]}))
+    pruefe_schreibrecht(wer, datei, bestand, zeile)
+    store.write(Netzdaten(**{datei: [zeile]}), wer=wer.name)
     return zeile
 
 
@@ -142,31 +184,34 @@ def _finde(bestand: Netzdaten, datei: str, rid: str) -> dict:
 
 
 def beende_angebot(store: Store, angebot_id: str, von: str = STANDARD_STELLE, heute: str | None = None,
-                   bestand: Netzdaten | None = None) -> dict:
-    """Retire an Angebot: ``gueltig_bis`` = today (validated like any other change)."""
+                   bestand: Netzdaten | None = None, *, wer: Nutzer) -> dict:
+    """Retire an Angebot: ``gueltig_bis`` = today (validated like any other change; ``daten:schreiben``)."""
+    pruefe_recht(wer, "daten:schreiben")
     bestand = bestand if bestand is not None else store.load()
     werte = als_text(_finde(bestand, "angebote", angebot_id), "angebote")
     werte["gueltig_bis"] = _heute(heute)
-    return speichere(store, "angebote", werte, bestand, von=von, heute=heute)
+    return speichere(store, "angebote", werte, bestand, von=von, heute=heute, wer=wer)
 
 
 def beende_kooperation(store: Store, koop_id: str, heute: str | None = None,
-                       bestand: Netzdaten | None = None) -> dict:
-    """End a Kooperation: ``bis`` = today."""
+                       bestand: Netzdaten | None = None, *, wer: Nutzer) -> dict:
+    """End a Kooperation: ``bis`` = today (a Fachkraft: only a Kooperation of a Kita assigned to her)."""
+    pruefe_recht(wer, "kooperation:schreiben")
     bestand = bestand if bestand is not None else store.load()
     werte = als_text(_finde(bestand, "kooperationen", koop_id), "kooperationen")
     werte["bis"] = _heute(heute)
-    return speichere(store, "kooperationen", werte, bestand, heute=heute)
+    return speichere(store, "kooperationen", werte, bestand, heute=heute, wer=wer)
 
 
 def beende_kita(store: Store, kita_id: str, von: str = STANDARD_STELLE, heute: str | None = None,
-                bestand: Netzdaten | None = None) -> tuple[dict, list[dict]]:
+                bestand: Netzdaten | None = None, *, wer: Nutzer) -> tuple[dict, list[dict]]:
     """Take a Kita out of the network: its running Kooperationen end today, its Fachkraft assignment is
     removed, the Kita is stamped. One transaction. Returns ``(Kita row, ended Kooperationen)``.
 
     Kooperationen that start after today are left as they are (they have not begun); the caller can end them
-    one by one.
+    one by one. Needs ``daten:schreiben``.
     """
+    pruefe_recht(wer, "daten:schreiben")
     tag = _heute(heute)
     bestand = bestand if bestand is not None else store.load()
     werte = als_text(_finde(bestand, "kitas", kita_id), "kitas")
@@ -186,5 +231,5 @@ def beende_kita(store: Store, kita_id: str, von: str = STANDARD_STELLE, heute: s
     roh = Rohdaten({"kitas": RohTabelle(spalten_k, [(2, werte)]),
                     "kooperationen": RohTabelle(spalten_c, [(i + 2, t) for i, t in enumerate(koop_roh)])})
     daten = validate(roh, bestand)
-    store.write(daten)
+    store.write(daten, wer=wer.name)
     return daten.kitas[0], daten.kooperationen

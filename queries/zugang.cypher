@@ -34,3 +34,10 @@ MATCH (p:Protokoll)
 RETURN p.id AS id, p.zeit AS zeit, p.wer AS wer, p.aktion AS aktion, p.art AS art, p.objekt_id AS objekt_id,
        p.vorher AS vorher, p.nachher AS nachher
 ORDER BY id DESC
+
+// name: lade_protokoll_art
+MATCH (p:Protokoll)
+WHERE p.art = $art
+RETURN p.id AS id, p.zeit AS zeit, p.wer AS wer, p.aktion AS aktion, p.art AS art, p.objekt_id AS objekt_id,
+       p.vorher AS vorher, p.nachher AS nachher
+ORDER BY id DESC

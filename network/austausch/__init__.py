@@ -3,9 +3,10 @@
 >>> from network.settings import Settings
 >>> from network.store import open_store
 >>> import tempfile
+>>> from network.zugang import KOMMANDOZEILE
 >>> with open_store(Settings(data_dir=tempfile.mkdtemp())) as store:
 ...     from network.cli import SEED_DIR
-...     bericht = import_path(store, SEED_DIR)
+...     bericht = import_path(store, SEED_DIR, wer=KOMMANDOZEILE)
 ...     bericht.zeilen["kitas"] > 0
 True
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from ..model import DATEI_REIHENFOLGE, Netzdaten
 from ..store import Store
 from ..store.base import Fortschritt
+from ..zugang.rollen import Nutzer, pruefe
 from .dateien import Rohdaten, csv_text, export_dir, export_xlsx, read_path
 from .hsds import export_hsds, import_hsds, import_hsds_store
 from .netzformate import export_netz, netz_bytes, netz_graph
@@ -42,20 +44,25 @@ class ImportBericht:
 
 
 def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
-                    fortschritt: Fortschritt | None = None) -> ImportBericht:
+                    fortschritt: Fortschritt | None = None, *, wer: Nutzer) -> ImportBericht:
     """Validate ``roh`` against what the store holds, then write it in one transaction (unless ``dry_run``).
 
-    Raises :class:`~network.errors.Validierungsfehler` (nothing written) when any rule fails.
+    Needs the right ``daten:schreiben`` (also for a dry run); the audit trail names ``wer``. Raises
+    :class:`~network.errors.Validierungsfehler` (nothing written) when any rule fails.
     """
+    pruefe(wer, "daten:schreiben")
     daten: Netzdaten = validate(roh, store.load())
     bericht = ImportBericht({d: len(daten.tabelle(d)) for d in DATEI_REIHENFOLGE if d in roh.tabellen},
                             list(roh.hinweise), dry_run)
     if not dry_run:
-        store.write(daten, fortschritt)
+        store.write(daten, fortschritt, wer=wer.name)
     return bericht
 
 
 def import_path(store: Store, path: Path | str, dry_run: bool = False,
-                fortschritt: Fortschritt | None = None) -> ImportBericht:
-    """Import a CSV folder, a CSV file or an xlsx workbook (see ``seed/README.md`` for the format)."""
-    return import_rohdaten(store, read_path(path), dry_run, fortschritt)
+                fortschritt: Fortschritt | None = None, *, wer: Nutzer) -> ImportBericht:
+    """Import a CSV folder, a CSV file or an xlsx workbook (see ``seed/README.md`` for the format).
+
+    Needs ``daten:schreiben`` (checked before the files are read)."""
+    pruefe(wer, "daten:schreiben")
+    return import_rohdaten(store, read_path(path), dry_run, fortschritt, wer=wer)

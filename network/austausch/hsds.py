@@ -1014,16 +1014,19 @@ def hsds_fehler(roh: HsdsRohdaten, fehler: Validierungsfehler) -> Validierungsfe
 
 
 def import_hsds_store(store, path: Path | str, dry_run: bool = False, fortschritt=None,
-                      standard_art: str = ART[0]):
+                      standard_art: str = ART[0], *, wer):
     """Import an HSDS 3 dataset into ``store`` (validated; nothing written on any error or with ``dry_run``).
 
+    Needs ``daten:schreiben`` for ``wer`` (a :class:`~network.zugang.Nutzer`), who is named in the audit trail.
     Returns the :class:`~network.austausch.ImportBericht`; its ``hinweise`` list what was not taken over.
     """
+    from ..zugang.rollen import pruefe
     from . import import_rohdaten
 
+    pruefe(wer, "daten:schreiben")
     roh = import_hsds(path, store.load(), standard_art)
     try:
-        return import_rohdaten(store, roh, dry_run, fortschritt)
+        return import_rohdaten(store, roh, dry_run, fortschritt, wer=wer)
     except Validierungsfehler as e:
         raise hsds_fehler(roh, e) from None
 

@@ -155,12 +155,14 @@ class Store(ABC):
         """Run one named read query."""
         return self.execute_read(lambda tx: tx.run(name, **params))
 
-    def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None, wer: str = "system") -> int:
+    def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None, wer: str = "system",
+              zusatz: list[dict] | None = None) -> int:
         """Upsert validated ``daten`` in one transaction; returns the number of rows written.
 
         The audit trail gets one entry per created or changed row, naming ``wer``, with the fields before and
-        after, in the same transaction (so a failed write leaves none). ``fortschritt(done, total)`` is called
-        after each batch, counted in batches of the write plan.
+        after, in the same transaction (so a failed write leaves none); ``zusatz`` are further trail entries
+        (made with :func:`network.zugang.protokoll.eintrag`) appended in that transaction too.
+        ``fortschritt(done, total)`` is called after each batch, counted in batches of the write plan.
         """
         from ..zugang.protokoll import eintraege, jetzt
 
@@ -173,12 +175,17 @@ class Store(ABC):
                 tx.run(name, **params)
                 if fortschritt:
                     fortschritt(i, len(plan))
-            for b in _batches(protokoll):
+            for b in _batches(protokoll + list(zusatz or ())):
                 tx.run("protokoll_anhaengen", rows=b)
 
         self.execute_write(work)
         self.after_import()
         return daten.anzahl()
+
+    def protokolliere(self, eintraege: list[dict]) -> None:
+        """Append trail entries that belong to no data change (a proposal, a rejection) in one transaction."""
+        if eintraege:
+            self.execute_write(lambda tx: tx.run("protokoll_anhaengen", rows=list(eintraege)))
 
     def load(self) -> Netzdaten:
         """All data as :class:`~network.model.Netzdaten`, read in one read transaction."""

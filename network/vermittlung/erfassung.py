@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass
 
 from ..errors import KitaNetzError, NichtGefunden
 from ..model import ERGEBNISSE
+from ..zugang.rollen import Nutzer, pruefe
 
 __all__ = ["Vermittlung", "VermittlungUngueltig", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
            "ZAEHLT_ALS_WEG", "monat_heute", "AUFBEWAHRUNG_JAHRE", "alte_loeschen"]
@@ -136,16 +137,23 @@ class Vermittlung:
         return asdict(self)
 
 
-def erfassen(store, vermittlung: Vermittlung | Mapping, heute: _dt.date | str | None = None) -> int:
+def erfassen(store, vermittlung: Vermittlung | Mapping, heute: _dt.date | str | None = None, *,
+             wer: Nutzer) -> int:
     """Add one record to the store in one write transaction; returns the new count of its key.
+
+    ``wer`` needs the right ``vermittlung:erfassen`` – and is deliberately **not** recorded: neither the count
+    nor the audit trail says who counted (docs/datenschutz.md).
 
     Raises
     ------
+    KeinZugriff
+        ``wer`` may not record referrals.
     VermittlungUngueltig
         Unknown field, wrong format, or a month in the future.
     NichtGefunden
         The Kita, the Angebot or the Thema does not exist (nothing is written).
     """
+    pruefe(wer, "vermittlung:erfassen")
     v = vermittlung if isinstance(vermittlung, Vermittlung) else Vermittlung.aus_dict(vermittlung)
     jetzt = monat_heute(heute)
     if v.monat > jetzt:

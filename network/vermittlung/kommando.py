@@ -72,12 +72,13 @@ def cmd_suchen(args, settings) -> int:
 
 
 def cmd_erfassen(args, settings) -> int:
+    from ..zugang import KOMMANDOZEILE
     from .erfassung import Vermittlung, erfassen
 
     v = Vermittlung(monat=args.monat, kita_id=args.kita, angebot_id=args.angebot, thema_id=args.thema,
                     ergebnis=args.ergebnis, anzahl=args.anzahl)
     with _oeffnen(settings, read_only=False) as store:
-        n = erfassen(store, v)
+        n = erfassen(store, v, wer=KOMMANDOZEILE)
     stand = "ist jetzt 1 Vermittlung" if n == 1 else f"sind jetzt {n} Vermittlungen"
     print(f"Vermittlung erfasst ({v.monat}, {v.ergebnis}). Für diese Kita, dieses Angebot und Thema {stand} "
           "gezählt. Über die Familie wurde nichts gespeichert.")

@@ -32,8 +32,8 @@ from ..store import Store
 from .protokoll import eintrag, jetzt
 from .rollen import ROLLEN, Nutzer, pruefe
 
-__all__ = ["Konto", "lege_an", "liste", "deaktiviere", "setze_passwort", "anmelden", "MAX_FEHLVERSUCHE",
-           "SPERRE_MINUTEN", "MIN_LAENGE"]
+__all__ = ["Konto", "lege_an", "liste", "deaktiviere", "ordne_zu", "setze_passwort", "anmelden",
+           "MAX_FEHLVERSUCHE", "SPERRE_MINUTEN", "MIN_LAENGE"]
 
 MAX_FEHLVERSUCHE = 5
 SPERRE_MINUTEN = 15
@@ -130,6 +130,18 @@ def deaktiviere(store: Store, name: str, wer: Nutzer) -> None:
     pruefe(wer, "nutzer:verwalten")
     row = _vorhanden(store, name)
     _schreibe(store, {**row, "aktiv": False}, wer, "deaktiviert", row)
+
+
+def ordne_zu(store: Store, name: str, fachkraft_id: str | None, wer: Nutzer) -> None:
+    """Link an account to a Fachkraft (``fachkraft_id``; ``None`` removes the link): whose Kitas a Fachkraft
+    account may edit."""
+    pruefe(wer, "nutzer:verwalten")
+    row = _vorhanden(store, name)
+    fachkraft_id = fachkraft_id or None
+    if fachkraft_id and not any(f["id"] == fachkraft_id for f in store.load().fachkraefte):
+        raise KitaNetzError(f"Die Fachkraft „{fachkraft_id}“ gibt es nicht.")
+    if row.get("fachkraft_id") != fachkraft_id:
+        _schreibe(store, {**row, "fachkraft_id": fachkraft_id}, wer, "geändert", row)
 
 
 def setze_passwort(store: Store, name: str, passwort: str, wer: Nutzer) -> None:

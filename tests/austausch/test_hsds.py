@@ -22,6 +22,7 @@ from network.austausch.hsds import (GESCHRIEBEN, NAMESPACE, TABELLEN, datapackag
 from network.cli import SEED_DIR, main
 from network.errors import Validierungsfehler
 from network.model import Netzdaten
+from network.zugang import KOMMANDOZEILE
 
 DATEN = Path(__file__).resolve().parents[1] / "daten" / "hsds"
 SCHEMA = DATEN / "schema"
@@ -223,7 +224,7 @@ def _basis(daten: Netzdaten) -> Netzdaten:
 def test_seed_round_trip_through_a_fresh_store(embedded, seed, tmp_path, form):
     erst = export_hsds(seed, tmp_path / "eins", form, STICHTAG)
     embedded.write(_basis(seed))  # HSDS carries only services: the places and the vocabulary are there already
-    bericht = import_hsds_store(embedded, tmp_path / "eins")
+    bericht = import_hsds_store(embedded, tmp_path / "eins", wer=KOMMANDOZEILE)
     assert bericht.zeilen == {"angebote": 250} and bericht.hinweise == []
     geladen = embedded.load()
     key = lambda r: r["id"]  # noqa: E731
@@ -262,7 +263,7 @@ def test_foreign_example_is_valid_hsds(registry, form):
 @pytest.mark.parametrize("form", ["tabular", "json"])
 def test_foreign_dataset_imports_with_notices(embedded, seed, form):
     embedded.write(_basis(seed))
-    bericht = import_hsds_store(embedded, FREMD / form)
+    bericht = import_hsds_store(embedded, FREMD / form, wer=KOMMANDOZEILE)
     assert bericht.zeilen == {"angebote": 3}
     hinweise = "\n".join(bericht.hinweise)
     assert "Example Service Taxonomy: Counselling" in hinweise and "Hausbesuche" in hinweise  # unmapped terms
@@ -307,7 +308,7 @@ def test_errors_name_hsds_table_row_and_field(embedded, seed, tmp_path):
     dienste = (ordner / "services.csv").read_text(encoding="utf-8").replace("Elterncafé Emmelshausen", "")
     (ordner / "services.csv").write_text(dienste, encoding="utf-8")
     with pytest.raises(Validierungsfehler) as exc:
-        import_hsds_store(embedded, ordner)
+        import_hsds_store(embedded, ordner, wer=KOMMANDOZEILE)
     orte = {(f.datei, f.zeile, f.spalte) for f in exc.value.fehler}
     assert ("hsds:location", 2, "latitude") in orte
     assert ("hsds:service", 3, "name") in orte

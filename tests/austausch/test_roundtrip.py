@@ -11,6 +11,7 @@ from network.austausch.dateien import read_path
 from network.errors import Validierungsfehler
 from network.settings import Settings
 from network.store import open_store
+from network.zugang import KOMMANDOZEILE
 
 
 def _fresh(tmp_path, name):
@@ -24,7 +25,7 @@ def test_round_trip_is_lossless(embedded, mini, tmp_path, fmt):
     target = tmp_path / ("export" if fmt == "csv" else "export.xlsx")
     (export_dir if fmt == "csv" else export_xlsx)(first, target)
     with _fresh(tmp_path, "zweiter") as other:
-        import_path(other, target)
+        import_path(other, target, wer=KOMMANDOZEILE)
         assert other.load() == first
         assert other.counts() == embedded.counts()
 
@@ -40,7 +41,7 @@ def test_formula_cells_are_protected_and_read_back(embedded, mini, tmp_path):
     values = [c.value for row in ws.iter_rows() for c in row]
     assert "'=Kita Formel" in values and all(c.data_type != "f" for row in ws.iter_rows() for c in row)
     with _fresh(tmp_path, "b") as other:
-        import_path(other, tmp_path / "out.xlsx")
+        import_path(other, tmp_path / "out.xlsx", wer=KOMMANDOZEILE)
         names = {k["name"] for k in other.load().kitas}
     assert "=Kita Formel" in names
 
@@ -61,7 +62,7 @@ def test_seed_round_trips(tmp_path):
     from network.cli import SEED_DIR
 
     with _fresh(tmp_path, "a") as a:
-        import_path(a, SEED_DIR)
+        import_path(a, SEED_DIR, wer=KOMMANDOZEILE)
         export_dir(a.load(), tmp_path / "export")
         for p in (tmp_path / "export").iterdir():  # same header, same lines (export orders rows by id)
             exported = p.read_text(encoding="utf-8").splitlines()

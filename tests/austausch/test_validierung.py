@@ -6,6 +6,7 @@ import pytest
 
 from network.austausch import export_dir, import_path
 from network.errors import Validierungsfehler
+from network.zugang import KOMMANDOZEILE
 
 
 @pytest.fixture
@@ -26,13 +27,13 @@ def _edit(ordner, datei: str, old: str, new: str) -> None:
 def _fehler(store, ordner) -> list[tuple[str, int, str, str]]:
     before = store.counts()
     with pytest.raises(Validierungsfehler) as exc:
-        import_path(store, ordner)
+        import_path(store, ordner, wer=KOMMANDOZEILE)
     assert store.counts() == before, "a failed import must write nothing"
     return [(f.datei, f.zeile, f.spalte, f.grund) for f in exc.value.fehler]
 
 
 def test_valid_folder_imports(embedded, ordner):
-    bericht = import_path(embedded, ordner)
+    bericht = import_path(embedded, ordner, wer=KOMMANDOZEILE)
     assert bericht.zeilen == {"sozialraeume": 2, "themen": 2, "gemeinden": 3, "fachkraefte": 1, "kitas": 2,
                               "angebote": 3, "kooperationen": 3, "indikatoren": 3}
     assert embedded.counts()["nodes"]["Kita"] == 2
@@ -86,7 +87,7 @@ def test_every_error_is_listed(embedded, ordner):
 
 
 def test_bad_input_leaves_existing_data_unchanged(embedded, ordner, mini):
-    import_path(embedded, ordner)
+    import_path(embedded, ordner, wer=KOMMANDOZEILE)
     before = embedded.load()
     _edit(ordner, "kitas", "Schulweg 1", "Neue Straße 5")  # a valid change ...
     _edit(ordner, "kooperationen", "2021-04-01", "gestern")  # ... and a bad one in another file
@@ -95,12 +96,12 @@ def test_bad_input_leaves_existing_data_unchanged(embedded, ordner, mini):
 
 
 def test_references_may_point_into_the_store(embedded, ordner, tmp_path):
-    import_path(embedded, ordner)
+    import_path(embedded, ordner, wer=KOMMANDOZEILE)
     only = tmp_path / "nur-kooperationen"
     only.mkdir()
     (only / "kooperationen.csv").write_text(
         "id;von_id;zu_id;art;seit;bis;intensitaet\nkoop-9;kita-2;ang-1;regelmäßig;2024-01-01;;2\n", encoding="utf-8")
-    import_path(embedded, only)
+    import_path(embedded, only, wer=KOMMANDOZEILE)
     assert embedded.counts()["relationships"]["KOOPERIERT_MIT"] == 4
 
 
@@ -120,7 +121,7 @@ def test_semicolon_csv_with_german_decimal_comma(embedded, tmp_path):
     (d / "sozialraeume.csv").write_text("\ufeffid;name\nsr-x;Ost\n", encoding="utf-8")
     (d / "gemeinden.csv").write_text("id;name;sozialraum_id;lat;lon\n07140144;Simmern/Hunsrück;sr-x;49,98;7,52\n",
                                      encoding="utf-8")
-    import_path(embedded, d)
+    import_path(embedded, d, wer=KOMMANDOZEILE)
     g = embedded.load().gemeinden[0]
     assert (g["name"], g["lat"], g["lon"]) == ("Simmern/Hunsrück", 49.98, 7.52)
 

@@ -39,10 +39,11 @@ def datenordner(tmp_path_factory) -> Path:
     from network.austausch import import_path
     from network.settings import Settings
     from network.store import open_store
+    from network.zugang import KOMMANDOZEILE
 
     ordner = tmp_path_factory.mktemp("kitanetz") / "data"
     with open_store(Settings(store="embedded", data_dir=ordner)) as store:
-        import_path(store, SEED_DIR)
+        import_path(store, SEED_DIR, wer=KOMMANDOZEILE)
     alt = {k: os.environ.get(k) for k in ("KITANETZ_DATA_DIR", "KITANETZ_STORE", "KITANETZ_PFLEGE_PASSWORT_HASH")}
     os.environ["KITANETZ_DATA_DIR"] = str(ordner)
     os.environ["KITANETZ_STORE"] = "embedded"

@@ -1,18 +1,14 @@
-"""The building blocks without Streamlit: search rule, Markdown escaping, password hash, single-entity writes."""
+"""The building blocks without Streamlit: search rule, Markdown escaping, single-entity writes."""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
 
 import pytest
 
 from network import pflege as P
 from network.errors import NichtGefunden, Validierungsfehler
-from network.ui.anmeldung import hash_passwort, pruefe_passwort
 from network.ui.suche import treffer
 from network.ui.text import md
+from network.zugang import KOMMANDOZEILE
 
 
 @pytest.mark.parametrize("query, text", [
@@ -66,34 +62,11 @@ def test_md_haelt_daten_auf_einer_zeile():
     assert "\n" not in md("Zeile 1\n# Zeile 2\r\n- Zeile 3")
 
 
-def test_passwort_hash_format_und_pruefung():
-    h = hash_passwort("richtig-langes-passwort")
-    praefix, it, salz, wert = h.split("$")
-    assert praefix == "pbkdf2_sha256" and int(it) >= 600_000 and salz and wert
-    assert h != hash_passwort("richtig-langes-passwort")  # random salt
-    assert pruefe_passwort("richtig-langes-passwort", h)
-    assert not pruefe_passwort("falsch", h)
-    for kaputt in ("", "pbkdf2_sha256$x$y$z", "md5$1$YQ==$YQ==", "pbkdf2_sha256$0$YQ==$YQ==", None):
-        assert not pruefe_passwort("egal", kaputt)
-
-
-def test_passwort_helfer_liest_von_stdin():
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    r = subprocess.run([sys.executable, "-m", "network.ui.anmeldung"], input="ein-gutes-passwort\n",
-                       capture_output=True, text=True, env=env, timeout=60)
-    assert r.returncode == 0, r.stderr
-    assert pruefe_passwort("ein-gutes-passwort", r.stdout.strip())
-    assert "secrets.toml" in r.stderr
-    r = subprocess.run([sys.executable, "-m", "network.ui.anmeldung"], input="kurz\n", capture_output=True,
-                       text=True, env=env, timeout=60)
-    assert r.returncode == 1 and "mindestens 10 Zeichen" in r.stderr
-
-
 def test_pflege_speichert_eine_kita_in_einem_schritt(embedded, mini):
     embedded.write(mini)
     werte = {"id": "kita-9", "name": "Kita <Neu> & Co", "gemeinde_id": "07140002", "plaetze": "40",
              "lat": "50,01", "lon": "7.51", "geprueft_am": "2000-01-01"}
-    zeile = P.speichere(embedded, "kitas", werte, neu=True, von="Kreisjugendamt", heute="2026-05-01")
+    zeile = P.speichere(embedded, "kitas", werte, neu=True, von="Kreisjugendamt", heute="2026-05-01", wer=KOMMANDOZEILE)
     assert zeile["plaetze"] == 40 and zeile["lat"] == 50.01
     gespeichert = next(k for k in embedded.load().kitas if k["id"] == "kita-9")
     assert gespeichert["name"] == "Kita <Neu> & Co"
@@ -106,7 +79,7 @@ def test_pflege_lehnt_ab_wie_der_import(embedded, mini):
     with pytest.raises(Validierungsfehler) as e:
         P.speichere(embedded, "angebote", {"id": "ang-9", "name": "", "art": "Sport", "versorgt": "alle|sr-a",
                                            "themen": "gibtsnicht", "gueltig_ab": "2025-02-01",
-                                           "gueltig_bis": "2025-01-01"}, neu=True)
+                                           "gueltig_bis": "2025-01-01"}, neu=True, wer=KOMMANDOZEILE)
     gruende = {(f.spalte, f.grund) for f in e.value.fehler}
     assert ("name", "Pflichtfeld ist leer.") in gruende
     assert ("art", "„Sport“ ist nicht erlaubt. Erlaubt: Beratung, Unterstützung, Freizeit.") in gruende
@@ -114,22 +87,22 @@ def test_pflege_lehnt_ab_wie_der_import(embedded, mini):
     assert ("themen", "Das Thema „gibtsnicht“ gibt es nicht in themen.") in gruende
     assert any(s == "gueltig_bis" for s, _ in gruende)
     with pytest.raises(Validierungsfehler):  # an id that exists is never overwritten by "neu"
-        P.speichere(embedded, "angebote", {"id": "ang-1", "name": "X", "art": "Beratung"}, neu=True)
+        P.speichere(embedded, "angebote", {"id": "ang-1", "name": "X", "art": "Beratung"}, neu=True, wer=KOMMANDOZEILE)
     with pytest.raises(Validierungsfehler):  # nor may an Angebot take a Kita's id
-        P.speichere(embedded, "angebote", {"id": "kita-1", "name": "X", "art": "Beratung"}, neu=True)
+        P.speichere(embedded, "angebote", {"id": "kita-1", "name": "X", "art": "Beratung"}, neu=True, wer=KOMMANDOZEILE)
     with pytest.raises(NichtGefunden):
-        P.speichere(embedded, "kitas", {"id": "kita-gibtsnicht", "name": "X", "gemeinde_id": "07140001"})
+        P.speichere(embedded, "kitas", {"id": "kita-gibtsnicht", "name": "X", "gemeinde_id": "07140001"}, wer=KOMMANDOZEILE)
     assert embedded.load() == vorher
 
 
 def test_pflege_beenden(embedded, mini):
     embedded.write(mini)
-    P.beende_angebot(embedded, "ang-1", heute="2026-05-01")
-    P.beende_kooperation(embedded, "koop-3", heute="2026-05-01")
+    P.beende_angebot(embedded, "ang-1", heute="2026-05-01", wer=KOMMANDOZEILE)
+    P.beende_kooperation(embedded, "koop-3", heute="2026-05-01", wer=KOMMANDOZEILE)
     d = embedded.load()
     assert next(a for a in d.angebote if a["id"] == "ang-1")["gueltig_bis"] == "2026-05-01"
     assert next(c for c in d.kooperationen if c["id"] == "koop-3")["bis"] == "2026-05-01"
-    kita, beendet = P.beende_kita(embedded, "kita-1", von="Kreisjugendamt", heute="2026-05-02")
+    kita, beendet = P.beende_kita(embedded, "kita-1", von="Kreisjugendamt", heute="2026-05-02", wer=KOMMANDOZEILE)
     assert [c["id"] for c in beendet] == ["koop-1"]
     d = embedded.load()
     k = next(k for k in d.kitas if k["id"] == "kita-1")

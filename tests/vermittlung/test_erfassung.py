@@ -10,6 +10,7 @@ from network.errors import NichtGefunden
 from network.model import ERGEBNISSE
 from network.vermittlung import (FELDER, Vermittlung, VermittlungUngueltig, erfassen, vermittlungen,
                                  vermittlungen_je_kante)
+from network.zugang import KOMMANDOZEILE
 
 GUT = {"monat": "2025-03", "kita_id": "kita-1", "angebot_id": "ang-1", "thema_id": "sucht"}
 
@@ -72,10 +73,12 @@ def test_schluessel_haengt_nur_an_den_fuenf_merkmalen():
 # -- storage contract, both backends ------------------------------------------------------------------
 def test_erfassen_zaehlt_hoch_und_speichert_nur_die_sechs_felder(store, mini):
     store.write(mini)
-    assert erfassen(store, GUT, heute="2025-06-01") == 1
-    assert erfassen(store, {**GUT, "anzahl": 2}, heute="2025-06-01") == 3
-    assert erfassen(store, Vermittlung(**{**GUT, "ergebnis": "Warteliste"}), heute="2025-06-01") == 1
-    assert erfassen(store, {**GUT, "monat": "2025-04", "thema_id": "fruehe-hilfen"}, heute="2025-06-01") == 1
+    assert erfassen(store, GUT, heute="2025-06-01", wer=KOMMANDOZEILE) == 1
+    assert erfassen(store, {**GUT, "anzahl": 2}, heute="2025-06-01", wer=KOMMANDOZEILE) == 3
+    assert erfassen(store, Vermittlung(**{**GUT, "ergebnis": "Warteliste"}), heute="2025-06-01",
+                    wer=KOMMANDOZEILE) == 1
+    assert erfassen(store, {**GUT, "monat": "2025-04", "thema_id": "fruehe-hilfen"}, heute="2025-06-01",
+                    wer=KOMMANDOZEILE) == 1
     rows = vermittlungen(store)
     assert rows == [
         {"monat": "2025-03", "kita_id": "kita-1", "angebot_id": "ang-1", "thema_id": "sucht", "ergebnis": "Warteliste",
@@ -101,22 +104,22 @@ def test_erfassen_zaehlt_hoch_und_speichert_nur_die_sechs_felder(store, mini):
 def test_unbekannte_referenz_schreibt_nichts(store, mini, aenderung, fehlt):
     store.write(mini)
     with pytest.raises(NichtGefunden, match=f"Im Verzeichnis fehlt {fehlt}"):
-        erfassen(store, {**GUT, **aenderung}, heute="2025-06-01")
+        erfassen(store, {**GUT, **aenderung}, heute="2025-06-01", wer=KOMMANDOZEILE)
     assert vermittlungen(store) == []
 
 
 def test_monat_in_der_zukunft_wird_abgelehnt(store, mini):
     store.write(mini)
     with pytest.raises(VermittlungUngueltig, match="liegt in der Zukunft"):
-        erfassen(store, {**GUT, "monat": "2025-07"}, heute="2025-06-30")
-    assert erfassen(store, {**GUT, "monat": "2025-06"}, heute="2025-06-01") == 1
+        erfassen(store, {**GUT, "monat": "2025-07"}, heute="2025-06-30", wer=KOMMANDOZEILE)
+    assert erfassen(store, {**GUT, "monat": "2025-06"}, heute="2025-06-01", wer=KOMMANDOZEILE) == 1
 
 
 def test_kita_id_ist_keine_angebot_id(store, mini):
     """A Kita id given as Angebot (or the reverse) is refused: the labels are checked, not only the ids."""
     store.write(mini)
     with pytest.raises(NichtGefunden, match="das Angebot „kita-2“"):
-        erfassen(store, {**GUT, "angebot_id": "kita-2"}, heute="2025-06-01")
+        erfassen(store, {**GUT, "angebot_id": "kita-2"}, heute="2025-06-01", wer=KOMMANDOZEILE)
 
 
 # -- counts weight the edges of the analytics ---------------------------------------------------------
@@ -125,13 +128,13 @@ def test_zaehlungen_erhoehen_das_gewicht_bestehender_kooperationen(store):
     store.write(d)
     for _ in range(3):
         erfassen(store, {"monat": "2025-05", "kita_id": "k1", "angebot_id": "a-1", "thema_id": "sucht"},
-                 heute="2025-06-01")
+                 heute="2025-06-01", wer=KOMMANDOZEILE)
     erfassen(store, {"monat": "2025-05", "kita_id": "k1", "angebot_id": "a-1", "thema_id": "sucht",
-                     "ergebnis": "nicht zuständig", "anzahl": 5}, heute="2025-06-01")
+                     "ergebnis": "nicht zuständig", "anzahl": 5}, heute="2025-06-01", wer=KOMMANDOZEILE)
     erfassen(store, {"monat": "2025-04", "kita_id": "k1", "angebot_id": "a-1", "thema_id": "sucht",
-                     "ergebnis": "Warteliste"}, heute="2025-06-01")
+                     "ergebnis": "Warteliste"}, heute="2025-06-01", wer=KOMMANDOZEILE)
     erfassen(store, {"monat": "2025-05", "kita_id": "k2", "angebot_id": "a-2", "thema_id": "sucht", "anzahl": 4},
-             heute="2025-06-01")
+             heute="2025-06-01", wer=KOMMANDOZEILE)
     kanten = vermittlungen_je_kante(store)
     assert kanten == {("k1", "a-1"): 4, ("k2", "a-2"): 4}  # „nicht zuständig“ is no used path
     assert vermittlungen_je_kante(store, von_monat="2025-05") == {("k1", "a-1"): 3, ("k2", "a-2"): 4}
@@ -148,6 +151,6 @@ def test_aufbewahrung_loescht_monate_aelter_als_fuenf_jahre(store, mini):
 
     store.write(mini)
     for monat in ("2020-12", "2021-01", "2021-02", "2025-05"):
-        erfassen(store, {**GUT, "monat": monat}, heute="2026-01-15")
+        erfassen(store, {**GUT, "monat": monat}, heute="2026-01-15", wer=KOMMANDOZEILE)
     assert alte_loeschen(store, heute="2026-01-15") == "2021-01"
     assert [r["monat"] for r in vermittlungen(store)] == ["2021-01", "2021-02", "2025-05"]
