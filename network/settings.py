@@ -26,7 +26,6 @@ EINSTELLUNGEN: dict[str, tuple[str, str]] = {
     "KITANETZ_DATA_DIR": ("data", "Ordner des eingebetteten Speichers (relativ zum Arbeitsverzeichnis)."),
     "KITANETZ_MAX_KM": ("15", "Entfernung in km, ab der eine Lücke „zu weit entfernt“ gemeldet wird."),
     "KITANETZ_PRUEF_MONATE": ("12", "Nach wie vielen Monaten ein Eintrag als „Prüfung fällig“ gilt."),
-    "KITANETZ_PFLEGE_PASSWORT_HASH": ("", "Salted Hash (`pbkdf2_sha256$…`) des Passworts für die Seite Pflege."),
     "NEO4J_URI": ("", "Adresse des Neo4j-Servers, z. B. `neo4j://localhost:7687`."),
     "NEO4J_USER": ("neo4j", "Benutzername für Neo4j."),
     "NEO4J_PASSWORD": ("", "Passwort für Neo4j."),
@@ -44,7 +43,6 @@ class Settings:
     data_dir: Path = Path("data")
     max_km: float = 15.0
     pruef_monate: int = 12
-    pflege_passwort_hash: str = ""
     neo4j_uri: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
@@ -77,7 +75,6 @@ class Settings:
             pruef_monate=pruef_monate,
             data_dir=Path(get("KITANETZ_DATA_DIR")),
             max_km=max_km,
-            pflege_passwort_hash=get("KITANETZ_PFLEGE_PASSWORT_HASH"),
             neo4j_uri=get("NEO4J_URI"),
             neo4j_user=get("NEO4J_USER"),
             neo4j_password=get("NEO4J_PASSWORD"),

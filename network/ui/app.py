@@ -1,8 +1,12 @@
-"""The app frame: page setup, navigation, the sidebar notes, and the last line of error handling.
+"""The app frame: page setup, navigation by role, the sidebar notes, and the last line of error handling.
 
-Navigation names are fixed: Wegweiser, Netzwerk, Analyse, Pflege (Vermittlung and Sozialraumkonzept follow in
-their own issues). Every :class:`~network.errors.KitaNetzError` a page raises is shown as a German
-``st.error``; anything unexpected as a German sentence, with the details only in the server log.
+Every page is registered in ``st.navigation`` (so a URL such as ``/analyse`` always reaches the page's own guard,
+never Streamlit's English "page not found"), but the menu is hidden: the sidebar draws ``st.page_link``s for the
+pages of the user's role only (:func:`network.zugang.seiten_fuer`), plus „Anmelden“ or „Abmelden“. Every page
+function starts with :func:`network.ui.sitzung.bewache`, which refuses a page outside the role in German.
+
+Every :class:`~network.errors.KitaNetzError` a page raises is shown as a German ``st.error``; anything unexpected
+as a German sentence, with the details only in the server log.
 """
 
 from __future__ import annotations
@@ -12,9 +16,12 @@ import logging
 import streamlit as st
 
 from ..errors import KitaNetzError
+from ..zugang import Nutzer, seiten_fuer
 from . import daten as D
+from . import sitzung
+from .text import md
 
-__all__ = ["main", "seiten", "fehlerfrei"]
+__all__ = ["main", "seiten", "fehlerfrei", "navigation", "SEITEN"]
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +43,44 @@ def fehlerfrei(seite):
     return lauf
 
 
-def seiten() -> list:
-    from . import auswertung, netzwerk, pflege, sozialraumkonzept, vermittlung, wegweiser
+#: Page name -> (module in network.ui, URL path). Names are those of network.zugang.rollen.SEITEN. No page icons:
+#: Streamlit would fetch a page's Material icon as favicon from fonts.gstatic.com (the app must work offline).
+SEITEN = {
+    "Wegweiser": ("wegweiser", "wegweiser"),
+    "Vermittlung": ("vermittlung", "vermittlung"),
+    "Netzwerk": ("netzwerk", "netzwerk"),
+    "Analyse": ("auswertung", "analyse"),
+    "Sozialraumkonzept": ("sozialraumkonzept", "sozialraumkonzept"),
+    "Pflege": ("pflege", "pflege"),
+    "Nutzer": ("nutzerverwaltung", "nutzer"),
+    "Protokoll": ("protokoll", "protokoll"),
+    "Anmelden": ("anmelden", "anmelden"),
+}
 
-    return [
-        st.Page(fehlerfrei(wegweiser.seite), title="Wegweiser", url_path="wegweiser", default=True),
-        st.Page(fehlerfrei(vermittlung.seite), title="Vermittlung", url_path="vermittlung"),
-        st.Page(fehlerfrei(netzwerk.seite), title="Netzwerk", url_path="netzwerk"),
-        st.Page(fehlerfrei(auswertung.seite), title="Analyse", url_path="analyse"),
-        st.Page(fehlerfrei(sozialraumkonzept.seite), title="Sozialraumkonzept", url_path="sozialraumkonzept"),
-        st.Page(fehlerfrei(pflege.seite), title="Pflege", url_path="pflege"),
-    ]
+
+def seiten() -> dict:
+    """Every page of the app as ``st.Page``, by name (the Wegweiser is the default)."""
+    import importlib
+
+    out = {}
+    for name, (modul, pfad) in SEITEN.items():
+        seite = importlib.import_module(f"network.ui.{modul}").seite
+        out[name] = st.Page(fehlerfrei(seite), title=name, url_path=pfad, default=name == "Wegweiser")
+    return out
+
+
+def navigation(alle: dict, nutzer: Nutzer) -> None:
+    """The sidebar menu: the pages of the user's role, then „Anmelden“ or who is signed in and „Abmelden“."""
+    with st.sidebar:
+        with st.container(key="navigation"):
+            for name in seiten_fuer(nutzer):
+                st.page_link(alle[name], width="stretch")
+            if nutzer.angemeldet:
+                st.caption(md(f"Angemeldet als {nutzer.name} ({nutzer.rollenname})"))
+                st.button("Abmelden", on_click=sitzung.abmelden, icon=":material/logout:", key="abmelden",
+                          type="tertiary")
+            else:
+                st.page_link(alle["Anmelden"], width="stretch")
 
 
 def seitenleiste() -> None:
@@ -68,10 +102,17 @@ def seitenleiste() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Kita-Netzwerk Rhein-Hunsrück", layout="wide")
-    nav = st.navigation(seiten())
+    alle = seiten()
+    sitzung.registriere(alle)
+    nav = st.navigation(list(alle.values()), position="hidden")
+    nutzer = sitzung.nutzer()
+    navigation(alle, nutzer)
     try:
         seitenleiste()
     except KitaNetzError as e:
         st.error(str(e))
         st.stop()
+    hinweis = sitzung.hinweis()
+    if hinweis:
+        st.warning(hinweis, icon=":material/timer_off:")
     nav.run()

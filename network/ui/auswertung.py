@@ -20,6 +20,7 @@ from ..austausch.dateien import schuetzen
 from ..model import KREISWEIT
 from . import daten as D
 from . import rechnen as R
+from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .netzwerk import BEGINN, _quartal_name, quartalsenden
 from .text import VEGA_DEUTSCH, datum_de, md, zahl_de
@@ -232,6 +233,7 @@ def _empfehlungen(t: dict, sr: str) -> None:
 
 
 def seite() -> None:
+    sitzung.bewache("Analyse")
     st.title("Analyse", anchor=False)
     st.caption("Für die Koordination: Wo fehlen Angebote, welche Kitas sind kaum vernetzt, wer hält das Netz "
                "zusammen – und welche Kooperation würde helfen.")

@@ -20,6 +20,7 @@ from ..austausch.netzformate import MEDIENTYPEN, dateiname, netz_bytes
 from ..model import KREISWEIT, Netzdaten
 from . import daten as D
 from . import rechnen as R
+from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .netzrahmen import TYPEN, netz_html
 from .text import VEGA_DEUTSCH, datum_de, md, zahl_de
@@ -256,6 +257,7 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
 
 
 def seite() -> None:
+    sitzung.bewache("Netzwerk")
     st.title("Netzwerk", anchor=False)
     st.caption("Wer kooperiert mit wem? Kitas und Angebote als Knoten, Kooperationen als Linien – für einen "
                "Sozialraum oder den ganzen Kreis, an einem Stichtag oder im Verlauf seit 2021.")

@@ -1,16 +1,20 @@
-"""Page „Pflege“: data upkeep for signed-in staff.
+"""Page „Pflege“: data upkeep by role.
 
-Interim sign-in (until the roles issue): one shared password whose salted hash is configured (see
-:mod:`network.ui.anmeldung`). Forms add, change and retire Kitas, Angebote and Kooperationen through
-:mod:`network.pflege` (the import's validation, one transaction per change); uploads are checked in a dry run
-before anything is written; the export offers the import format as CSV (zip) and Excel.
+- **Koordination** (``daten:schreiben``): forms add, change and retire Kitas, Angebote and Kooperationen through
+  :mod:`network.pflege` (the import's validation, one transaction per change); proposals of Fachkräfte are taken
+  over or rejected (:mod:`network.vorschlag`); uploads are checked in a dry run before anything is written; the
+  export offers the import format as CSV (zip) and Excel; the review list (:mod:`network.ui.pruefliste`).
+- **Fachkraft**: the Kooperationen of the Kitas assigned to her (``kooperation:schreiben``), and a form to
+  propose a new Angebot (``angebot:vorschlagen``) with the list of her proposals.
+
+The page guard and every write function check the role (:mod:`network.zugang`); the audit trail names the
+signed-in user.
 """
 
 from __future__ import annotations
 
 import io
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -18,16 +22,18 @@ import pandas as pd
 import streamlit as st
 
 from .. import pflege as P
+from .. import vorschlag as VS
 from ..austausch import export_xlsx, import_rohdaten, read_path
 from ..austausch.dateien import Rohdaten, csv_text, read_csv_text
 from ..errors import Fehler, KitaNetzError, Validierungsfehler
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten
+from ..zugang import Nutzer, darf
 from . import daten as D
-from .anmeldung import konfigurierter_hash, pruefe_passwort
+from . import sitzung
 from .pruefliste import pruefliste
 from .text import datum_de, md
 
-__all__ = ["seite", "BESCHRIFTUNG", "GRUPPEN", "fehler_tabelle", "lese_upload"]
+__all__ = ["seite", "BESCHRIFTUNG", "GRUPPEN", "fehler_tabelle", "lese_upload", "bereiche"]
 
 NEU = "__neu__"
 
@@ -71,48 +77,22 @@ _HINWEISE = {
     "notiz": "Nur intern; keine Namen oder Daten von Familien.",
 }
 _INTENSITAET = {"1": "1 – gering", "2": "2 – mittel", "3": "3 – hoch"}
-BEREICHE = ("Kitas", "Angebote", "Kooperationen", "Import", "Export")
+BEREICHE = ("Kitas", "Angebote", "Kooperationen", "Vorschläge", "Import", "Export")
+#: The sections of a Fachkraft (no ``daten:schreiben``).
+BEREICHE_FACHKRAFT = ("Kooperationen", "Angebot vorschlagen")
 
 
-# -- sign-in ------------------------------------------------------------------------------------------
-def _anmelden(hash_: str) -> None:
-    pw = st.session_state.get("pf_passwort", "")
-    st.session_state["pf_passwort"] = ""
-    if pw and pruefe_passwort(pw, hash_):
-        st.session_state["pf_angemeldet"] = True
-        st.session_state.pop("pf_anmeldefehler", None)
-    else:
-        time.sleep(1.0)  # slows down guessing
-        st.session_state["pf_anmeldefehler"] = True
+def bereiche(n: Nutzer) -> tuple[str, ...]:
+    """The sections of the page for ``n``'s rights (decided by :func:`network.zugang.darf` alone)."""
+    if darf(n, "daten:schreiben"):
+        return BEREICHE
+    return tuple(b for b, recht in zip(BEREICHE_FACHKRAFT, ("kooperation:schreiben", "angebot:vorschlagen"))
+                 if darf(n, recht))
 
 
-def _abmelden() -> None:
-    st.session_state["pf_angemeldet"] = False
-
-
-def _anmeldung() -> bool:
-    """The sign-in; ``True`` when the user may edit."""
-    hash_ = konfigurierter_hash()
-    if not hash_:
-        st.warning("Für die Pflege ist noch kein Passwort eingerichtet. Die Seite bleibt gesperrt.",
-                   icon=":material/lock:")
-        st.markdown("So richten Sie es ein (Administration):")
-        st.code(".venv/bin/python -m network.ui.anmeldung", language="bash")
-        st.markdown("Den ausgegebenen Wert `pbkdf2_sha256$…` als `pflege_passwort_hash` in "
-                    "`.streamlit/secrets.toml` eintragen oder als Umgebungsvariable "
-                    "`KITANETZ_PFLEGE_PASSWORT_HASH` setzen und die App neu starten. Das Passwort selbst wird "
-                    "nirgends gespeichert. Details: `docs/app.md`.")
-        return False
-    if st.session_state.get("pf_angemeldet"):
-        return True
-    st.info("Vorläufige Anmeldung: bis die Rollenverwaltung kommt, schützt ein gemeinsames Passwort die "
-            "Pflege der Daten.", icon=":material/lock:")
-    with st.form("pf_anmeldung", border=True, width=420):
-        st.text_input("Passwort", type="password", key="pf_passwort", autocomplete="current-password")
-        st.form_submit_button("Anmelden", type="primary", on_click=_anmelden, args=(hash_,))
-    if st.session_state.get("pf_anmeldefehler"):
-        st.error("Das Passwort ist falsch.")
-    return False
+def _eigene(d: Netzdaten, n: Nutzer) -> set[str] | None:
+    """``None`` for the Koordination (all Kitas), else the ids of the Kitas assigned to ``n``."""
+    return None if darf(n, "daten:schreiben") else P.eigene_kitas(d, n)
 
 
 # -- form state ---------------------------------------------------------------------------------------
@@ -171,9 +151,10 @@ def _nach_schreiben(datei: str, rid: str, meldung: str) -> None:
 def _speichern(datei: str) -> None:
     neu = st.session_state.get(_k(datei, "wahl"), NEU) == NEU
     st.session_state.pop(_k(datei, "meldung"), None)
+    werte = _werte(datei)
     try:
         store = D.store()
-        zeile = P.speichere(store, datei, _werte(datei), store.load(), neu=neu, von=_stelle())
+        zeile = P.speichere(store, datei, werte, store.load(), neu=neu, von=_stelle(), wer=sitzung.nutzer())
     except Validierungsfehler as e:
         st.session_state[_k(datei, "fehler")] = e.fehler
         return
@@ -191,14 +172,15 @@ def _beenden(datei: str) -> None:
     try:
         store = D.store()
         bestand = store.load()
+        wer = sitzung.nutzer()
         if datei == "angebote":
-            P.beende_angebot(store, rid, von=_stelle(), bestand=bestand)
+            P.beende_angebot(store, rid, von=_stelle(), bestand=bestand, wer=wer)
             meldung = f"Das Angebot ist ab heute beendet (gültig bis {datum_de(D.heute())})."
         elif datei == "kooperationen":
-            P.beende_kooperation(store, rid, bestand=bestand)
+            P.beende_kooperation(store, rid, bestand=bestand, wer=wer)
             meldung = f"Die Kooperation endet heute ({datum_de(D.heute())})."
         else:
-            _, beendet = P.beende_kita(store, rid, von=_stelle(), bestand=bestand)
+            _, beendet = P.beende_kita(store, rid, von=_stelle(), bestand=bestand, wer=wer)
             meldung = (f"Die Kita ist aus dem Netzwerk genommen: {len(beendet)} laufende Kooperationen enden "
                        "heute, die Zuordnung der Fachkraft ist entfernt.")
     except Validierungsfehler as e:
@@ -212,8 +194,10 @@ def _beenden(datei: str) -> None:
 
 
 # -- widgets ------------------------------------------------------------------------------------------
-def _optionen(d: Netzdaten, datei: str, feld: str, aktuell) -> tuple[list, dict] | None:
-    """Options and labels for fields chosen from a list; ``None`` for free text."""
+def _optionen(d: Netzdaten, datei: str, feld: str, aktuell, eigene: set[str] | None = None
+              ) -> tuple[list, dict] | None:
+    """Options and labels for fields chosen from a list; ``None`` for free text. ``eigene``: a Fachkraft's
+    Kitas – the only choices for the start of a Kooperation."""
     spalte = next(s for s in DATEIEN[datei] if s.name == feld)
     namen: dict[str, str] = {}
     if feld == "gemeinde_id":
@@ -221,6 +205,8 @@ def _optionen(d: Netzdaten, datei: str, feld: str, aktuell) -> tuple[list, dict]
                  sorted(d.gemeinden, key=lambda g: (g.get("name") or "").casefold())}
     elif feld == "fachkraft_id":
         namen = {f["id"]: f"{f.get('name')} ({f['id']})" for f in d.fachkraefte}
+    elif feld == "von_id" and eigene is not None:
+        namen = {k["id"]: f"Kita: {k.get('name')} ({k['id']})" for k in d.kitas if k["id"] in eigene}
     elif feld == "von_id":
         namen = {k["id"]: f"Kita: {k.get('name')} ({k['id']})" for k in d.kitas}
         namen.update({a["id"]: f"Angebot: {a.get('name')} ({a['id']})" for a in d.angebote})
@@ -244,20 +230,21 @@ def _optionen(d: Netzdaten, datei: str, feld: str, aktuell) -> tuple[list, dict]
         return None
     # Keep a value the data hold even if it is not (or no longer) valid: validation will say why.
     for v in (aktuell if isinstance(aktuell, list) else [aktuell]):
-        if v and v not in namen:
+        if v and v not in namen and not (feld == "von_id" and eigene is not None):
             namen[v] = f"{v} (unbekannt)"
     return list(namen), namen
 
 
-def _feld(d: Netzdaten, datei: str, feld: str, neu: bool, fehler: dict[str, list[str]]) -> None:
+def _feld(d: Netzdaten, datei: str, feld: str, neu: bool, fehler: dict[str, list[str]],
+          eigene: set[str] | None = None, praefix: str | None = None) -> None:
     spalte = next(s for s in DATEIEN[datei] if s.name == feld)
     # Static labels (no data); Streamlit also uses them as aria-label, so they are not Markdown-escaped.
     label = BESCHRIFTUNG.get(feld, feld) + (" *" if spalte.pflicht else "")
-    key = _k(datei, feld)
+    key = _k(praefix or datei, feld)
     # The model's column description is shown as a caption: Streamlit's help icons have English labels.
     hilfe = _HINWEISE.get(feld)
     aktuell = st.session_state.get(key)
-    opt = _optionen(d, datei, feld, aktuell)
+    opt = _optionen(d, datei, feld, aktuell, eigene)
     if opt is not None:
         optionen, namen = opt
         if _liste(feld):
@@ -280,13 +267,14 @@ def _feld(d: Netzdaten, datei: str, feld: str, neu: bool, fehler: dict[str, list
         st.error(md(grund), icon=":material/error:")
 
 
-def _auswahl_label(d: Netzdaten, datei: str) -> dict[str, str]:
+def _auswahl_label(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> dict[str, str]:
     if datei == "kooperationen":
         namen = {r["id"]: r.get("name") or r["id"] for r in d.kitas + d.angebote}
         return {c["id"]: f"{c['id']}: {namen.get(c.get('von_id'), c.get('von_id'))} → "
                          f"{namen.get(c.get('zu_id'), c.get('zu_id'))}"
                          + (f" (beendet {datum_de(c['bis'])})" if c.get("bis") else "")
-                for c in sorted(d.kooperationen, key=lambda c: c["id"])}
+                for c in sorted(d.kooperationen, key=lambda c: c["id"])
+                if eigene is None or c.get("von_id") in eigene}
     rows = sorted(d.tabelle(datei), key=lambda r: ((r.get("name") or "").casefold(), r["id"]))
     out = {}
     for r in rows:
@@ -297,9 +285,10 @@ def _auswahl_label(d: Netzdaten, datei: str) -> dict[str, str]:
     return out
 
 
-def _formular(d: Netzdaten, datei: str) -> None:
+def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
+    """The form of one file; ``eigene`` (a Fachkraft's Kitas) limits the Kooperationen shown and offered."""
     einzahl, mehrzahl = _TITEL[datei]
-    labels = _auswahl_label(d, datei)
+    labels = _auswahl_label(d, datei, eigene)
     wahl_key = _k(datei, "wahl")
     if st.session_state.get(wahl_key, NEU) not in labels and st.session_state.get(wahl_key) != NEU:
         st.session_state[wahl_key] = NEU
@@ -338,7 +327,7 @@ def _formular(d: Netzdaten, datei: str) -> None:
                 spalten = st.columns(2)
                 for j, feld in enumerate(felder[i:i + 2]):
                     with spalten[j]:
-                        _feld(d, datei, feld, neu, fehler)
+                        _feld(d, datei, feld, neu, fehler, eigene)
         st.caption("\\* Pflichtfeld. Speichern prüft alle Angaben wie beim Import"
                    + (" und setzt „zuletzt geprüft“ auf heute." if datei != "kooperationen" else "."))
         st.form_submit_button(f"{einzahl} anlegen" if neu else "Änderungen speichern", type="primary",
@@ -417,7 +406,7 @@ def _importieren() -> None:
     if roh is None:
         return
     try:
-        bericht = import_rohdaten(D.store(), roh, dry_run=False)
+        bericht = import_rohdaten(D.store(), roh, dry_run=False, wer=sitzung.nutzer())
     except Validierungsfehler as e:
         st.session_state["pf_import_meldung"] = ("fehler", e.fehler)
         return
@@ -452,7 +441,7 @@ def _import() -> None:
     st.markdown("**Probelauf**")
     try:
         roh = lese_upload(dateien)
-        bericht = import_rohdaten(D.store(), roh, dry_run=True)
+        bericht = import_rohdaten(D.store(), roh, dry_run=True, wer=sitzung.nutzer())
     except Validierungsfehler as e:
         st.session_state.pop("pf_import_roh", None)
         st.error(f"{len(e.fehler)} Fehler gefunden – es wurde nichts gespeichert. Bitte die Dateien korrigieren "
@@ -495,25 +484,178 @@ def _export(d: Netzdaten) -> None:
                        icon=":material/table:")
 
 
-def seite() -> None:
-    st.title("Pflege", anchor=False)
-    st.caption("Kitas, Angebote und Kooperationen anlegen, ändern und beenden; Import und Export. "
-               "Bitte keine Daten über Familien oder Kinder eintragen.")
-    if not _anmeldung():
+# -- proposals ----------------------------------------------------------------------------------------
+_VS = "vorschlag"  # key prefix of the proposal form (pf_vorschlag_<feld>)
+#: The proposal form: the Angebot's sections without id and validity (a proposal gets both when taken over).
+GRUPPEN_VORSCHLAG = tuple((titel, tuple(f for f in felder if f in VS.FELDER))
+                          for titel, felder in GRUPPEN["angebote"] if any(f in VS.FELDER for f in felder))
+
+
+def _vorschlag_leeren() -> None:
+    for f in VS.FELDER:
+        st.session_state[_k(_VS, f)] = [] if _liste(f) else ""
+
+
+def _vorschlagen() -> None:
+    s = st.session_state
+    s.pop(_k(_VS, "meldung"), None)
+    werte = {}
+    for f in VS.FELDER:
+        v = s.get(_k(_VS, f), "")
+        werte[f] = "|".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+    try:
+        v = VS.vorschlagen(D.store(), werte, wer=sitzung.nutzer(), heute=D.heute())
+    except Validierungsfehler as e:
+        s[_k(_VS, "fehler")] = e.fehler
         return
+    except KitaNetzError as e:
+        s[_k(_VS, "fehler")] = [Fehler("angebote", 0, "", str(e))]
+        return
+    s.pop(_k(_VS, "fehler"), None)
+    _vorschlag_leeren()
+    s[_k(_VS, "meldung")] = (f"Danke! Der Vorschlag „{v.name}“ ist bei der Koordination. Im Wegweiser erscheint "
+                             "das Angebot erst, wenn die Koordination es übernommen hat.")
+
+
+def _status(v: VS.Vorschlag) -> str:
+    if v.status == VS.OFFEN:
+        return "offen"
+    return f"{v.status} am {datum_de((v.entschieden_am or '')[:10])}"
+
+
+def _vorschlag_formular(d: Netzdaten, n: Nutzer) -> None:
+    st.header("Angebot vorschlagen", anchor=False)
+    st.markdown("Sie kennen ein Angebot, das im Wegweiser fehlt? Schlagen Sie es vor: Die Koordination prüft den "
+                "Vorschlag und übernimmt ihn. Bis dahin ist er nirgends öffentlich zu sehen.")
+    if any(_k(_VS, f) not in st.session_state for f in VS.FELDER):
+        _vorschlag_leeren()
+    meldung = st.session_state.pop(_k(_VS, "meldung"), None)
+    if meldung:
+        st.success(md(meldung), icon=":material/check_circle:")
+    fehlerliste: list[Fehler] = st.session_state.get(_k(_VS, "fehler")) or []
+    fehler: dict[str, list[str]] = {}
+    for f in fehlerliste:
+        fehler.setdefault(f.spalte if f.spalte in VS.FELDER else "", []).append(f.grund)
+    if fehlerliste:
+        st.error(f"{len(fehlerliste)} Fehler – der Vorschlag wurde nicht abgeschickt. Die Gründe stehen bei den "
+                 "Feldern.", icon=":material/error:")
+        for grund in fehler.get("", []):
+            st.error(md(grund))
+    with st.form("pf_form_vorschlag", border=True, enter_to_submit=False):
+        for titel, felder in GRUPPEN_VORSCHLAG:
+            st.markdown(f"**{titel}**")
+            for i in range(0, len(felder), 2):
+                spalten = st.columns(2)
+                for j, feld in enumerate(felder[i:i + 2]):
+                    with spalten[j]:
+                        _feld(d, "angebote", feld, True, fehler, praefix=_VS)
+        st.caption("\\* Pflichtfeld. Geprüft wird wie beim Anlegen eines Angebots.")
+        st.form_submit_button("Vorschlag abschicken", type="primary", on_click=_vorschlagen,
+                              icon=":material/send:")
+    eigene = VS.vorschlaege(D.store(), wer=n)
+    st.subheader("Ihre Vorschläge", anchor=False)
+    if not eigene:
+        st.text("Noch keine Vorschläge.")
+        return
+    st.dataframe(pd.DataFrame([{"Angebot": v.name, "vorgeschlagen am": datum_de(v.zeit[:10]),
+                                "Stand": _status(v)} for v in eigene]), hide_index=True, width="stretch")
+
+
+def _entscheiden(vorschlag_id: str, uebernehmen: bool) -> None:
+    s = st.session_state
+    s.pop("pf_vs_meldung", None)
+    try:
+        if uebernehmen:
+            zeile = VS.uebernehmen(D.store(), vorschlag_id, wer=sitzung.nutzer(), von=_stelle(), heute=D.heute())
+            D.geschrieben()
+            s["pf_vs_meldung"] = ("ok", f"Übernommen: Angebot „{zeile['name']}“ ({zeile['id']}), gültig ab heute. "
+                                        "Ergänzen oder ändern unter „Angebote“.")
+        else:
+            VS.ablehnen(D.store(), vorschlag_id, wer=sitzung.nutzer())
+            s["pf_vs_meldung"] = ("ok", "Der Vorschlag wurde abgelehnt.")
+    except Validierungsfehler as e:
+        s["pf_vs_meldung"] = ("fehler", "Der Vorschlag passt nicht mehr zu den Daten: "
+                                        + " ".join(f"{f.spalte}: {f.grund}" for f in e.fehler))
+    except KitaNetzError as e:
+        s["pf_vs_meldung"] = ("fehler", str(e))
+
+
+def _vorschlaege(d: Netzdaten, n: Nutzer) -> None:
+    st.header("Vorschläge von Fachkräften", anchor=False)
+    meldung = st.session_state.pop("pf_vs_meldung", None)
+    if meldung:
+        (st.success if meldung[0] == "ok" else st.error)(md(meldung[1]))
+    offen = VS.vorschlaege(D.store(), wer=n, nur_offen=True)
+    if not offen:
+        st.markdown("Keine offenen Vorschläge.")
+        return
+    st.caption("Übernehmen legt das Angebot an (gültig ab heute, „geprüft von“ = Prüfende Stelle oben); "
+               "Ablehnen schließt den Vorschlag. Beides steht im Protokoll.")
+    themen = {t["id"]: t.get("name") or t["id"] for t in d.themen}
+    sr = {x["id"]: x.get("name") or x["id"] for x in d.sozialraeume}
+    for v in offen:
+        with st.container(border=True, key=f"pf_vs_{v.id}"):
+            st.subheader(md(v.name), anchor=False)
+            st.caption(md(f"vorgeschlagen von {v.wer} am {datum_de(v.zeit[:10])}"))
+            zeilen = []
+            for f in VS.FELDER:
+                wert = v.werte.get(f) or ""
+                if f == "themen":
+                    wert = ", ".join(themen.get(t, t) for t in wert.split("|") if t)
+                elif f == "versorgt":
+                    wert = ", ".join("alle (kreisweit)" if x == KREISWEIT else sr.get(x, x)
+                                     for x in wert.split("|") if x)
+                elif _liste(f):
+                    wert = ", ".join(x for x in wert.split("|") if x)
+                if wert:
+                    zeilen.append({"Feld": BESCHRIFTUNG.get(f, f), "Wert": wert})
+            st.dataframe(pd.DataFrame(zeilen, columns=["Feld", "Wert"]), hide_index=True, width="stretch")
+            c1, c2, _ = st.columns([2, 2, 4])
+            c1.button("Übernehmen", key=f"pf_vs_ja_{v.id}", type="primary", icon=":material/done:",
+                      on_click=_entscheiden, args=(v.id, True))
+            c2.button("Ablehnen", key=f"pf_vs_nein_{v.id}", icon=":material/close:",
+                      on_click=_entscheiden, args=(v.id, False))
+
+
+def seite() -> None:
+    n = sitzung.bewache("Pflege")
+    st.title("Pflege", anchor=False)
     d = D.daten()
-    st.segmented_control("Bereich", BEREICHE, key="pf_bereich", default="Kitas", required=True)
-    c2, c3, _ = st.columns([3, 1, 2], vertical_alignment="bottom")
-    c2.text_input("Prüfende Stelle (für „geprüft von“)", key="pf_stelle",
-                  placeholder="eine Stelle, keine Person – z. B. Kreisjugendamt")
-    c3.button("Abmelden", on_click=_abmelden, icon=":material/logout:")
-    pruefliste()  # entries due for review: network/ui/pruefliste.py
-    bereich = st.session_state.get("pf_bereich") or "Kitas"
+    koordination = darf(n, "daten:schreiben")
+    if koordination:
+        st.caption("Kitas, Angebote und Kooperationen anlegen, ändern und beenden; Vorschläge übernehmen; Import "
+                   "und Export. Bitte keine Daten über Familien oder Kinder eintragen.")
+    else:
+        st.caption("Die Kooperationen Ihrer Kitas pflegen und neue Angebote vorschlagen. Bitte keine Daten über "
+                   "Familien oder Kinder eintragen.")
+    wahl = bereiche(n)
+    if st.session_state.get("pf_bereich") not in wahl:
+        st.session_state["pf_bereich"] = wahl[0]
+    st.segmented_control("Bereich", wahl, key="pf_bereich", required=True)
+    if koordination:
+        c2, _ = st.columns([3, 3], vertical_alignment="bottom")
+        c2.text_input("Prüfende Stelle (für „geprüft von“)", key="pf_stelle",
+                      placeholder="eine Stelle, keine Person – z. B. Kreisjugendamt")
+        pruefliste()  # entries due for review: network/ui/pruefliste.py
+    bereich = st.session_state.get("pf_bereich") or wahl[0]
     if bereich == "Import":
         _import()
     elif bereich == "Export":
         _export(d)
+    elif bereich == "Vorschläge":
+        _vorschlaege(d, n)
+    elif bereich == "Angebot vorschlagen":
+        _vorschlag_formular(d, n)
     else:
         datei = {"Kitas": "kitas", "Angebote": "angebote", "Kooperationen": "kooperationen"}[bereich]
         st.header(bereich, anchor=False)
-        _formular(d, datei)
+        eigene = _eigene(d, n)
+        if datei == "kooperationen" and eigene is not None:
+            if not eigene:
+                st.info("Ihrem Konto sind keine Kitas zugeordnet. Die Koordination kann das nachholen (Seite "
+                        "Nutzer: Fachkraft zuordnen; bei der Kita: Fachkraft der Kita-Sozialarbeit).",
+                        icon=":material/info:")
+                return
+            namen = sorted(k.get("name") or k["id"] for k in d.kitas if k["id"] in eigene)
+            st.caption(md("Ihre Kitas: " + ", ".join(namen)))
+        _formular(d, datei, eigene)

@@ -5,8 +5,7 @@ The list shows one Sozialraum at a time (district-wide Angebote without a locati
 user ticks the entries checked with the provider and marks them with one click as „heute geprüft“ by an office
 (default „Kreisjugendamt“). The stamp goes through :func:`network.frische.stempeln`: it needs the right
 ``daten:schreiben`` and writes an audit entry per row. The signed-in user comes from
-``st.session_state["nutzer"]`` (a :class:`~network.zugang.Nutzer`); until the app's sign-in sets it, the interim
-sign-in of the page Pflege counts as Koordination (as on the page Sozialraumkonzept).
+:func:`network.ui.sitzung.nutzer` (the page Pflege shows the list to the Koordination only).
 
 The page Pflege calls :func:`pruefliste` once; everything else lives here.
 """
@@ -19,8 +18,9 @@ import streamlit as st
 
 from .. import frische
 from ..errors import KitaNetzError
-from ..zugang import OEFFENTLICH, Nutzer
+from ..zugang import Nutzer
 from . import daten as D
+from . import sitzung
 from .text import datum_de, md
 
 __all__ = ["pruefliste", "STANDARD_STELLE", "OHNE_STANDORT"]
@@ -32,12 +32,7 @@ OHNE_STANDORT = "__ohne__"
 
 
 def _wer() -> Nutzer:
-    nutzer = st.session_state.get("nutzer")
-    if isinstance(nutzer, Nutzer):
-        return nutzer
-    if st.session_state.get("pf_angemeldet"):  # interim sign-in of the page Pflege (one shared password)
-        return Nutzer("pflege", "koordination")
-    return OEFFENTLICH
+    return sitzung.nutzer()
 
 
 def _key(f: frische.Faellig) -> str:

@@ -7,9 +7,8 @@ against the network's supply and the Soll/Ist of staff, and offers Excel and PDF
 figures (the same German formats) as the screen. Text from the data reaches the browser only through plain-text
 elements (tables, chart labels) or :func:`~network.ui.text.md`.
 
-Saving or deleting a scenario needs the right ``szenario:schreiben`` (:mod:`network.zugang`). The signed-in user
-is taken from ``st.session_state["nutzer"]`` (a :class:`~network.zugang.Nutzer`); until the app's sign-in sets
-it, the interim sign-in of the page Pflege counts as Koordination.
+Saving or deleting a scenario needs the right ``szenario:schreiben`` (:mod:`network.zugang`); the signed-in user
+comes from :func:`network.ui.sitzung.nutzer`.
 """
 
 from __future__ import annotations
@@ -24,8 +23,9 @@ from .. import verteilung as V
 from ..errors import KitaNetzError
 from ..verteilung import indikatoren as I
 from ..verteilung.bericht import euro, index_text, prozent, vzae
-from ..zugang import OEFFENTLICH, Nutzer, darf
+from ..zugang import Nutzer, darf
 from . import daten as D
+from . import sitzung
 from .text import datum_de, md
 
 __all__ = ["seite", "eingaben", "berechne", "AKTUELL", "SCHRITTE", "BUDGET", "STELLEN"]
@@ -44,12 +44,7 @@ _BLAU, _GRAU, _ROT, _GRUEN = "#1f5f99", "#8c96a0", "#a8322d", "#2e7d4f"
 
 # -- who acts -----------------------------------------------------------------------------------------
 def _wer() -> Nutzer:
-    nutzer = st.session_state.get("nutzer")
-    if isinstance(nutzer, Nutzer):
-        return nutzer
-    if st.session_state.get("pf_angemeldet"):  # interim sign-in of the page Pflege (one shared password)
-        return Nutzer("pflege", "koordination")
-    return OEFFENTLICH
+    return sitzung.nutzer()
 
 
 # -- state --------------------------------------------------------------------------------------------
@@ -398,6 +393,7 @@ def _speichern(namen: list[str], e: dict) -> None:
 
 # -- the page -----------------------------------------------------------------------------------------
 def seite() -> None:
+    sitzung.bewache("Sozialraumkonzept")
     st.title("Sozialraumkonzept")
     st.caption("Verteilung des Sozialraumbudgets (§ 25 Abs. 5 KiTaG RLP) und der Stellen der Kita-Sozialarbeit "
                "nach einem gewichteten Index je Sozialraum – nachvollziehbar, nachrechenbar und vergleichbar. "

@@ -18,7 +18,9 @@ from ..model import ERGEBNISSE
 from ..vermittlung import (Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen,
                            zentralitaet)
 from ..vermittlung.handzettel import BLATT_SPRACHEN, MAX_ANGEBOTE, SPRACHNAMEN
+from ..zugang import darf
 from . import daten as D
+from . import sitzung
 from .text import km_text, md
 
 __all__ = ["seite", "DRUCK_CSS", "ZEIGEN"]
@@ -283,7 +285,8 @@ def _erfassen(e, kita_id: str, v) -> None:
             s = st.session_state
             n = erfassen(D.store(), Vermittlung(monat=s["vm_e_monat"], kita_id=kita_id,
                                                 angebot_id=s["vm_e_angebot"], thema_id=s["vm_e_thema"],
-                                                ergebnis=s["vm_e_ergebnis"], anzahl=int(s["vm_e_anzahl"])))
+                                                ergebnis=s["vm_e_ergebnis"], anzahl=int(s["vm_e_anzahl"])),
+                         wer=sitzung.nutzer())
             D.geschrieben()
             st.success(f"Gezählt ({n} für diese Kombination im Monat). Über die Familie wurde nichts gespeichert.",
                        icon=":material/check_circle:")
@@ -298,6 +301,8 @@ ZEITRAEUME = {
 
 
 def _zahlen(d) -> None:
+    if not darf(sitzung.nutzer(), "vermittlung:lesen"):  # the (protected) counts: Koordination only
+        return
     with st.expander("Vermittlungen in Zahlen (je Sozialraum oder Monat und Thema)", key="vm_zahlen"):
         rows = _zaehlungen(D.schluessel(), D.version())
         if not rows:
@@ -322,6 +327,7 @@ def _zahlen(d) -> None:
 
 
 def seite() -> None:
+    sitzung.bewache("Vermittlung")
     st.html(SEITEN_CSS)
     with st.container(key="vm_kopf"):
         st.title("Vermittlung")

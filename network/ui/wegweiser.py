@@ -14,7 +14,9 @@ import streamlit as st
 
 from ..frische import veraltet
 from ..model import ART
+from ..zugang import sichtbar
 from . import daten as D
+from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .karte import grenzen, karte
 from .text import km_text, md, monat_jahr
@@ -302,7 +304,7 @@ def _kita_karte(v: Verzeichnis, k: dict, km: float | None, nr: int = 0) -> None:
         zeilen += _kontaktzeilen(k)
         if zeilen:
             st.text("\n".join(zeilen))
-        fk = v.fachkraft.get(k.get("fachkraft_id"))
+        fk = sichtbar.fachkraft(v.fachkraft.get(k.get("fachkraft_id")), sitzung.nutzer())  # public: the office
         st.markdown("**Kita-Sozialarbeit**")
         if fk:
             zeilen = [fk.get("name") or ""] + _kontaktzeilen(fk)
@@ -345,7 +347,7 @@ def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> Non
         z["Adresse"] = _adresse(r) or "ohne festen Standort"
         z["Telefon"] = r.get("telefon") or ""
         if ist_kita:
-            fk = v.fachkraft.get(r.get("fachkraft_id")) or {}
+            fk = sichtbar.fachkraft(v.fachkraft.get(r.get("fachkraft_id")), sitzung.nutzer()) or {}
             z["Kita-Sozialarbeit"] = " ".join(x for x in (fk.get("name"), fk.get("telefon")) if x)
         else:
             z["Zeiten"] = r.get("oeffnungszeiten") or ""
@@ -414,6 +416,7 @@ def _karte(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> None:
 
 
 def seite() -> None:
+    sitzung.bewache("Wegweiser")
     st.html(SEITEN_CSS)
     st.title("Wegweiser", anchor=False)
     st.caption("Beratung, Unterstützung und Freizeit für Familien mit Kita-Kindern im Rhein-Hunsrück-Kreis. "

@@ -32,7 +32,7 @@ SEITEN = {
     "Netzwerk": ("fachkraft", "koordination"),
     "Analyse": ("koordination",),
     "Sozialraumkonzept": ("koordination",),
-    "Pflege": ("koordination",),
+    "Pflege": ("fachkraft", "koordination"),  # a Fachkraft: her Kitas' Kooperationen, proposals (RECHTE below)
     "Nutzer": ("koordination",),
     "Protokoll": ("koordination",),
 }

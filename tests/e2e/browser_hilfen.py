@@ -9,8 +9,10 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTEFAKTE = ROOT / "test-artifacts" / "screenshots"
 DOKU = ROOT / "docs" / "screenshots"
-#: The Pflege password of the test server (its hash is set in the server's environment).
-PASSWORT = "e2e-Testpasswort-Pflege"
+#: The test server's accounts (created with ``kita-netz nutzer add … --passwort-stdin`` before it starts):
+#: role -> (name, password, Fachkraft).
+KONTEN = {"fachkraft": ("e2e.fachkraft", "e2e-Passwort-Fachkraft", "fk-01"),
+          "koordination": ("e2e.koordination", "e2e-Passwort-Koordination", None)}
 
 
 def fertig(page, timeout: int = 30_000) -> None:
@@ -42,3 +44,22 @@ def bild(page, name: str) -> Path:
     except ImportError:  # pragma: no cover - Pillow comes with Streamlit
         shutil.copy(ziel, DOKU / f"{name}.png")
     return ziel
+
+
+def anmelden(page, rolle: str) -> None:
+    """Sign in as the test account of ``rolle`` on the page „Anmelden“ (reached through the sidebar link, so the
+    browser keeps its session); afterwards the sidebar says who is signed in."""
+    name, passwort, _ = KONTEN[rolle]
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Anmelden").click()
+    fertig(page)
+    page.get_by_label("Benutzername").fill(name)
+    page.get_by_label("Passwort", exact=True).fill(passwort)
+    page.get_by_role("button", name="Anmelden").click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Abmelden").wait_for(timeout=20_000)
+    fertig(page)
+
+
+def zur_seite(page, name: str) -> None:
+    """Open a page through its sidebar link (a click, not a new URL: the session and its sign-in stay)."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=name, exact=True).click()
+    fertig(page)

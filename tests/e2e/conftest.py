@@ -1,7 +1,8 @@
 """Browser tests: the app as `make run` starts it, driven by Playwright with Debian's Chromium.
 
-One server per session: a temporary data folder filled with ``kita-netz seed``, a test password hash for Pflege
-in the environment, ``streamlit run`` on a free port, ready when ``/_stcore/health`` answers. Every page gets
+One server per session: a temporary data folder filled with ``kita-netz seed``, a Fachkraft account (linked to
+fk-01) and a Koordination account created with ``kita-netz nutzer add … --passwort-stdin``, ``streamlit run`` on a
+free port, ready when ``/_stcore/health`` answers. Every page gets
 listeners that collect console errors, uncaught page errors, failed requests, requests to any host other than
 the app (the app must work offline) and dialogs; a test fails if any were seen.
 """
@@ -27,7 +28,7 @@ for _d in ("ui", "e2e"):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 from browser_hilfen import (  # noqa: E402,F401
-    ARTEFAKTE, CHROMIUM, DOKU, PASSWORT, ROOT, bild, fertig, hauptbereich_scrollen)
+    ARTEFAKTE, CHROMIUM, DOKU, KONTEN, ROOT, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite)
 from ui_hilfen import klartext, seite, texte  # noqa: E402,F401  (``seite`` here is the AppTest helper)
 
 # With --doctest-modules pytest would also import this file as a test module named "conftest" – and clash with the
@@ -63,16 +64,18 @@ def _freier_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """The running app: ``{"url": …, "data_dir": …}``."""
-    from network.ui.anmeldung import hash_passwort
-
+    """The running app: ``{"url": …, "data_dir": …, "konten": {rolle: (name, passwort)}}``."""
     data = tmp_path_factory.mktemp("e2e") / "data"
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "KITANETZ_DATA_DIR": str(data), "KITANETZ_STORE": "embedded",
-           "KITANETZ_PFLEGE_PASSWORT_HASH": hash_passwort(PASSWORT, iterationen=5000)}
+    env = {**os.environ, "KITANETZ_DATA_DIR": str(data), "KITANETZ_STORE": "embedded"}
     seed = subprocess.run([str(bin_dir / "kita-netz"), "--data-dir", str(data), "seed"], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=180)
     assert seed.returncode == 0, seed.stderr
+    for rolle, (name, passwort, fachkraft) in KONTEN.items():  # accounts exist before the app holds the store
+        r = subprocess.run([str(bin_dir / "kita-netz"), "--data-dir", str(data), "nutzer", "add", name,
+                            "--rolle", rolle, *(["--fachkraft", fachkraft] if fachkraft else []), "--passwort-stdin"],
+                           input=passwort + "\n", env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
     port = _freier_port()
     log = open(tmp_path_factory.mktemp("e2e-log") / "streamlit.log", "w")
     proc = subprocess.Popen(
@@ -92,7 +95,7 @@ def server(tmp_path_factory):
             if proc.poll() is not None or time.monotonic() > frist:
                 raise RuntimeError(f"Die App ist nicht gestartet (siehe {log.name}).")
             time.sleep(0.3)
-        yield {"url": url, "data_dir": data}
+        yield {"url": url, "data_dir": data, "konten": {r: (n, pw) for r, (n, pw, _) in KONTEN.items()}}
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

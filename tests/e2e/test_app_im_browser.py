@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import PASSWORT, bild, fertig, hauptbereich_scrollen
+from browser_hilfen import anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 
 pytestmark = pytest.mark.browser
 
@@ -84,8 +84,8 @@ def test_netzwerk_mit_canvas_spielt_wachstum_ab(seite):
     page = seite
     page.goto(page.app_url + "/")
     fertig(page)
-    page.get_by_role("link", name="Netzwerk").click()
-    fertig(page)
+    anmelden(page, "fachkraft")
+    zur_seite(page, "Netzwerk")
     assert page.locator("h1").all_inner_texts() == ["Netzwerk"]
     rahmen = netzrahmen(page)
     assert rahmen.evaluate("() => kitaNetz.knoten.length") > 300
@@ -111,8 +111,8 @@ def test_analyse_mit_heatmap_und_luecken(seite):
     page = seite
     page.goto(page.app_url + "/")
     fertig(page)
-    page.get_by_role("link", name="Analyse").click()
-    fertig(page)
+    anmelden(page, "koordination")
+    zur_seite(page, "Analyse")
     assert page.locator("h1").all_inner_texts() == ["Analyse"]
     assert page.get_by_role("heading", name="Abdeckung: Sozialraum × Thema").is_visible()
     heatmap = page.locator('[data-testid="stVegaLiteChart"]').first
@@ -128,15 +128,12 @@ def test_analyse_mit_heatmap_und_luecken(seite):
 
 def test_pflege_gesperrt_und_angemeldet_xss_bleibt_text(seite):
     page = seite
-    page.goto(page.app_url + "/")
+    page.goto(page.app_url + "/pflege")
     fertig(page)
-    page.get_by_role("link", name="Pflege").click()
-    fertig(page)
-    assert page.get_by_text("Vorläufige Anmeldung").is_visible()
-    assert page.get_by_label("Kennung *").count() == 0  # locked
-    page.get_by_label("Passwort").fill(PASSWORT)
-    page.get_by_role("button", name="Anmelden").click()
-    fertig(page)
+    assert page.get_by_text("Diese Seite ist nur für").is_visible()
+    assert page.get_by_label("Kennung *").count() == 0  # refused
+    anmelden(page, "koordination")
+    zur_seite(page, "Pflege")
 
     page.get_by_role("radio", name="Angebote").click()
     fertig(page)
@@ -161,9 +158,13 @@ def test_pflege_gesperrt_und_angemeldet_xss_bleibt_text(seite):
     hauptbereich_scrollen(page, 520)
     bild(page, "wegweiser-xss-als-text")
 
-    # Netzwerk (only Beratung, as a shared link): label and tooltip carry the same text, no img, no flag
+    # Netzwerk (only Beratung, as a shared link): label and tooltip carry the same text, no img, no flag.
+    # The new URL is a new session (signed out): refused, sign in, forwarded to the link with its parameters.
     page.goto(page.app_url + "/netzwerk?zeigen=Beratung")
     fertig(page)
+    assert page.get_by_text("Bitte melden Sie sich an.").is_visible()
+    anmelden(page, "fachkraft")
+    assert page.locator("h1").all_inner_texts() == ["Netzwerk"] and "zeigen=Beratung" in page.url
     rahmen = netzrahmen(page)
     knoten = rahmen.evaluate("(id) => { const n = kitaNetz.knoten.get(id); "
                              "return n && {label: n.label, tip: n.title.firstChild.textContent}; }", rid)

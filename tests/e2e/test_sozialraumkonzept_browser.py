@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import DOKU, bild, fertig, hauptbereich_scrollen
+from conftest import DOKU, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -43,8 +43,10 @@ def warte_auf_ergebnis(page, anders_als: dict | None = None, frist_ms: int = 30_
 
 def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
     page = seite
-    page.goto(page.app_url + "/sozialraumkonzept")
+    page.goto(page.app_url + "/")
     fertig(page)
+    anmelden(page, "koordination")
+    zur_seite(page, "Sozialraumkonzept")
     assert page.locator("h1").all_inner_texts() == ["Sozialraumkonzept"]
     assert page.get_by_text("Demodaten:", exact=False).first.is_visible()
     vorher = warte_auf_ergebnis(page)

@@ -9,7 +9,7 @@ import io
 import re
 
 import pytest
-from conftest import bild, fertig, hauptbereich_scrollen
+from conftest import anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -27,8 +27,10 @@ def waehlen(page, label: str, text: str) -> None:
 
 def test_vermittlung_finden_erklaeren_handzettel(seite):
     page = seite
-    page.goto(page.app_url + "/vermittlung")
+    page.goto(page.app_url + "/")
     fertig(page)
+    anmelden(page, "fachkraft")  # the page is for staff; links keep the session (a new URL would sign out)
+    zur_seite(page, "Vermittlung")
     assert page.locator("h1").all_inner_texts() == ["Vermittlung"]
     assert page.get_by_text("Über die Familie wird hier nichts gespeichert").is_visible()
 

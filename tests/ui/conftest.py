@@ -23,7 +23,8 @@ for _d in ("ui", "e2e"):
     _p = str(Path(__file__).resolve().parents[1] / _d)
     if _p not in sys.path:
         sys.path.insert(0, _p)
-from browser_hilfen import ARTEFAKTE, CHROMIUM, DOKU, PASSWORT, bild, fertig, hauptbereich_scrollen  # noqa: E402,F401
+from browser_hilfen import (  # noqa: E402,F401
+    ARTEFAKTE, CHROMIUM, DOKU, KONTEN, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite)
 from ui_hilfen import APP, TIMEOUT, klartext, seite, texte  # noqa: E402,F401
 
 # With --doctest-modules pytest would also import this file as a test module named "conftest" – and clash with the
@@ -44,10 +45,9 @@ def datenordner(tmp_path_factory) -> Path:
     ordner = tmp_path_factory.mktemp("kitanetz") / "data"
     with open_store(Settings(store="embedded", data_dir=ordner)) as store:
         import_path(store, SEED_DIR, wer=KOMMANDOZEILE)
-    alt = {k: os.environ.get(k) for k in ("KITANETZ_DATA_DIR", "KITANETZ_STORE", "KITANETZ_PFLEGE_PASSWORT_HASH")}
+    alt = {k: os.environ.get(k) for k in ("KITANETZ_DATA_DIR", "KITANETZ_STORE")}
     os.environ["KITANETZ_DATA_DIR"] = str(ordner)
     os.environ["KITANETZ_STORE"] = "embedded"
-    os.environ.pop("KITANETZ_PFLEGE_PASSWORT_HASH", None)
     yield ordner
     from network.ui import daten as D
 

@@ -1,4 +1,6 @@
-"""Page Pflege: the interim sign-in, forms with the import's validation, retiring, upload with dry run, export."""
+"""Page Pflege (Koordination): forms with the import's validation, retiring, upload with dry run, export.
+
+The roles (Fachkraft, public) on this page: tests/ui/test_rollen_app.py."""
 
 from __future__ import annotations
 
@@ -7,28 +9,18 @@ import io
 import zipfile
 from datetime import date
 
-import pytest
-from ui_hilfen import klartext, seite, texte
+from ui_hilfen import KOORDINATION, klartext, seite, texte
 
 from network.austausch.dateien import csv_text
 from network.model import DATEI_REIHENFOLGE, Netzdaten
-from network.ui.anmeldung import hash_passwort
 
-PASSWORT = "Testpasswort-fuer-Pflege"
 HEUTE = date.today().isoformat()
 
 
-@pytest.fixture
-def mit_passwort(monkeypatch, datenordner):
-    monkeypatch.setenv("KITANETZ_PFLEGE_PASSWORT_HASH", hash_passwort(PASSWORT, iterationen=2000))
-
-
 def angemeldet():
-    at = seite("pflege").run()
-    at.text_input(key="pf_passwort").input(PASSWORT)
-    at.button[0].click().run()  # "Anmelden" (form submit)
+    at = seite("pflege", als=KOORDINATION).run()
     assert not at.exception
-    assert at.session_state["pf_angemeldet"] is True
+    assert not [e for e in at.error if "nur für" in e.value]
     return at
 
 
@@ -42,26 +34,7 @@ def finde(d: Netzdaten, datei: str, rid: str) -> dict | None:
     return next((r for r in d.tabelle(datei) if r["id"] == rid), None)
 
 
-def test_ohne_passwort_gesperrt_mit_anleitung(datenordner, monkeypatch):
-    monkeypatch.delenv("KITANETZ_PFLEGE_PASSWORT_HASH", raising=False)
-    at = seite("pflege").run()
-    assert not at.exception
-    assert "noch kein Passwort eingerichtet" in texte(at)
-    assert any("network.ui.anmeldung" in c.value for c in at.code)
-    assert not at.get("form") or all("pf_form" not in str(f.proto) for f in at.get("form"))
-    assert "pf_kitas_name" not in at.session_state
-
-
-def test_falsches_passwort_bleibt_gesperrt(mit_passwort):
-    at = seite("pflege").run()
-    assert "Vorläufige Anmeldung" in texte(at)
-    at.text_input(key="pf_passwort").input("falsch")
-    at.button[0].click().run()
-    assert "Das Passwort ist falsch." in [e.value for e in at.error]
-    assert "pf_kitas_name" not in at.session_state
-
-
-def test_formular_lehnt_fehler_ab_und_speichert_nichts(mit_passwort, store):
+def test_formular_lehnt_fehler_ab_und_speichert_nichts(store):
     vorher = finde(store.load(), "kitas", "kita-003")
     at = angemeldet()
     at.selectbox(key="pf_kitas_wahl").set_value("kita-003").run()
@@ -78,7 +51,7 @@ def test_formular_lehnt_fehler_ab_und_speichert_nichts(mit_passwort, store):
     assert finde(store.load(), "kitas", "kita-003") == vorher
 
 
-def test_formular_speichert_gueltige_aenderung_mit_stempel(mit_passwort, store):
+def test_formular_speichert_gueltige_aenderung_mit_stempel(store):
     at = angemeldet()
     at.text_input(key="pf_stelle").input("Kreisjugendamt Test").run()
     at.selectbox(key="pf_kitas_wahl").set_value("kita-004").run()
@@ -92,7 +65,7 @@ def test_formular_speichert_gueltige_aenderung_mit_stempel(mit_passwort, store):
     assert neu["geprueft_am"] == HEUTE and neu["geprueft_von"] == "Kreisjugendamt Test"
 
 
-def test_neues_angebot_mit_sonderzeichen_erscheint_genau_so_im_wegweiser(mit_passwort, store):
+def test_neues_angebot_mit_sonderzeichen_erscheint_genau_so_im_wegweiser(store):
     name = "Sonne & Mond <Familienzentrum> **fett** :red[rot] $x$"
     at = angemeldet()
     at.segmented_control(key="pf_bereich").set_value("Angebote").run()
@@ -109,13 +82,13 @@ def test_neues_angebot_mit_sonderzeichen_erscheint_genau_so_im_wegweiser(mit_pas
     assert gespeichert["name"] == name and gespeichert["versorgt"] == ["sr-kastellaun"]
     assert gespeichert["geprueft_am"] == HEUTE and gespeichert["geprueft_von"] == "Pflege"
 
-    weg = seite("wegweiser")
+    weg = seite("wegweiser", als=None)
     weg.query_params["q"] = "Sonne Mond Familienzentrum"
     weg.run()
     assert name in [klartext(s.value) for s in weg.subheader]
 
 
-def test_neue_id_darf_nichts_ueberschreiben(mit_passwort, store):
+def test_neue_id_darf_nichts_ueberschreiben(store):
     at = angemeldet()
     at.text_input(key="pf_kitas_id").input("kita-001")
     at.text_input(key="pf_kitas_name").input("Doppelt")
@@ -125,7 +98,7 @@ def test_neue_id_darf_nichts_ueberschreiben(mit_passwort, store):
     assert finde(store.load(), "kitas", "kita-001")["name"] != "Doppelt"
 
 
-def test_angebot_und_kooperation_beenden(mit_passwort, store):
+def test_angebot_und_kooperation_beenden(store):
     d = store.load()
     ang = next(a for a in d.angebote if not a.get("gueltig_bis") and (a.get("gueltig_ab") or "") <= HEUTE)
     koop = next(c for c in d.kooperationen if not c.get("bis") and c["seit"] <= HEUTE)
@@ -145,7 +118,7 @@ def test_angebot_und_kooperation_beenden(mit_passwort, store):
     assert finde(store.load(), "kooperationen", koop["id"])["bis"] == HEUTE
 
 
-def test_kita_aus_dem_netzwerk_nehmen(mit_passwort, store):
+def test_kita_aus_dem_netzwerk_nehmen(store):
     d = store.load()
     laufend = {}
     for c in d.kooperationen:
@@ -172,7 +145,7 @@ def _csv_mit(zeile: dict, datei: str, **zellen) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def test_upload_mit_fehlern_schreibt_nichts(mit_passwort, store):
+def test_upload_mit_fehlern_schreibt_nichts(store):
     vorher = store.load()
     kita = finde(vorher, "kitas", "kita-010")
     daten = _csv_mit(kita, "kitas", name="Geändert", plaetze="zehn", gemeinde_id="99999999")
@@ -191,7 +164,7 @@ def test_upload_mit_fehlern_schreibt_nichts(mit_passwort, store):
     assert finde(store.load(), "kitas", "kita-010") == kita
 
 
-def test_upload_ohne_fehler_erst_probelauf_dann_import(mit_passwort, store):
+def test_upload_ohne_fehler_erst_probelauf_dann_import(store):
     vorher = finde(store.load(), "kitas", "kita-011")
     text = csv_text(Netzdaten(kitas=[dict(vorher, name="Kita Importiert")]), "kitas")
     at = angemeldet()
@@ -206,7 +179,7 @@ def test_upload_ohne_fehler_erst_probelauf_dann_import(mit_passwort, store):
     assert finde(store.load(), "kitas", "kita-011")["name"] == "Kita Importiert"
 
 
-def test_export_bietet_csv_und_excel(mit_passwort):
+def test_export_bietet_csv_und_excel(datenordner):
     at = angemeldet()
     at.segmented_control(key="pf_bereich").set_value("Export").run()
     assert not at.exception

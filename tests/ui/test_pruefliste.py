@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from ui_hilfen import TIMEOUT, klartext, seite, texte
 
 from network.frische import faellige
-from network.ui.anmeldung import hash_passwort
 from network.zugang import Nutzer
 
 HEUTE = date.today()
@@ -112,16 +110,13 @@ def test_ohne_auswahl_oder_ohne_recht_wird_nichts_geschrieben(datenordner, store
     assert len(store.query("lade_protokoll")) == n
 
 
-@pytest.fixture
-def mit_passwort(monkeypatch, datenordner):
-    monkeypatch.setenv("KITANETZ_PFLEGE_PASSWORT_HASH", hash_passwort("Testpasswort-Pruefliste", iterationen=2000))
+def test_pflege_zeigt_die_pruefliste(datenordner):
+    from ui_hilfen import FACHKRAFT, KOORDINATION
 
-
-def test_pflege_zeigt_die_pruefliste(mit_passwort):
-    at = seite("pflege").run()
-    assert not any(e.label.startswith("Prüfliste") for e in at.expander)  # not before sign-in
-    at.text_input(key="pf_passwort").input("Testpasswort-Pruefliste")
-    at.button[0].click().run()
+    at = seite("pflege", als=FACHKRAFT).run()
+    assert not at.exception
+    assert not any(e.label.startswith("Prüfliste") for e in at.expander)  # not for a Fachkraft
+    at = seite("pflege", als=KOORDINATION).run()
     assert not at.exception
     assert any(e.label.startswith("Prüfliste:") for e in at.expander)
     assert kaestchen(at)

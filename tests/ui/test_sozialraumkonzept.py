@@ -136,9 +136,9 @@ def test_szenario_speichern_laden_loeschen(at, store):
         lade(store, "Test SGB II dreifach")
 
 
-def test_ohne_recht_kein_speichern(at):
-    at.run()
-    assert "Szenarien speichern und löschen kann die Koordination" in texte(at)
+def test_ohne_recht_kein_speichern(datenordner):
+    at = seite("sozialraumkonzept", als=Nutzer("fk.test", "fachkraft", "fk-01")).run()
+    assert any("nur für die Koordination" in e.value for e in at.error)  # the page guard
     assert not [t for t in at.text_input if t.key == "sk_name"]
 
 

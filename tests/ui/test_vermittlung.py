@@ -4,6 +4,7 @@ controls, the gap when nothing fits, the anonymous count and its protected table
 from __future__ import annotations
 
 from conftest import klartext, seite, texte
+from ui_hilfen import FACHKRAFT, KOORDINATION
 
 from network.vermittlung import Anfrage, suchen, vermittlungen
 from network.vermittlung.anonym import KLEIN
@@ -99,7 +100,7 @@ def test_nichts_passt_zeigt_luecke_und_alternativen(datenordner):
 
 def test_vermittlung_zaehlen_und_geschuetzt_anzeigen(datenordner, store):
     vorher = sum(r["anzahl"] for r in vermittlungen(store))
-    at = gewaehlt(seite("vermittlung").run())
+    at = gewaehlt(seite("vermittlung", als=KOORDINATION).run())  # the table: vermittlung:lesen
     assert "keine Namen, kein Alter, kein Freitext" in texte(at)
     angebot = at.selectbox(key="vm_e_angebot").value
     at.selectbox(key="vm_e_ergebnis").set_value("Warteliste")
@@ -115,3 +116,15 @@ def test_vermittlung_zaehlen_und_geschuetzt_anzeigen(datenordner, store):
     tabelle = at.dataframe[-1].value
     assert KLEIN in tabelle.to_string()
     assert "1" not in set(tabelle.drop(columns=tabelle.columns[0]).astype(str).values.ravel())
+
+
+def test_fachkraft_zaehlt_sieht_aber_keine_zahlen(datenordner, store):
+    vorher = sum(r["anzahl"] for r in vermittlungen(store))
+    eintraege = len(store.query("lade_protokoll"))
+    at = gewaehlt(seite("vermittlung", als=FACHKRAFT).run())
+    assert not [e for e in at.expander if e.label.startswith("Vermittlungen in Zahlen")]
+    at.button(key="FormSubmitter:vm_form-+1 Vermittlung erfassen").click().run()
+    assert not at.exception and not at.error
+    assert sum(r["anzahl"] for r in vermittlungen(store)) == vorher + 1
+    assert FACHKRAFT.name not in str(vermittlungen(store))
+    assert len(store.query("lade_protokoll")) == eintraege  # not in the trail: who counted is stored nowhere

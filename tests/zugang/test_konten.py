@@ -117,3 +117,23 @@ def test_cli_reads_password_from_stdin_not_arguments(tmp_path):
     assert r.stdout.split()[:3] == ["anna", "koordination", "aktiv"]
     r = subprocess.run([str(exe), "nutzer", "add", "bob", PW], capture_output=True, text=True)
     assert r.returncode == 2 and "unrecognized arguments" in r.stderr  # no way to pass it as an argument
+
+
+def test_link_to_fachkraft_is_audited_and_checked(embedded, mini):
+    embedded.write(mini)
+    konten.lege_an(embedded, "fiona", "fachkraft", PW, KOMMANDOZEILE)
+    konten.ordne_zu(embedded, "fiona", "fk-01", KOMMANDOZEILE)
+    assert konten.anmelden(embedded, "fiona", PW, pause=_nie).fachkraft_id == "fk-01"
+    e = embedded.query("lade_protokoll")[0]
+    assert (e["aktion"], e["objekt_id"]) == ("geändert", "fiona") and "argon2" not in (e["nachher"] or "")
+    with pytest.raises(KitaNetzError, match="gibt es nicht"):
+        konten.ordne_zu(embedded, "fiona", "fk-99", KOMMANDOZEILE)
+    with pytest.raises(KeinZugriff):
+        konten.ordne_zu(embedded, "fiona", None, Nutzer("fiona", "fachkraft", "fk-01"))
+
+
+def test_rejected_password_is_not_echoed(embedded, caplog):
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(KitaNetzError) as e:
+        konten.lege_an(embedded, "bob", "fachkraft", "kurz-pw", KOMMANDOZEILE)
+    assert "kurz-pw" not in str(e.value) and "kurz-pw" not in caplog.text

@@ -14,7 +14,7 @@ KO = Nutzer("ko", "koordination")
 
 def test_pages_per_role():
     assert seiten_fuer(OEFFENTLICH) == ["Wegweiser"]
-    assert seiten_fuer(FK) == ["Wegweiser", "Vermittlung", "Netzwerk"]
+    assert seiten_fuer(FK) == ["Wegweiser", "Vermittlung", "Netzwerk", "Pflege"]
     assert seiten_fuer(KO) == ["Wegweiser", "Vermittlung", "Netzwerk", "Analyse", "Sozialraumkonzept", "Pflege",
                                "Nutzer", "Protokoll"]
 
