@@ -37,7 +37,9 @@ def maschine() -> str:
         pass
     import os
 
-    return f"{os.cpu_count()} Kerne, {cpu}, Python {platform.python_version()}, {platform.system()}"
+    last = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{os.cpu_count()} Kerne, {cpu}, Python {platform.python_version()}, {platform.system()}; "
+            f"Systemlast (1/5/15 min) beim Start: {last}")
 
 
 def messen(faktor: int) -> dict:
