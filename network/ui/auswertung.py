@@ -23,7 +23,7 @@ from . import rechnen as R
 from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .netzwerk import BEGINN, _quartal_name, quartalsenden
-from .text import VEGA_DEUTSCH, datum_de, md, zahl_de
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
 
 __all__ = ["seite", "LUECKEN_TITEL", "excel_bytes", "csv_bytes"]
 
@@ -122,20 +122,19 @@ def _heatmap(t: dict, sr_name: dict, thema_name: dict) -> None:
         x=alt.X("Sozialraum:N", title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=160)),
         y=alt.Y("Thema:N", title=None, sort=themen_sort, axis=alt.Axis(labelLimit=260)))
     maximum = max(int(lang["Anzahl"].max()), 1)
+    # Cell colours from pale to mid blue only: the dark figures keep a contrast of at least 5:1 on every cell
+    # (white figures on darker blues fell below 4.5:1).
     rect = basis.mark_rect(stroke="#ffffff", strokeWidth=1.5).encode(
         color=alt.condition("datum.Anzahl == 0", alt.value("#f6d5d1"),
                             alt.Color("Anzahl:Q", title="Angebote",
-                                      scale=alt.Scale(scheme="blues", domain=[0, maximum]),
+                                      scale=alt.Scale(range=["#eef5fb", "#5b9fd0"], domain=[0, maximum]),
                                       legend=alt.Legend(orient="bottom", direction="horizontal"))),
         tooltip=[alt.Tooltip("Sozialraum:N"), alt.Tooltip("Thema:N"), alt.Tooltip("Anzahl:Q", title="Angebote")])
-    text = basis.mark_text(fontSize=13).encode(
-        text="Text:N",
-        color=alt.condition(f"datum.Anzahl > {maximum * 0.55}", alt.value("#ffffff"), alt.value("#1d2731")),
-    ).transform_filter("datum.Anzahl > 0")
+    text = basis.mark_text(fontSize=13, color="#1d2731").encode(text="Text:N").transform_filter("datum.Anzahl > 0")
     null = basis.mark_text(fontSize=13, fontWeight="bold", color="#8a1c12").encode(
         text="Text:N").transform_filter("datum.Anzahl == 0")
     st.altair_chart((rect + text + null).properties(height=28 * len(themen_sort) + 40).configure(
-        locale=VEGA_DEUTSCH), width="stretch",
+        locale=VEGA_DEUTSCH, **VEGA_LESBAR), width="stretch",
                     alt="Heatmap: Anzahl der zuständigen Angebote je Sozialraum und Thema; jede Zelle nennt die "
                         "Zahl, 0 ist als Lücke beschriftet.")
     with st.expander("Abdeckung als Tabelle"):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .text import VEGA_LESBAR
+
 __all__ = ["GEOJSON", "grenzen", "karte", "TYPEN", "FORMEN", "FARBEN", "vereinfache"]
 
 #: The municipality borders shipped with the seed.
@@ -192,7 +194,7 @@ def karte(gemeinden: list[dict], rand: list[dict], punkte: pd.DataFrame, beschri
     return {
         "height": hoehe,
         "projection": {"type": "mercator"},
-        "config": {"view": {"stroke": None}},
+        "config": {"view": {"stroke": None}, **VEGA_LESBAR},
         "layer": [
             {"data": {"values": gemeinden},
              "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8},
@@ -201,7 +203,9 @@ def karte(gemeinden: list[dict], rand: list[dict], punkte: pd.DataFrame, beschri
                           "tooltip": [_feld("properties.name", "Gemeinde"),
                                       _feld("properties.sozialraum", "Sozialraum")]}},
             {"data": {"values": rand},
-             "mark": {"type": "geoshape", "filled": False, "stroke": "#3d4852", "strokeWidth": 1.8}},
+             # decorative (the borders are described in the text under the map): hidden from screen readers
+             "mark": {"type": "geoshape", "filled": False, "stroke": "#3d4852", "strokeWidth": 1.8,
+                      "aria": False}},
             {"data": {"values": punkte.to_dict("records")},
              "mark": {"type": "point", "filled": True, "size": 80, "opacity": 0.95, "strokeWidth": 0},
              "encoding": {
@@ -212,7 +216,8 @@ def karte(gemeinden: list[dict], rand: list[dict], punkte: pd.DataFrame, beschri
                           "legend": legende},
                  "tooltip": [_feld("name", "Name"), _feld("typ", "Art"), _feld("ort", "Ort")]}},
             {"data": {"values": beschriftung.to_dict("records")},
-             "mark": {**schrift, "stroke": "#ffffff", "strokeWidth": 4, "strokeOpacity": 0.85}, "encoding": text},
+             "mark": {**schrift, "stroke": "#ffffff", "strokeWidth": 4, "strokeOpacity": 0.85, "aria": False},
+             "encoding": text},  # the white halo under the Sozialraum names: decorative
             {"data": {"values": beschriftung.to_dict("records")}, "mark": schrift, "encoding": text},
         ],
     }

@@ -99,6 +99,7 @@ _TEMPLATE = """<!doctype html>
   background:#fff;color:#1f5f8b;cursor:pointer}
  button.haupt{background:#1f5f8b;color:#fff}
  button:focus-visible,input:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+ #netz .vis-network:focus-visible{outline:3px solid #1f5f8b;outline-offset:-3px}
  label{font-size:14px;display:flex;align-items:center;gap:.4rem}
  input[type=range]{width:14rem}
  #netz{height:__HOEHE__px;border:1px solid #d5dbe1;border-radius:.5rem;background:#fbfcfd}
@@ -118,13 +119,12 @@ _TEMPLATE = """<!doctype html>
  <button type="button" id="anhalten" disabled>Anhalten</button>
  <label for="zeit">Quartal <input type="range" id="zeit" min="0" max="0" step="1" value="0"></label>
 </div>
-<div id="netz" role="img"
- aria-label="Kooperationsnetzwerk als Grafik. Dieselben Knoten und Verbindungen stehen als Tabelle unter der Grafik.">
-</div>
+<div id="netz"></div>
 <ul id="legende" aria-label="Legende">__LEGENDE__</ul>
 <div id="hinweis">Größe eines Knotens: Betweenness (Brückenfunktion) am Stichtag. Linienstärke: Intensität der
  Kooperation. Unten in Reihen: Akteure ohne jede Kooperation. Mausrad: zoomen, ziehen: verschieben, Namen erscheinen
- beim Hineinzoomen.</div>
+ beim Hineinzoomen. Mit der Tastatur: in die Grafik wechseln (Tab), dann Pfeiltasten: verschieben, + und −: zoomen.
+ Dieselben Knoten und Kooperationen stehen als Tabelle unter der Grafik.</div>
 <script type="application/json" id="netzdaten">__DATEN__</script>
 <script>__VISJS__</script>
 <script>
@@ -175,6 +175,14 @@ _TEMPLATE = """<!doctype html>
             selectionWidth: 2, hoverWidth: 1}
   };
   var netz = new vis.Network(document.getElementById("netz"), {nodes: nv, edges: ev}, optionen);
+  // The drawing surface takes the keyboard (arrows pan, +/- zoom): name it and say where the text alternative is.
+  var flaeche = document.querySelector("#netz .vis-network");
+  if (flaeche) {
+    flaeche.setAttribute("role", "application");
+    flaeche.setAttribute("aria-roledescription", "Netzwerkgrafik");
+    flaeche.setAttribute("aria-label", "Kooperationsnetzwerk als Grafik. Pfeiltasten: verschieben, Plus und " +
+      "Minus: zoomen. Dieselben Knoten und Kooperationen stehen als Tabelle unter der Grafik.");
+  }
   var quartale = (D.quartale || []).slice();
   if (tag && quartale.indexOf(tag) < 0) { quartale.push(tag); quartale.sort(); }
   var regler = document.getElementById("zeit");

@@ -23,7 +23,7 @@ from . import rechnen as R
 from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .netzrahmen import TYPEN, netz_html
-from .text import VEGA_DEUTSCH, datum_de, md, zahl_de
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
 
 __all__ = ["seite", "quartalsenden", "netzbild", "DOWNLOADS"]
 
@@ -244,7 +244,8 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
         regel = alt.Chart(marke).mark_rule(color="#D55E00", strokeDash=[4, 3], strokeWidth=2).encode(x="Quartal:T")
         with col:
             st.markdown(f"**{titel}** je Quartal")
-            st.altair_chart((linie + regel).properties(height=200).configure(locale=VEGA_DEUTSCH), width="stretch",
+            st.altair_chart((linie + regel).properties(height=200).configure(locale=VEGA_DEUTSCH, **VEGA_LESBAR),
+                            width="stretch",
                             alt=f"Liniendiagramm: {titel} je Quartal seit 2021; die gestrichelte Linie markiert "
                                 "den Stichtag. Die Werte stehen auch in der Tabelle darunter.")
     with st.expander("Zeitreihe als Tabelle"):

@@ -26,7 +26,7 @@ from ..verteilung.bericht import euro, index_text, prozent, vzae
 from ..zugang import Nutzer, darf
 from . import daten as D
 from . import sitzung
-from .text import datum_de, md
+from .text import VEGA_LESBAR, datum_de, md
 
 __all__ = ["seite", "eingaben", "berechne", "AKTUELL", "SCHRITTE", "BUDGET", "STELLEN"]
 
@@ -180,7 +180,8 @@ def _balken(v: V.Verteilung) -> None:
     balken = basis.mark_bar(color=_BLAU, height=22).encode(
         tooltip=[alt.Tooltip("Sozialraum:N"), alt.Tooltip("Beschriftung:N", title="Budget und Stellen")])
     text = basis.mark_text(align="left", dx=5, fontSize=13, color="#1d2731").encode(text="Beschriftung:N")
-    st.altair_chart((balken + text).properties(height=48 * len(df) + 30), width="stretch",
+    st.altair_chart((balken + text).properties(height=48 * len(df) + 30).configure(**VEGA_LESBAR),
+                    width="stretch",
                     alt="Balkendiagramm: Budget je Sozialraum; jeder Balken ist mit Betrag und Stellen beschriftet.")
 
 
@@ -241,7 +242,8 @@ def _vergleich(d, e: dict, v: V.Verteilung, namen: list[str]) -> tuple | None:
         color=alt.condition("datum.Differenz >= 0", alt.value(_GRUEN), alt.value(_ROT)))
     text = basis.mark_text(fontSize=12, color="#1d2731", align="left", dx=6).encode(
         x=alt.X("Rechts:Q", scale=skala), text="Beschriftung:N")
-    st.altair_chart((balken + text).properties(height=44 * len(chart) + 40), width="stretch",
+    st.altair_chart((balken + text).properties(height=44 * len(chart) + 40).configure(**VEGA_LESBAR),
+                    width="stretch",
                     alt="Balkendiagramm: Gewinn (nach rechts) und Verlust (nach links) je Sozialraum, jeder Balken "
                         "beschriftet mit „gewinnt“ oder „verliert“ und dem Betrag.")
     return a_name, b_name, rows
@@ -280,7 +282,8 @@ def _bedarf(bedarf: list[dict]) -> None:
                         legend=alt.Legend(orient="bottom")),
         tooltip=["Sozialraum:N", alt.Tooltip("Index:Q", format=".4f"), alt.Tooltip("Angebot:Q", format=".1f")])
     text = basis.mark_text(dy=-14, fontSize=12, color="#1d2731").encode(text="Beschriftung:N")
-    st.altair_chart((kreise + text).properties(height=340), width="stretch",
+    st.altair_chart((kreise + text).properties(height=340).configure(**VEGA_LESBAR),
+                    width="stretch",
                     alt="Punktdiagramm: Bedarf (Index) nach rechts, Angebot nach oben; jeder Punkt ist mit dem "
                         "Sozialraum beschriftet, auffällige zusätzlich mit „auffällig“ und als Dreieck.")
 
@@ -322,7 +325,8 @@ def _soll_ist(si: list[dict], hinweise: list[str]) -> None:
                         scale=alt.Scale(domain=["Soll", "Ist"], range=[_BLAU, _GRAU]),
                         legend=alt.Legend(orient="bottom")))
     text = basis.mark_text(align="left", dx=4, fontSize=12, color="#1d2731").encode(text="Beschriftung:N")
-    st.altair_chart((balken + text).properties(height=62 * len(si) + 40), width="stretch",
+    st.altair_chart((balken + text).properties(height=62 * len(si) + 40).configure(**VEGA_LESBAR),
+                    width="stretch",
                     alt="Balkendiagramm: Soll und Ist der Stellen je Sozialraum, jeder Balken mit „Soll“ oder "
                         "„Ist“ und der Zahl beschriftet.")
 
