@@ -22,7 +22,7 @@ from .karte import grenzen, karte
 from .text import km_text, md, monat_jahr
 from .verzeichnis import Filter, Verzeichnis
 
-__all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS", "geprueft_text"]
+__all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS", "geprueft_text", "kontakt_markdown"]
 
 SEITE = 20  # cards per step
 
@@ -67,13 +67,15 @@ SEITEN_CSS = """<style>
 [class*="st-key-karte_"] [data-testid="stText"] { font-size: .95rem; }
 </style>"""
 
-_DRUCKKNOPF = """<!doctype html><html lang="de"><head><meta charset="utf-8"><style>
+_DRUCKKNOPF = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Liste drucken</title><style>
 button{font:15px system-ui,sans-serif;padding:.45rem .9rem;border:1px solid #1f5f8b;border-radius:.5rem;
 background:#1f5f8b;color:#fff;cursor:pointer}button:focus{outline:3px solid #f0b400;outline-offset:2px}
 body{margin:0}</style></head><body><button type="button" onclick="window.parent.print()">Liste drucken</button>
 </body></html>"""
 
 _URL = re.compile(r"^https?://[^\s()<>\[\]\\\"']+$")
+_MAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_TEL = re.compile(r"^\+?[0-9][0-9 ()/.-]{2,30}$")
 
 
 def _zuruecksetzen() -> None:
@@ -160,8 +162,12 @@ def _filter(v: Verzeichnis) -> None:
         c2.selectbox("In der Nähe von (Gemeinde oder Kita)", ["", *orte], key="w_ort",
                      format_func=lambda o: orte.get(o, o) if o else "– kein Ort gewählt –",
                      on_change=_ort_gewaehlt)
-        c3.select_slider("Umkreis", UMKREISE, key="w_km", disabled=not s.get("w_ort"),
-                         format_func=lambda k: "beliebig" if not k else f"bis {k} km")
+        if s.get("w_ort"):
+            c3.select_slider("Umkreis", UMKREISE, key="w_km",
+                             format_func=lambda k: "beliebig" if not k else f"bis {k} km")
+        else:  # no disabled slider: its greyed label would be too faint to read (contrast below 4.5:1)
+            s["w_km"] = 0
+            c3.caption("Umkreis: wählbar, sobald ein Ort gewählt ist")
         c1, c2 = st.columns([4, 5])
         c1.pills("Art", list(ART), selection_mode="multi", key="w_art")
         c2.multiselect("Thema", sorted(v.thema_name, key=lambda t: v.thema_name[t].casefold()), key="w_thema",
@@ -210,21 +216,34 @@ def _geprueft(r: dict) -> None:
     st.caption(geprueft_text(r.get("geprueft_am"), date.fromisoformat(D.heute()), D.settings().pruef_monate))
 
 
-def _kontaktzeilen(r: dict) -> list[str]:
-    teile = []
-    if r.get("telefon"):
-        teile.append(f"Telefon: {r['telefon']}")
-    if r.get("email"):
-        teile.append(f"E-Mail: {r['email']}")
-    return teile
+def kontakt_markdown(r: dict, website: bool = False) -> str:
+    r"""Telefon, E-Mail (and Website) as Markdown lines; valid ones as links (``tel:``, ``mailto:``), so they can
+    be reached and used with the keyboard. Link text is escaped, link targets are checked against strict patterns.
+
+    >>> for zeile in kontakt_markdown({"telefon": "06761 9999-101", "email": "a.b@example.org",
+    ...                                "website": "javascript:x"}, website=True).split("  \n"):
+    ...     print(zeile)
+    Telefon: [06761 9999\-101](tel:067619999101)
+    E-Mail: [a\.b\@example\.org](mailto:a.b@example.org)
+    Website: javascript\:x
+    """
+    zeilen = []
+    tel, mail, web = r.get("telefon"), r.get("email"), r.get("website") if website else None
+    if tel:
+        ziffern = re.sub(r"[^0-9+]", "", tel)
+        zeilen.append(f"Telefon: [{md(tel)}](tel:{ziffern})" if _TEL.match(tel) and len(ziffern) >= 3
+                      else f"Telefon: {md(tel)}")
+    if mail:
+        zeilen.append(f"E-Mail: [{md(mail)}](mailto:{mail})" if _MAIL.match(mail) else f"E-Mail: {md(mail)}")
+    if web:
+        zeilen.append(f"Website: [{md(web)}]({web})" if _URL.match(web) else f"Website: {md(web)}")
+    return "  \n".join(zeilen)
 
 
-def _website(r: dict) -> None:
-    web = r.get("website")
-    if web and _URL.match(web):
-        st.markdown(f"Website: [{md(web)}]({web})")
-    elif web:
-        st.text(f"Website: {web}")
+def _kontakt(r: dict, website: bool = False) -> None:
+    text = kontakt_markdown(r, website)
+    if text:
+        st.markdown(text)
 
 
 def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> None:
@@ -248,13 +267,12 @@ def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> No
         adr = _adresse(a)
         zeilen = [f"Adresse: {adr}" if adr else "Adresse: kein fester Standort (kommt zu den Familien oder "
                                                 "arbeitet kreisweit)"]
-        zeilen += _kontaktzeilen(a)
         if a.get("oeffnungszeiten"):
             zeilen.append(f"Zeiten: {a['oeffnungszeiten']}")
         if a.get("hinweis"):
             zeilen.append(f"Hinweis: {a['hinweis']}")
         st.text("\n".join(zeilen))
-        _website(a)
+        _kontakt(a, website=True)
         _geprueft(a)
         with st.expander("Einzugsgebiet und Kooperationspartner"):
             zeilen = ["Zuständig für: " + ", ".join(v.einzugsgebiet(a))]
@@ -301,16 +319,17 @@ def _kita_karte(v: Verzeichnis, k: dict, km: float | None, nr: int = 0) -> None:
             zeilen.append(f"Träger: {k['traeger']}")
         if k.get("plaetze") is not None:
             zeilen.append(f"Plätze: {k['plaetze']}")
-        zeilen += _kontaktzeilen(k)
         if zeilen:
             st.text("\n".join(zeilen))
+        _kontakt(k)
         fk = sichtbar.fachkraft(v.fachkraft.get(k.get("fachkraft_id")), sitzung.nutzer())  # public: the office
         st.markdown("**Kita-Sozialarbeit**")
         if fk:
-            zeilen = [fk.get("name") or ""] + _kontaktzeilen(fk)
+            zeilen = [fk.get("name") or ""]
             if fk.get("dienstsitz"):
                 zeilen.append(f"Dienstsitz: {fk['dienstsitz']}")
             st.text("\n".join(zeilen))
+            _kontakt(fk)
         else:
             st.text("Zurzeit ist keine Fachkraft zugeordnet.")
         _geprueft(k)
