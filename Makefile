@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: install run test chromium bench clean
+.PHONY: install run test chromium axe bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,20 @@ chromium:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	else echo "Hinweis: Chromium fehlt und apt-get ist nicht verfügbar; die Browsertests werden übersprungen."; fi
 
+# axe-core for the accessibility tests, from the npm registry into the project (no CDN); skipped when present.
+AXE_VERSION := 4.14.1
+AXE_DIR     := $(VENV)/npm/node_modules/axe-core
+axe:
+	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_DIR)/package.json && [ -f $(AXE_DIR)/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/npm axe-core@$(AXE_VERSION); \
+	else echo "Hinweis: npm fehlt; die Barrierefreiheitstests (axe-core) werden übersprungen."; fi
+
 run: install
 	$(VENV)/bin/kita-netz seed --if-empty
 	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium axe
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-test
