@@ -176,5 +176,5 @@ CREATE (a)-[:KOOPERIERT_MIT {id: r.id, art: r.art, seit: r.seit, bis: r.bis, int
 
 // Everything but accounts (Nutzer) and the append-only audit trail (Protokoll).
 // name: loesche_alles
-MATCH (n:Sozialraum|Thema|Gemeinde|Fachkraft|Traeger|Kita|Angebot|Indikatorwert|Szenario|Vermittlung)
+MATCH (n:Sozialraum|Thema|Gemeinde|Fachkraft|Traeger|Kita|Angebot|Indikatorwert|Szenario|Vermittlung|Bedarfsluecke)
 DETACH DELETE n

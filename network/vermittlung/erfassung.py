@@ -35,7 +35,8 @@ from ..model import ERGEBNISSE
 from ..zugang.rollen import Nutzer, pruefe
 
 __all__ = ["Vermittlung", "VermittlungUngueltig", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
-           "ZAEHLT_ALS_WEG", "monat_heute", "AUFBEWAHRUNG_JAHRE", "alte_loeschen"]
+           "ZAEHLT_ALS_WEG", "monat_heute", "AUFBEWAHRUNG_JAHRE", "alte_loeschen",
+           "grenze_monat"]
 
 #: The only fields of a record, in this order.
 FELDER = ("monat", "kita_id", "angebot_id", "thema_id", "ergebnis", "anzahl")
@@ -52,7 +53,7 @@ AUFBEWAHRUNG_JAHRE = 5
 _MONAT = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _STEUERZEICHEN = re.compile(r"[\x00-\x1f\x7f]")
 _NAMEN = {"monat": "Monat", "kita_id": "Kita", "angebot_id": "Angebot", "thema_id": "Thema",
-          "ergebnis": "Ergebnis", "anzahl": "Anzahl"}
+          "ergebnis": "Ergebnis", "anzahl": "Anzahl", "sozialraum_id": "Sozialraum"}
 
 
 class VermittlungUngueltig(KitaNetzError):
@@ -211,6 +212,16 @@ def vermittlungen_je_kante(quelle, *, von_monat: str | None = None, bis_monat: s
     return dict(sorted(out.items()))
 
 
+def grenze_monat(heute: _dt.date | str | None = None, jahre: int = AUFBEWAHRUNG_JAHRE) -> str:
+    """The first month kept by the retention rule: the current month ``jahre`` years back.
+
+    >>> grenze_monat("2026-04-12")
+    '2021-04'
+    """
+    jetzt = monat_heute(heute)
+    return f"{int(jetzt[:4]) - jahre:04d}{jetzt[4:]}"
+
+
 def alte_loeschen(store, heute: _dt.date | str | None = None, jahre: int = AUFBEWAHRUNG_JAHRE) -> str:
     """Delete the counts of months older than ``jahre`` years (retention rule); returns the first month kept.
 
@@ -221,7 +232,6 @@ def alte_loeschen(store, heute: _dt.date | str | None = None, jahre: int = AUFBE
     vermittlungen_loeschen_vor {'vor_monat': '2021-04'}
     '2021-04'
     """
-    jetzt = monat_heute(heute)
-    grenze = f"{int(jetzt[:4]) - jahre:04d}{jetzt[4:]}"
+    grenze = grenze_monat(heute, jahre)
     store.execute_write(lambda tx: tx.run("vermittlungen_loeschen_vor", vor_monat=grenze))
     return grenze

@@ -70,7 +70,8 @@ def _monate(von: str, bis: str) -> list[str]:
 
 def kreuztabelle(rows: list[dict], daten: Netzdaten, zeilen: str = "sozialraum", spalten: str = "thema", *,
                  von_monat: str | None = None, bis_monat: str | None = None) -> Zaehltabelle:
-    """Sum the counts of ``rows`` (from :func:`~.erfassung.vermittlungen`) into a protected table.
+    """Sum the counts of ``rows`` (from :func:`~.erfassung.vermittlungen` or :func:`~.bedarf.bedarfsluecken`)
+    into a protected table.
 
     ``zeilen``/``spalten`` are two different entries of :data:`ACHSEN`. Sozialräume are all of the data (plus
     „ohne Zuordnung“ if needed), months run without gaps from the first to the last month with a count, Themen
@@ -85,10 +86,10 @@ def kreuztabelle(rows: list[dict], daten: Netzdaten, zeilen: str = "sozialraum",
     th_namen = {t["id"]: t.get("name") or t["id"] for t in daten.themen}
 
     def schluessel(r: dict, achse: str) -> str:
-        if achse == "sozialraum":
-            sr = kita_sr.get(r["kita_id"])
+        if achse == "sozialraum":  # reported gaps (bedarf.py) carry their Sozialraum, Vermittlungen their Kita
+            sr = r["sozialraum_id"] if "sozialraum_id" in r else kita_sr.get(r["kita_id"])
             return sr if sr in sr_namen else ""
-        return {"monat": r["monat"], "thema": r["thema_id"], "ergebnis": r["ergebnis"]}[achse]
+        return r[{"monat": "monat", "thema": "thema_id", "ergebnis": "ergebnis"}[achse]]
 
     def beschriftung(achse: str, werte: set[str]) -> list[tuple[str, str]]:
         if achse == "sozialraum":

@@ -29,6 +29,8 @@ CREATE NODE TABLE IF NOT EXISTS Szenario(id STRING PRIMARY KEY, name STRING, bes
     geaendert_am STRING);
 CREATE NODE TABLE IF NOT EXISTS Vermittlung(id STRING PRIMARY KEY, monat STRING, kita_id STRING, angebot_id STRING,
     thema_id STRING, ergebnis STRING, anzahl INT64);
+CREATE NODE TABLE IF NOT EXISTS Bedarfsluecke(id STRING PRIMARY KEY, monat STRING, sozialraum_id STRING,
+    thema_id STRING, anzahl INT64);
 CREATE NODE TABLE IF NOT EXISTS Nutzer(id STRING PRIMARY KEY, rolle STRING, passwort_hash STRING, aktiv BOOLEAN,
     fachkraft_id STRING, fehlversuche INT64, gesperrt_bis STRING, angelegt_am STRING);
 CREATE NODE TABLE IF NOT EXISTS Protokoll(id STRING PRIMARY KEY, zeit STRING, wer STRING, aktion STRING, art STRING,
