@@ -1,4 +1,5 @@
-"""The ``kita-netz vermittlung`` command: ``suchen``, ``erfassen`` and ``zahlen``.
+"""The ``kita-netz vermittlung`` command: ``suchen``, ``erfassen``, ``luecke-melden``, ``zahlen`` and
+``aufraeumen``.
 
 Registered by :func:`registrieren` from ``network/cli.py``; heavy imports happen only when a command runs.
 Errors are raised as :class:`~network.errors.KitaNetzError` and printed by the main command as one German line.
@@ -85,6 +86,29 @@ def cmd_erfassen(args, settings) -> int:
     return 0
 
 
+def cmd_luecke_melden(args, settings) -> int:
+    from ..zugang import KOMMANDOZEILE
+    from .bedarf import Bedarfsluecke, luecke_melden, sozialraum_der_kita
+
+    with _oeffnen(settings, read_only=False) as store:
+        sr = sozialraum_der_kita(store.load(), args.kita)
+        b = Bedarfsluecke(monat=args.monat, sozialraum_id=sr, thema_id=args.thema)
+        n = luecke_melden(store, b, wer=KOMMANDOZEILE)
+    print(f"Lücke gemeldet ({b.monat}, Sozialraum {sr}, Thema {b.thema_id}; jetzt {n}). Gespeichert wurden nur "
+          "Monat, Sozialraum und Thema – nicht die Kita und nichts über die Familie.")
+    return 0
+
+
+def cmd_aufraeumen(args, settings) -> int:
+    from .bedarf import aufraeumen
+
+    with _oeffnen(settings, read_only=False) as store:
+        r = aufraeumen(store, jahre=args.jahre)
+    print(f"Aufgeräumt: {r['vermittlungen']} Vermittlungs-Zählungen und {r['bedarfsluecken']} gemeldete Lücken "
+          f"aus Monaten vor {r['vor_monat']} gelöscht.")
+    return 0
+
+
 def cmd_zahlen(args, settings) -> int:
     from .erfassung import vermittlungen
     from .zahlen import kreuztabelle
@@ -131,6 +155,7 @@ def _monat(text: str | None, was: str) -> str | None:
 def registrieren(sub) -> None:
     """Add ``vermittlung`` with its subcommands to the main parser's subparsers."""
     from ..model import ERGEBNISSE
+    from .erfassung import AUFBEWAHRUNG_JAHRE
 
     v = sub.add_parser("vermittlung", help="passende Angebote für eine Familie finden; Vermittlungen anonym zählen")
     vsub = v.add_subparsers(dest="vermittlung_befehl", required=True, metavar="AKTION")
@@ -163,6 +188,18 @@ def registrieren(sub) -> None:
     s.add_argument("--ergebnis", choices=list(ERGEBNISSE), default=ERGEBNISSE[0])
     s.add_argument("--anzahl", type=int, default=1, help="wie viele Familien (Standard 1)")
     s.set_defaults(func=cmd_erfassen)
+
+    s = vsub.add_parser("luecke-melden", help="kein passendes Angebot: als Lücke zählen (Monat, Sozialraum, Thema)")
+    s.add_argument("--kita", required=True, help="Kennung der Kita (nur ihr Sozialraum wird gespeichert)")
+    s.add_argument("--thema", required=True, help="Kennung des Themas")
+    s.add_argument("--monat", required=True, help="Monat JJJJ-MM (ohne Tag)")
+    s.set_defaults(func=cmd_luecke_melden)
+
+    s = vsub.add_parser("aufraeumen", help="Zählungen und gemeldete Lücken löschen, die älter als die "
+                                           "Aufbewahrungsfrist sind (monatlich ausführen)")
+    s.add_argument("--jahre", type=int, default=AUFBEWAHRUNG_JAHRE,
+                   help=f"Aufbewahrung in Jahren (Standard {AUFBEWAHRUNG_JAHRE}, siehe docs/datenschutz.md)")
+    s.set_defaults(func=cmd_aufraeumen)
 
     s = vsub.add_parser("zahlen", help="Vermittlungen als geschützte Tabelle (kleine Zahlen verdeckt)")
     s.add_argument("--zeilen", choices=["sozialraum", "monat"], default="sozialraum")

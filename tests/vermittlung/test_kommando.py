@@ -82,3 +82,30 @@ def test_erfassen_und_zahlen(ordner, capsys):
     assert main(ordner + ["vermittlung", "zahlen", "--spalten", "ergebnis"]) == 0
     out = capsys.readouterr().out
     assert "< 3" in out and "x" in out.split("\n")[1]  # 1 vermittelt is hidden, and so is its partner (4)
+
+
+def test_luecke_melden_und_aufraeumen(ordner, capsys):
+    from network.vermittlung import bedarfsluecken, vermittlungen
+
+    assert main(ordner + ["vermittlung", "luecke-melden", "--kita", "k1", "--thema", "fruehe-hilfen",
+                          "--monat", "2025-05"]) == 0
+    assert main(ordner + ["vermittlung", "luecke-melden", "--kita", "k1", "--thema", "fruehe-hilfen",
+                          "--monat", "2025-05"]) == 0
+    out = capsys.readouterr().out
+    assert "Lücke gemeldet (2025-05, Sozialraum sr-a, Thema fruehe-hilfen; jetzt 2)" in out
+    assert "nicht die Kita" in out
+    assert main(ordner + ["vermittlung", "luecke-melden", "--kita", "k9", "--thema", "sucht",
+                          "--monat", "2025-05"]) != 0
+    assert "Kita „k9“" in capsys.readouterr().err
+    # one old count and one old gap: removed; recent ones stay
+    for argv in (["erfassen", "--kita", "k1", "--angebot", "a-nah", "--thema", "sucht", "--monat", "2001-01"],
+                 ["erfassen", "--kita", "k1", "--angebot", "a-nah", "--thema", "sucht", "--monat", "2025-05"],
+                 ["luecke-melden", "--kita", "k1", "--thema", "sucht", "--monat", "2001-02"]):
+        assert main(ordner + ["vermittlung"] + argv) == 0
+    capsys.readouterr()
+    assert main(ordner + ["vermittlung", "aufraeumen"]) == 0
+    out = capsys.readouterr().out
+    assert "Aufgeräumt: 1 Vermittlungs-Zählungen und 1 gemeldete Lücken aus Monaten vor" in out
+    with open_store(Settings(store="embedded", data_dir=ordner[-1])) as s:
+        assert [r["monat"] for r in vermittlungen(s)] == ["2025-05"]
+        assert [(r["monat"], r["anzahl"]) for r in bedarfsluecken(s)] == [("2025-05", 2)]
