@@ -98,7 +98,7 @@ _TEMPLATE = """<!doctype html>
  button{font:inherit;font-size:14px;padding:.3rem .75rem;border:1px solid #1f5f8b;border-radius:.4rem;
   background:#fff;color:#1f5f8b;cursor:pointer}
  button.haupt{background:#1f5f8b;color:#fff}
- button:focus-visible,input:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+ button:focus-visible,input:focus-visible{outline:3px solid #1f5f8b;outline-offset:2px}
  #netz .vis-network:focus-visible{outline:3px solid #1f5f8b;outline-offset:-3px}
  label{font-size:14px;display:flex;align-items:center;gap:.4rem}
  input[type=range]{width:14rem}

@@ -69,7 +69,7 @@ SEITEN_CSS = """<style>
 
 _DRUCKKNOPF = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Liste drucken</title><style>
 button{font:15px system-ui,sans-serif;padding:.45rem .9rem;border:1px solid #1f5f8b;border-radius:.5rem;
-background:#1f5f8b;color:#fff;cursor:pointer}button:focus{outline:3px solid #f0b400;outline-offset:2px}
+background:#1f5f8b;color:#fff;cursor:pointer}button:focus-visible{outline:3px solid #1f5f8b;outline-offset:2px}
 body{margin:0}</style></head><body><button type="button" onclick="window.parent.print()">Liste drucken</button>
 </body></html>"""
 
