@@ -21,6 +21,7 @@ from ..model import KREISWEIT
 from . import daten as D
 from . import rechnen as R
 from . import sitzung
+from ..zugang import darf
 from .adresse import Param, aus_url, in_url
 from .netzwerk import BEGINN, _quartal_name, quartalsenden
 from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
@@ -101,7 +102,7 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _downloads(key: tuple, version: int, stichtag: str, max_km: float) -> dict[str, bytes]:
-    t = R._tabellen(key, version, stichtag, max_km)
+    t = R._tabellen(key, version, stichtag, max_km, True)
     blaetter = {"Kennzahlen": t["metriken"], "Hubs": t["hubs"], "Luecken": t["luecken"],
                 "Empfehlungen": t["empfehlungen"], "Abdeckung": t["abdeckung"].reset_index(),
                 "Hinweise": t["hinweise"]}
@@ -231,6 +232,46 @@ def _empfehlungen(t: dict, sr: str) -> None:
             hide_index=True, width="stretch")
 
 
+@D.abgeleitet
+@st.cache_data(show_spinner=False, max_entries=4)
+def _zaehlungen(key: tuple, version: int) -> tuple[list[dict], list[dict]]:
+    from ..vermittlung import bedarfsluecken, vermittlungen
+
+    return vermittlungen(D.store()), bedarfsluecken(D.store())
+
+
+def _geschuetzt(rows: list[dict], d, zeilen: str, leer: str) -> None:
+    """A count table, only through the suppression of :mod:`network.vermittlung.anonym` (never raw cells)."""
+    from ..vermittlung import kreuztabelle
+
+    t = kreuztabelle(rows, d, zeilen, "thema")
+    if not t.zeilen or not t.spalten:
+        st.text(leer)
+        return
+    st.dataframe(pd.DataFrame(t.als_zeilen()), hide_index=True, width="stretch")
+
+
+def _vermittlungen(d, stichtag: str) -> None:
+    if not darf(sitzung.nutzer(), "vermittlung:lesen"):
+        return
+    st.header("Vermittlungen und gemeldete Lücken", anchor=False)
+    st.caption(f"Anonyme Zählungen bis {stichtag[5:7]}/{stichtag[:4]} (Seite Vermittlung). „< 3“ = 1 oder 2; „x“ = "
+               "gesperrt, damit kleine Zahlen nicht aus den Summen errechnet werden können (§ 64 Abs. 3 SGB VIII). "
+               "Vermittlungen zählen beim Sozialraum der Kita, von der vermittelt wurde.")
+    vm, bl = _zaehlungen(D.schluessel(), D.version())
+    bis = stichtag[:7]
+    vm = [r for r in vm if r["monat"] <= bis]
+    bl = [r for r in bl if r["monat"] <= bis]
+    st.subheader("Vermittlungen je Sozialraum und Thema", anchor=False)
+    _geschuetzt(vm, d, "sozialraum", "Noch keine Vermittlungen erfasst.")
+    st.subheader("Vermittlungen je Monat und Thema", anchor=False)
+    _geschuetzt(vm, d, "monat", "Noch keine Vermittlungen erfasst.")
+    st.subheader("Gemeldete Lücken je Sozialraum und Thema", anchor=False)
+    st.caption("„Als Lücke melden“ auf der Seite Vermittlung: kein passendes Angebot für ein Thema gefunden. "
+               "Gespeichert sind nur Monat, Sozialraum und Thema.")
+    _geschuetzt(bl, d, "sozialraum", "Noch keine Lücken gemeldet.")
+
+
 def seite() -> None:
     sitzung.bewache("Analyse")
     st.title("Analyse", anchor=False)
@@ -255,7 +296,7 @@ def seite() -> None:
     in_url(params)
     stichtag = st.session_state["a_tag"]
     max_km = D.settings().max_km
-    t = R.tabellen(stichtag)
+    t = R.tabellen(stichtag, mit_vermittlungen=True)
     dl = _downloads(D.schluessel(), D.version(), stichtag, max_km)
     with c2:
         st.markdown("**Herunterladen**")
@@ -272,6 +313,8 @@ def seite() -> None:
     _heatmap(t, sr_name, thema_name)
 
     st.header("Sozialräume im Vergleich", anchor=False)
+    st.caption("Kantengewichte = Intensität der Kooperationen plus die erfassten Vermittlungen zwischen Kita und "
+               "Angebot bis zum Stichtag; sie wirken auf die Gemeinschaften (Louvain). Betweenness zählt Schritte.")
     _vergleich(t, sr_name)
 
     st.header("Hubs je Sozialraum", anchor=False)
@@ -290,3 +333,5 @@ def seite() -> None:
     _luecken(t, sr, max_km)
     st.subheader("Empfohlene Kooperationen", anchor=False)
     _empfehlungen(t, sr)
+
+    _vermittlungen(d, stichtag)

@@ -18,12 +18,17 @@ __all__ = ["auswertung", "wachstum", "tabellen"]
 
 @D.abgeleitet
 @st.cache_resource(show_spinner="Netzwerk wird ausgewertet …", max_entries=12)
-def _auswertung(key: tuple, version: int, stichtag: str, max_km: float):
-    return A.auswerten(D.daten_fuer(key, version), stichtag, max_km=max_km)
+def _auswertung(key: tuple, version: int, stichtag: str, max_km: float, mit_vermittlungen: bool = False):
+    kanten = None
+    if mit_vermittlungen:  # Koordination only: the weights would reveal small counts (docs/datenschutz.md)
+        from ..vermittlung import vermittlungen_je_kante
+
+        kanten = vermittlungen_je_kante(D.store(), bis_monat=stichtag[:7])
+    return A.auswerten(D.daten_fuer(key, version), stichtag, max_km=max_km, vermittlungen=kanten)
 
 
 def auswertung(stichtag: str):
-    """The whole analysis on ``stichtag`` (all Sozialräume and the district)."""
+    """The whole analysis on ``stichtag`` (all Sozialräume and the district), edge weights without referrals."""
     return _auswertung(D.schluessel(), D.version(), stichtag, D.settings().max_km)
 
 
@@ -38,15 +43,17 @@ def wachstum() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Auswertung wird vorbereitet …", max_entries=8)
-def _tabellen(key: tuple, version: int, stichtag: str, max_km: float) -> dict[str, pd.DataFrame]:
-    a = _auswertung(key, version, stichtag, max_km)
+def _tabellen(key: tuple, version: int, stichtag: str, max_km: float,
+              mit_vermittlungen: bool = False) -> dict[str, pd.DataFrame]:
+    a = _auswertung(key, version, stichtag, max_km, mit_vermittlungen)
     return {
         "metriken": A.metriken(a), "hubs": A.hubs(a), "luecken": A.luecken(a), "empfehlungen": A.empfehlungen(a),
         "hinweise": A.hinweise(a), "abdeckung": A.abdeckung(a), "akteure": A.akteure(a),
     }
 
 
-def tabellen(stichtag: str) -> dict[str, pd.DataFrame]:
+def tabellen(stichtag: str, mit_vermittlungen: bool = False) -> dict[str, pd.DataFrame]:
     """The analysis tables on ``stichtag``: metriken, hubs, luecken, empfehlungen, hinweise, abdeckung,
-    akteure."""
-    return _tabellen(D.schluessel(), D.version(), stichtag, D.settings().max_km)
+    akteure. ``mit_vermittlungen``: edge weights include the referral counts up to the month of ``stichtag``
+    (only for pages of the Koordination)."""
+    return _tabellen(D.schluessel(), D.version(), stichtag, D.settings().max_km, mit_vermittlungen)
