@@ -14,9 +14,11 @@ import datetime as _dt
 import pandas as pd
 import streamlit as st
 
+from ..errors import KitaNetzError
 from ..model import ERGEBNISSE
 from ..vermittlung import (Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen,
                            zentralitaet)
+from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden
 from ..vermittlung.handzettel import BLATT_SPRACHEN, MAX_ANGEBOTE, SPRACHNAMEN
 from ..zugang import darf
 from . import daten as D
@@ -153,6 +155,37 @@ def _karte(t, nr: int, waehlbar: bool) -> None:
             st.text(f"Hinweis: {a['hinweis']}")
 
 
+def _luecke(luecke) -> None:
+    """The gap warning and „Als Lücke melden“: +1 per Thema for (Monat, Sozialraum) – nothing else is stored."""
+    st.warning("**Lücke im Angebot:** " + md(luecke.text) + "  \nMit „Als Lücke melden“ wird sie anonym gezählt "
+               "(nur Monat, Sozialraum und Thema); die Koordination sieht die Zahlen in der Analyse. Über die "
+               "Familie wird nichts gespeichert.", icon=":material/report:")
+    if not darf(sitzung.nutzer(), "vermittlung:erfassen") or not luecke.sozialraum_id:
+        return
+    monat = monat_heute()
+    schluessel = (monat, luecke.sozialraum_id, tuple(luecke.themen))
+
+    def melden() -> None:  # a callback: the button is disabled in the same run
+        try:
+            for thema in luecke.themen:
+                luecke_melden(D.store(), Bedarfsluecke(monat, luecke.sozialraum_id, thema), wer=sitzung.nutzer())
+        except KitaNetzError as fehler:  # German message, shown below the button
+            st.session_state["vm_luecke_fehler"] = str(fehler)
+            return
+        D.geschrieben()
+        st.session_state["vm_gemeldet"] = schluessel
+
+    gemeldet = st.session_state.get("vm_gemeldet") == schluessel
+    st.button("Als Lücke melden", key="vm_luecke_melden", icon=":material/flag:", disabled=gemeldet,
+              on_click=melden, help="Zählt +1 je fehlendem Thema für diesen Monat und Sozialraum – ohne Kita, "
+                                    "ohne Namen.")
+    if fehler := st.session_state.pop("vm_luecke_fehler", None):
+        st.error(md(fehler))
+    if gemeldet:
+        st.success("Als Lücke gemeldet. Gespeichert wurden nur Monat, Sozialraum und Thema.",
+                   icon=":material/check_circle:")
+
+
 def _ergebnisse(e) -> list:
     """Cards of the results (and of the alternatives when a Thema found nothing); returns the chosen ones."""
     s = st.session_state
@@ -161,9 +194,7 @@ def _ergebnisse(e) -> list:
         st.header({0: "Kein passendes Angebot", 1: "1 passendes Angebot"}.get(n, f"{n} passende Angebote"),
                   anchor=False)
         if e.luecke:
-            st.warning("**Lücke im Angebot:** " + md(e.luecke.text) + "  \nSie wird noch nicht automatisch "
-                       "gespeichert – wenn sie öfter vorkommt, bitte der Koordination melden. Über die Familie wird "
-                       "nichts gespeichert.", icon=":material/report:")
+            _luecke(e.luecke)
         zeigen = e.treffer[:s.get("vm_mehr", ZEIGEN)]
         for i in range(0, len(zeigen), 2):
             spalten = st.columns(2)

@@ -128,3 +128,39 @@ def test_fachkraft_zaehlt_sieht_aber_keine_zahlen(datenordner, store):
     assert sum(r["anzahl"] for r in vermittlungen(store)) == vorher + 1
     assert FACHKRAFT.name not in str(vermittlungen(store))
     assert len(store.query("lade_protokoll")) == eintraege  # not in the trail: who counted is stored nowhere
+
+
+def test_luecke_melden_zaehlt_anonym_und_erscheint_in_der_analyse(datenordner, store):
+    from network.ui import daten as D
+    from network.vermittlung import bedarfsluecken, monat_heute
+
+    d = D.daten()
+    sprachen = sorted({s for a in d.angebote for s in a.get("sprachen") or []})
+    thema, sprache = next((t, s) for t in ("sucht", "trennung", "gewaltschutz", "fruehfoerderung") for s in sprachen
+                          if suchen(d, Anfrage(themen=(t,), kita_id=KITA, sprachen=(s,), muss=frozenset({"sprache"})),
+                                    D.heute()).luecke)
+    vorher = sum(r["anzahl"] for r in bedarfsluecken(store))
+    protokoll = len(store.query("lade_protokoll"))
+    at = gewaehlt(seite("vermittlung", als=FACHKRAFT).run(), themen=(thema,))
+    at.multiselect(key="vm_sprache").set_value([sprache]).run()
+    at.checkbox(key="vm_muss_sprache").check().run()
+    assert "Als Lücke melden" in " ".join(klartext(w.value) for w in at.warning)
+    at.button(key="vm_luecke_melden").click().run()
+    assert not at.exception, at.exception
+    assert any("Als Lücke gemeldet" in s.value for s in at.success)
+    assert at.button(key="vm_luecke_melden").disabled  # one report per search
+    rows = bedarfsluecken(store)
+    assert sum(r["anzahl"] for r in rows) == vorher + 1
+    neu = [r for r in rows if r["thema_id"] == thema and r["monat"] == monat_heute()]
+    assert neu and set(neu[0]) == {"monat", "sozialraum_id", "thema_id", "anzahl"}
+    assert KITA not in str(rows) and FACHKRAFT.name not in str(rows)
+    assert len(store.query("lade_protokoll")) == protokoll
+
+    # the Koordination sees it on the Analyse page – protected
+    an = seite("auswertung").run()
+    assert not an.exception
+    luecken = [df.value for df in an.dataframe if "Summe" in df.value.columns][-1]
+    sr_name = next(s["name"] for s in d.sozialraeume if s["id"] == neu[0]["sozialraum_id"])
+    thema_name = next(t["name"] for t in d.themen if t["id"] == thema)
+    zelle = luecken[luecken["Sozialraum"] == sr_name].iloc[0][thema_name]
+    assert zelle == (KLEIN if neu[0]["anzahl"] < 3 else str(neu[0]["anzahl"]))
