@@ -29,7 +29,7 @@ def test_counts_per_label_and_type(store, mini):
     store.write(mini)
     c = store.counts()
     assert c["nodes"].pop("Protokoll") == mini.anzahl()  # one audit entry per created row
-    assert c["nodes"] == {"Nutzer": 0, "Vermittlung": 0, "Sozialraum": 2, "Gemeinde": 3, "Kita": 2, "Fachkraft": 1, "Angebot": 3,
+    assert c["nodes"] == {"Nutzer": 0, "Vermittlung": 0, "Bedarfsluecke": 0, "Sozialraum": 2, "Gemeinde": 3, "Kita": 2, "Fachkraft": 1, "Angebot": 3,
                           "Traeger": 2, "Thema": 2, "Indikatorwert": 3, "Szenario": 0}
     # ang-1 serves sr-a; ang-2 is district-wide (2); ang-3 serves sr-a and sr-b; ind-3 concerns sr-a and kita-1
     assert c["relationships"] == {"GEHOERT_ZU": 3, "LIEGT_IN": 4, "BETREUT": 1, "VERSORGT": 5, "TRAEGT": 3,
