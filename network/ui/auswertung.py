@@ -255,8 +255,8 @@ def _vermittlungen(d, stichtag: str) -> None:
     if not darf(sitzung.nutzer(), "vermittlung:lesen"):
         return
     st.header("Vermittlungen und gemeldete Lücken", anchor=False)
-    st.caption(f"Anonyme Zählungen bis {stichtag[5:7]}/{stichtag[:4]} (Seite Vermittlung). „< 3“ = 1 oder 2; „x“ = "
-               "gesperrt, damit kleine Zahlen nicht aus den Summen errechnet werden können (§ 64 Abs. 3 SGB VIII). "
+    st.caption(f"Anonyme Zählungen bis {stichtag[5:7]}/{stichtag[:4]} (Seite Vermittlung). „< 3“ = 1 oder 2; "
+               "„x“ = gesperrt, damit kleine Zahlen nicht aus den Summen errechnet werden können (§ 64 Abs. 3 SGB VIII). "
                "Vermittlungen zählen beim Sozialraum der Kita, von der vermittelt wurde.")
     vm, bl = _zaehlungen(D.schluessel(), D.version())
     bis = stichtag[:7]
