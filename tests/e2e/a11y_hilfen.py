@@ -127,12 +127,6 @@ def fokus(page) -> dict | None:
     return f
 
 
-def verweigert(page) -> bool:
-    """Whether the page shown is the refusal of a page outside the role (no heading, a message)."""
-    return page.locator('[data-testid="stMain"] h1').count() == 0 and \
-        page.locator('[data-testid="stMain"] [data-testid="stAlert"]').count() > 0
-
-
 def als(page, rolle: str) -> None:
     """Start a fresh session on the Wegweiser and, unless ``rolle`` is the public, sign in with the test account
     of that role (``browser_hilfen.KONTEN``, created by the test server). Afterwards open pages only by clicking
