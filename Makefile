@@ -31,9 +31,15 @@ AXE_VERSION := 4.14.1
 AXE_DIR     := $(VENV)/npm/node_modules/axe-core
 axe:
 	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_DIR)/package.json && [ -f $(AXE_DIR)/axe.min.js ]; then :; \
-	elif command -v npm >/dev/null 2>&1; then \
-		npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/npm axe-core@$(AXE_VERSION); \
-	else echo "Hinweis: npm fehlt; die Barrierefreiheitstests (axe-core) werden übersprungen."; fi
+	else \
+		if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
+		fi; \
+		if command -v npm >/dev/null 2>&1; then \
+			npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/npm axe-core@$(AXE_VERSION); \
+		else echo "Hinweis: npm fehlt; die Barrierefreiheitstests (axe-core) werden übersprungen."; fi; \
+	fi
 
 run: install
 	$(VENV)/bin/kita-netz seed --if-empty
