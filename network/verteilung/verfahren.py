@@ -245,8 +245,26 @@ def werte_je_sozialraum(daten: Netzdaten,
 
 
 # -- the distribution ---------------------------------------------------------------------------------------
+class _InEuroUndVZAE:
+    """Money kept in cents and hours in steps (exact integers), shown as euros and Vollzeitäquivalente."""
+
+    budget_cent: int
+    stunden_schritte: int
+    schritt: Decimal
+
+    @property
+    def budget(self) -> Decimal:
+        """Euros, to the cent."""
+        return Decimal(self.budget_cent) / 100
+
+    @property
+    def stunden(self) -> Decimal:
+        """Vollzeitäquivalente."""
+        return self.stunden_schritte * self.schritt
+
+
 @dataclass(frozen=True)
-class Zeile:
+class Zeile(_InEuroUndVZAE):
     """One Sozialraum of a :class:`Verteilung`."""
 
     id: str
@@ -260,19 +278,9 @@ class Zeile:
     stunden_minimum: bool = False
     schritt: Decimal = SCHRITT
 
-    @property
-    def budget(self) -> Decimal:
-        """Euros, to the cent."""
-        return Decimal(self.budget_cent) / 100
-
-    @property
-    def stunden(self) -> Decimal:
-        """Vollzeitäquivalente."""
-        return self.stunden_schritte * self.schritt
-
 
 @dataclass
-class Verteilung:
+class Verteilung(_InEuroUndVZAE):
     """The result of :func:`verteile`. ``zeilen`` are the Sozialräume sorted by id."""
 
     szenario: str
@@ -291,14 +299,6 @@ class Verteilung:
     quellen: list[dict] = field(default_factory=list)
     fiktiv: bool = False
     berechnet_am: str = field(default_factory=lambda: date.today().isoformat())
-
-    @property
-    def budget(self) -> Decimal:
-        return Decimal(self.budget_cent) / 100
-
-    @property
-    def stunden(self) -> Decimal:
-        return self.stunden_schritte * self.schritt
 
     @property
     def minimum_budget(self) -> Decimal:
@@ -389,7 +389,7 @@ def verteile(daten: Netzdaten, gewichte: Mapping[str, float], budget, stunden, s
 
 # -- second step: a Sozialraum's share among its Kitas -------------------------------------------------------
 @dataclass(frozen=True)
-class KitaZeile:
+class KitaZeile(_InEuroUndVZAE):
     """One Kita's part of its Sozialraum's budget and hours."""
 
     id: str
@@ -401,14 +401,6 @@ class KitaZeile:
     budget_cent: int
     stunden_schritte: int
     schritt: Decimal
-
-    @property
-    def budget(self) -> Decimal:
-        return Decimal(self.budget_cent) / 100
-
-    @property
-    def stunden(self) -> Decimal:
-        return self.stunden_schritte * self.schritt
 
 
 @dataclass
