@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 from ..errors import NichtGefunden
 from ..model import Netzdaten
 from ..zugang.rollen import Nutzer, pruefe
-from .erfassung import (_MONAT, AUFBEWAHRUNG_JAHRE, MAX_ANZAHL, VermittlungUngueltig, _kennung, grenze_monat,
+from .erfassung import (_pruefe_monat, AUFBEWAHRUNG_JAHRE, MAX_ANZAHL, VermittlungUngueltig, _kennung, grenze_monat,
                         monat_heute)
 
 __all__ = ["Bedarfsluecke", "LUECKE_FELDER", "luecke_melden", "bedarfsluecken", "sozialraum_der_kita",
@@ -48,10 +48,7 @@ class Bedarfsluecke:
     anzahl: int = 1
 
     def __post_init__(self) -> None:
-        if not isinstance(self.monat, str) or not _MONAT.match(self.monat):
-            raise VermittlungUngueltig(f"Monat „{self.monat}“: bitte im Format JJJJ-MM angeben (ohne Tag).")
-        if int(self.monat[:4]) < 2000:
-            raise VermittlungUngueltig(f"Monat „{self.monat}“ liegt vor dem Jahr 2000.")
+        _pruefe_monat(self.monat)
         object.__setattr__(self, "thema_id", _kennung(self.thema_id, "thema_id"))
         if not isinstance(self.sozialraum_id, str) or not self.sozialraum_id.strip():
             raise VermittlungUngueltig("Die Kita ist keinem Sozialraum zugeordnet; die Lücke kann nicht gemeldet "

@@ -71,6 +71,14 @@ def monat_heute(heute: _dt.date | str | None = None) -> str:
     return (heute.isoformat() if isinstance(heute, _dt.date) else str(heute))[:7]
 
 
+def _pruefe_monat(monat) -> None:
+    """A month as ``JJJJ-MM`` (no day), not before 2000; raises :class:`VermittlungUngueltig`."""
+    if not isinstance(monat, str) or not _MONAT.match(monat):
+        raise VermittlungUngueltig(f"Monat „{monat}“: bitte im Format JJJJ-MM angeben (ohne Tag).")
+    if int(monat[:4]) < 2000:
+        raise VermittlungUngueltig(f"Monat „{monat}“ liegt vor dem Jahr 2000.")
+
+
 def _kennung(wert, feld: str) -> str:
     if not isinstance(wert, str) or not wert.strip():
         raise VermittlungUngueltig(f"{_NAMEN[feld]}: bitte eine Kennung aus dem Verzeichnis angeben.")
@@ -92,10 +100,7 @@ class Vermittlung:
     anzahl: int = 1
 
     def __post_init__(self) -> None:
-        if not isinstance(self.monat, str) or not _MONAT.match(self.monat):
-            raise VermittlungUngueltig(f"Monat „{self.monat}“: bitte im Format JJJJ-MM angeben (ohne Tag).")
-        if int(self.monat[:4]) < 2000:
-            raise VermittlungUngueltig(f"Monat „{self.monat}“ liegt vor dem Jahr 2000.")
+        _pruefe_monat(self.monat)
         for feld in ("kita_id", "angebot_id", "thema_id"):
             object.__setattr__(self, feld, _kennung(getattr(self, feld), feld))
         if self.ergebnis not in ERGEBNISSE:
