@@ -148,18 +148,28 @@ def _nach_schreiben(datei: str, rid: str, meldung: str) -> None:
     st.session_state[_k(datei, "meldung")] = meldung
 
 
+def _ausfuehren(datei: str, schreiben):
+    """Run a write; on an error keep its German message(s) for the form and return ``None``."""
+    try:
+        return schreiben()
+    except Validierungsfehler as e:
+        st.session_state[_k(datei, "fehler")] = e.fehler
+    except KitaNetzError as e:
+        st.session_state[_k(datei, "fehler")] = [Fehler(datei, 0, "", str(e))]
+    return None
+
+
 def _speichern(datei: str) -> None:
     neu = st.session_state.get(_k(datei, "wahl"), NEU) == NEU
     st.session_state.pop(_k(datei, "meldung"), None)
     werte = _werte(datei)
-    try:
+
+    def schreiben() -> dict:
         store = D.store()
-        zeile = P.speichere(store, datei, werte, store.load(), neu=neu, von=_stelle(), wer=sitzung.nutzer())
-    except Validierungsfehler as e:
-        st.session_state[_k(datei, "fehler")] = e.fehler
-        return
-    except KitaNetzError as e:
-        st.session_state[_k(datei, "fehler")] = [Fehler(datei, 0, "", str(e))]
+        return P.speichere(store, datei, werte, store.load(), neu=neu, von=_stelle(), wer=sitzung.nutzer())
+
+    zeile = _ausfuehren(datei, schreiben)
+    if zeile is None:
         return
     was = _TITEL[datei][0]
     _nach_schreiben(datei, zeile["id"], f"{was} „{zeile.get('name') or zeile['id']}“ wurde "
@@ -169,25 +179,23 @@ def _speichern(datei: str) -> None:
 def _beenden(datei: str) -> None:
     rid = st.session_state.get(_k(datei, "wahl"))
     st.session_state.pop(_k(datei, "meldung"), None)
-    try:
+
+    def beenden() -> str:
         store = D.store()
         bestand = store.load()
         wer = sitzung.nutzer()
         if datei == "angebote":
             P.beende_angebot(store, rid, von=_stelle(), bestand=bestand, wer=wer)
-            meldung = f"Das Angebot ist ab heute beendet (gültig bis {datum_de(D.heute())})."
-        elif datei == "kooperationen":
+            return f"Das Angebot ist ab heute beendet (gültig bis {datum_de(D.heute())})."
+        if datei == "kooperationen":
             P.beende_kooperation(store, rid, bestand=bestand, wer=wer)
-            meldung = f"Die Kooperation endet heute ({datum_de(D.heute())})."
-        else:
-            _, beendet = P.beende_kita(store, rid, von=_stelle(), bestand=bestand, wer=wer)
-            meldung = (f"Die Kita ist aus dem Netzwerk genommen: {len(beendet)} laufende Kooperationen enden "
-                       "heute, die Zuordnung der Fachkraft ist entfernt.")
-    except Validierungsfehler as e:
-        st.session_state[_k(datei, "fehler")] = e.fehler
-        return
-    except KitaNetzError as e:
-        st.session_state[_k(datei, "fehler")] = [Fehler(datei, 0, "", str(e))]
+            return f"Die Kooperation endet heute ({datum_de(D.heute())})."
+        _, beendet = P.beende_kita(store, rid, von=_stelle(), bestand=bestand, wer=wer)
+        return (f"Die Kita ist aus dem Netzwerk genommen: {len(beendet)} laufende Kooperationen enden "
+                "heute, die Zuordnung der Fachkraft ist entfernt.")
+
+    meldung = _ausfuehren(datei, beenden)
+    if meldung is None:
         return
     st.session_state[_k(datei, "bestaetigt")] = False
     _nach_schreiben(datei, rid, meldung)

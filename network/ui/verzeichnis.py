@@ -87,6 +87,13 @@ class Filter:
     suche: str = ""
 
 
+def _km(row: dict, lat: float | None, lon: float | None) -> float | None:
+    """Distance in km from the chosen place to ``row``; ``None`` without a place or without coordinates."""
+    if lat is None or row.get("lat") is None or row.get("lon") is None:
+        return None
+    return entfernung_km(lat, lon, row["lat"], row["lon"])
+
+
 @dataclass
 class Verzeichnis:
     """Lookups over one data version. Build with ``Verzeichnis(daten)``; read-only afterwards."""
@@ -212,11 +219,9 @@ class Verzeichnis:
                 st = self._suchtext[a["id"]]
                 if not all(st.passt(w) for w in worte):
                     continue
-            km = None
-            if lat is not None and a.get("lat") is not None and a.get("lon") is not None:
-                km = entfernung_km(lat, lon, a["lat"], a["lon"])
-                if f.umkreis_km and km > f.umkreis_km:
-                    continue
+            km = _km(a, lat, lon)
+            if f.umkreis_km and km is not None and km > f.umkreis_km:
+                continue
             out.append((a, km))
         return self._sortiert(out, worte, lat is not None)
 
@@ -239,11 +244,9 @@ class Verzeichnis:
                 continue
             if worte and not all(self._suchtext[k["id"]].passt(w) for w in worte):
                 continue
-            km = None
-            if lat is not None and k.get("lat") is not None and k.get("lon") is not None:
-                km = entfernung_km(lat, lon, k["lat"], k["lon"])
-                if f.umkreis_km and km > f.umkreis_km:
-                    continue
+            km = _km(k, lat, lon)
+            if f.umkreis_km and km is not None and km > f.umkreis_km:
+                continue
             out.append((k, km))
         return self._sortiert(out, worte, lat is not None)
 
