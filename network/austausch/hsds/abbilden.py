@@ -1,0 +1,414 @@
+"""Mapping flat HSDS rows onto ``angebote`` rows of the import format, with notices for what does not map."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...errors import Fehler
+from ...model import ART, DATEIEN, KREISWEIT, Netzdaten
+from ..dateien import Rohdaten, RohTabelle, schuetzen
+from .katalog import TABELLEN, hsds_id
+from .lesen import _Leser, _text, _zahl, _Zeile
+from .sprachen import sprachname
+from .taxonomien import _KREISWEIT_NAME, _OHNE_TRAEGER, TAXONOMIEN, ZUSATZ
+from .zeiten import zeitplan_text
+
+@dataclass
+class HsdsRohdaten(Rohdaten):
+    """Import rows read from HSDS, with where each cell came from (for error messages).
+
+    ``herkunft[(zeile, spalte)]`` is ``(datei, zeile, feld)`` in HSDS terms, e.g. ``("hsds:location", 3,
+    "latitude")``; ``zeile`` of the ``angebote`` table is the 1-based index of the service.
+    """
+
+    herkunft: dict = field(default_factory=dict)
+    nicht_zugeordnet: list[str] = field(default_factory=list)
+
+
+#: Fields of these tables that the mapping reads; any other field with a value is named in the notice.
+_GENUTZT = {
+    "service": {"id", "organization_id", "name", "description", "url", "email", "status", "application_process",
+                "fees_description", "fees", "assured_date", "eligibility_description"},
+    "organization": {"id", "name", "description"},
+    "location": {"id", "location_type", "name", "latitude", "longitude"},
+    "address": {"id", "location_id", "address_1", "address_2", "city", "state_province", "postal_code",
+                "country", "address_type"},
+}
+
+#: Tables the mapping reads at all; rows of any other table are named in the notice.
+_GELESEN = {"service", "organization", "location", "address", "service_at_location", "phone", "contact", "schedule",
+            "language", "service_area", "cost_option", "accessibility", "attribute", "taxonomy_term", "taxonomy"}
+
+
+class _Zeilenbau:
+    """One ``angebote`` row being built, with the HSDS place of each cell."""
+
+    def __init__(self, s: _Zeile) -> None:
+        self.row: dict[str, str] = {}
+        self.her: dict[str, tuple] = {"": s.ort("")}
+
+    def setze(self, spalte: str, wert, quelle: _Zeile | None = None, feld: str = "", liste: bool = False) -> None:
+        if wert is None or wert == []:
+            return
+        if liste:
+            self.row[spalte] = "|".join(schuetzen(x) for x in wert)
+        else:
+            self.row[spalte] = schuetzen(_text(wert) or "")
+        if quelle is not None:
+            self.her[spalte] = quelle.ort(feld)
+
+
+def _index(rows: list[_Zeile], feld: str) -> dict[str, list[_Zeile]]:
+    d: dict[str, list[_Zeile]] = {}
+    for z in rows:
+        v = z.werte.get(feld)
+        if v:
+            d.setdefault(str(v), []).append(z)
+    return d
+
+
+class _Abbildung:
+    """Maps the flat rows of one :class:`_Leser` onto ``angebote`` rows; collects errors and notices."""
+
+    def __init__(self, leser: _Leser, bestand: Netzdaten, standard_art: str) -> None:
+        self.leser, self.bestand, self.standard_art = leser, bestand, standard_art
+        t = self.t = leser.t
+        self.by_id = {name: {z.werte["id"]: z for z in rows if z.werte.get("id")} for name, rows in t.items()}
+        self.phones = {k: _index(t["phone"], k)
+                       for k in ("service_id", "contact_id", "location_id", "service_at_location_id")}
+        self.schedules = {k: _index(t["schedule"], k) for k in ("service_id", "location_id", "service_at_location_id")}
+        self.languages = {k: _index(t["language"], k) for k in ("service_id", "location_id")}
+        self.contacts = {k: _index(t["contact"], k) for k in ("service_id", "service_at_location_id")}
+        self.sal = _index(t["service_at_location"], "service_id")
+        self.addresses, self.access = _index(t["address"], "location_id"), _index(t["accessibility"], "location_id")
+        self.areas, self.costs = _index(t["service_area"], "service_id"), _index(t["cost_option"], "service_id")
+        self.attrs = _index(t["attribute"], "link_id")
+        self.unsere_tax = {hsds_id("taxonomy", k): k for k in TAXONOMIEN}
+        self.unsere_tax_namen = {name: k for k, (name, _) in TAXONOMIEN.items()}
+        self.art_cf = {a.casefold(): a for a in ART}
+        self.themen_id = {th["id"].casefold(): th["id"] for th in bestand.themen}
+        self.themen_name = {(th.get("name") or "").casefold(): th["id"] for th in bestand.themen if th.get("name")}
+        self.sr_name = {(s.get("name") or "").casefold(): s["id"] for s in bestand.sozialraeume if s.get("name")}
+        self.sr_id = {s["id"].casefold(): s["id"] for s in bestand.sozialraeume}
+        self.gem_name: dict[str, list[str]] = {}
+        for g in bestand.gemeinden:
+            self.gem_name.setdefault((g.get("name") or "").casefold(), []).append(g["id"])
+        self.nicht_zugeordnet: Counter = Counter()
+        self.nicht_uebernommen: Counter = Counter()
+        self.ohne_bereich: Counter = Counter()
+        self.ohne_art: list[str] = []
+        self.inaktiv: list[str] = []
+        self.entfallen: list[str] = []
+        self.ohne_zugang = 0
+
+    def fehler(self, quelle: _Zeile, feld: str, grund: str) -> None:
+        self.leser.fehler.append(Fehler(*quelle.ort(feld), grund))
+
+    def ungenutzt(self, tabelle: str, z: _Zeile) -> None:
+        for k in TABELLEN[tabelle].spalten:
+            if z.werte.get(k) is not None and k not in _GENUTZT[tabelle]:
+                self.nicht_uebernommen[f"{tabelle}.{k}"] += 1
+
+    # --- taxonomy terms ---------------------------------------------------------------------------------------------
+
+    def begriff(self, a: _Zeile, b: dict) -> None:
+        """Sort the term of attribute ``a`` into Art, Themen, Zielgruppen, Zusatzangaben or „nicht zugeordnet“."""
+        term = self.by_id["taxonomy_term"].get(a.werte.get("taxonomy_term_id") or "")
+        if term is None:
+            if a.werte.get("taxonomy_term_id"):
+                self.fehler(a, "taxonomy_term_id", f"Den Begriff „{a.werte['taxonomy_term_id']}“ gibt es nicht in "
+                                                   "taxonomy_terms.")
+            return
+        tw = term.werte
+        tax_id = tw.get("taxonomy_id")
+        tax = self.by_id["taxonomy"].get(tax_id or "")
+        tax_name = tw.get("taxonomy") or (tax.werte.get("name") if tax else None)
+        unsere = self.unsere_tax.get(tax_id or "") or self.unsere_tax_namen.get(tax_name or "")
+        code, name = _text(tw.get("code")), _text(tw.get("name"))
+        art_cf, themen_id, themen_name = self.art_cf, self.themen_id, self.themen_name
+        if unsere == "zusatz" and code in ZUSATZ:
+            b["zusatz"][code] = (_text(a.werte.get("value")), a)
+        elif unsere == "zielgruppe" and name:
+            b["zielgruppen"].append((name, term))
+        elif unsere == "thema" and code:
+            b["themen"].append((code, term))
+        elif unsere == "art" or (name and name.casefold() in art_cf) or (code and code.casefold() in art_cf):
+            kandidat = art_cf.get((name or "").casefold()) or art_cf.get((code or "").casefold())
+            if kandidat and b["art"] is None:
+                b["art"] = (kandidat, term)
+            elif not kandidat:
+                self.nicht_zugeordnet[f"{tax_name or 'ohne Taxonomie'}: {name or code}"] += 1
+        elif code and code.casefold() in themen_id:
+            b["themen"].append((themen_id[code.casefold()], term))
+        elif name and name.casefold() in themen_name:
+            b["themen"].append((themen_name[name.casefold()], term))
+        elif name and name.casefold() in themen_id:
+            b["themen"].append((themen_id[name.casefold()], term))
+        else:
+            self.nicht_zugeordnet[f"{tax_name or 'ohne Taxonomie'}: {name or code}"] += 1
+
+    def begriffe(self, sid: str) -> dict:
+        b: dict = {"art": None, "themen": [], "zielgruppen": [], "zusatz": {}}
+        for a in self.attrs.get(sid, []):
+            if (a.werte.get("link_entity") or "service") == "service":
+                self.begriff(a, b)
+        return b
+
+    def vokabular(self, z: _Zeilenbau, s: _Zeile, b: dict) -> None:
+        w, sid = s.werte, str(s.werte.get("id") or "")
+        kennung, kq = b["zusatz"].get("kennung", (None, None))
+        z.setze("id", kennung or f"hsds-{sid}", kq or s, "value" if kq else "id")
+        z.setze("name", w.get("name"), s, "name")
+        if b["art"]:
+            z.setze("art", b["art"][0], b["art"][1], "name")
+        else:
+            z.setze("art", self.standard_art, s, "name")
+            self.ohne_art.append(str(w.get("name") or sid))
+        z.setze("beschreibung", w.get("description"), s, "description")
+        themen, zielgruppen = b["themen"], b["zielgruppen"]
+        if themen:
+            z.setze("themen", list(dict.fromkeys(c for c, _ in themen)), themen[0][1], "code", liste=True)
+        if zielgruppen:
+            z.setze("zielgruppen", list(dict.fromkeys(n for n, _ in zielgruppen)), zielgruppen[0][1], "name",
+                    liste=True)
+        elif w.get("eligibility_description"):
+            self.nicht_uebernommen["service.eligibility_description"] += 1
+
+    # --- place ----------------------------------------------------------------------------------------------------
+
+    def ort_waehlen(self, sid: str) -> tuple[_Zeile | None, _Zeile | None]:
+        """The service's place: (service_at_location, location), a physical one first."""
+        orte = []
+        for x in self.sal.get(sid, []):
+            lo = self.by_id["location"].get(x.werte.get("location_id") or "")
+            if lo is None and x.werte.get("location_id"):
+                self.fehler(x, "location_id", f"Den Ort „{x.werte['location_id']}“ gibt es nicht in locations.")
+            elif lo is not None:
+                orte.append((x, lo))
+        physisch = [(x, lo) for x, lo in orte if (lo.werte.get("location_type") or "physical") == "physical"]
+        return (physisch or orte or [(None, None)])[0]
+
+    def sprachen(self, z: _Zeilenbau, sid: str, lo: _Zeile | None) -> None:
+        sprachen: list[tuple[str, _Zeile]] = []
+        am_ort = self.languages["location_id"].get(lo.werte["id"], []) if lo is not None and lo.werte.get("id") else []
+        for lz in self.languages["service_id"].get(sid, []) + am_ort:
+            n = sprachname(_text(lz.werte.get("code")), _text(lz.werte.get("name")))
+            if n and n not in [p for p, _ in sprachen]:
+                sprachen.append((n, lz))
+        if sprachen:
+            z.setze("sprachen", [p for p, _ in sprachen], sprachen[0][1],
+                    "name" if sprachen[0][1].werte.get("name") else "code", liste=True)
+
+    def kosten(self, z: _Zeilenbau, s: _Zeile) -> None:
+        w = s.werte
+        kosten = w.get("fees_description") or w.get("fees")
+        co = self.costs.get(str(w.get("id") or ""), [])
+        if kosten:
+            z.setze("kosten", kosten, s, "fees_description" if w.get("fees_description") else "fees")
+        elif co and any(c.werte.get("amount_description") for c in co):
+            c = next(c for c in co if c.werte.get("amount_description"))
+            z.setze("kosten", c.werte["amount_description"], c, "amount_description")
+        if co:
+            betraege = [_zahl(c.werte.get("amount")) for c in co]
+            optionen = [(_text(c.werte.get("option")) or "").casefold() for c in co]
+            if any(b == 0 for b in betraege) or "kostenlos" in optionen:
+                z.setze("kostenlos", True, co[0], "amount")
+            elif any(b for b in betraege) or "kostenpflichtig" in optionen:
+                z.setze("kostenlos", False, co[0], "amount")
+
+    def ort(self, z: _Zeilenbau, lo: _Zeile) -> None:
+        lw = lo.werte
+        self.ungenutzt("location", lo)
+        zug = self.access.get(lw.get("id") or "", [])
+        texte = {(_text(a.werte.get("description")) or "").casefold() for a in zug}
+        if texte and texte <= {"barrierefrei"}:
+            z.setze("barrierefrei", True, zug[0], "description")
+        elif texte and texte <= {"nicht barrierefrei"}:
+            z.setze("barrierefrei", False, zug[0], "description")
+        elif zug:
+            self.ohne_zugang += 1
+        adr = self.addresses.get(lw.get("id") or "", [])
+        adr = sorted(adr, key=lambda a: (a.werte.get("address_type") or "physical") != "physical")
+        if adr:
+            aw = adr[0].werte
+            strasse = ", ".join(x for x in (_text(aw.get("address_1")), _text(aw.get("address_2"))) if x)
+            z.setze("strasse", strasse or None, adr[0], "address_1")
+            z.setze("plz", _text(aw.get("postal_code")), adr[0], "postal_code")
+            z.setze("ort", _text(aw.get("city")), adr[0], "city")
+        if lw.get("latitude") is not None or lw.get("longitude") is not None:
+            z.setze("lat", lw.get("latitude"), lo, "latitude")
+            z.setze("lon", lw.get("longitude"), lo, "longitude")
+
+    def gemeinde(self, z: _Zeilenbau, zusatz: dict) -> None:
+        for code in ("strasse", "plz", "ort"):
+            if code not in z.row and code in zusatz:
+                z.setze(code, zusatz[code][0], zusatz[code][1], "value")
+        gemeinde, gq = zusatz.get("gemeinde", (None, None))
+        if gemeinde:
+            z.setze("gemeinde_id", gemeinde, gq, "value")
+        elif "ort" in z.row:
+            treffer = self.gem_name.get(z.row["ort"].casefold(), [])
+            if len(treffer) == 1:
+                z.setze("gemeinde_id", treffer[0])
+
+    # --- contact and opening hours -------------------------------------------------------------------------------
+
+    def kontakt(self, z: _Zeilenbau, s: _Zeile, x: _Zeile | None, lo: _Zeile | None) -> None:
+        """Phone and e-mail: the service's, else its contacts', else its place's."""
+        w, sid = s.werte, str(s.werte.get("id") or "")
+        xid = (x.werte.get("id") or "") if x is not None else None
+        kontakte = self.contacts["service_id"].get(sid, []) + \
+            (self.contacts["service_at_location_id"].get(xid, []) if x is not None else [])
+        tel = self.phones["service_id"].get(sid, [])
+        if not tel and x is not None:
+            tel = self.phones["service_at_location_id"].get(xid, [])
+        if not tel:
+            tel = [p for k in kontakte for p in self.phones["contact_id"].get(k.werte.get("id") or "", [])]
+        if not tel and lo is not None:
+            tel = self.phones["location_id"].get(lo.werte.get("id") or "", [])
+        if tel:
+            z.setze("telefon", tel[0].werte.get("number"), tel[0], "number")
+        if w.get("email"):
+            z.setze("email", w["email"], s, "email")
+        else:
+            mit_mail = [k for k in kontakte if k.werte.get("email")]
+            if mit_mail:
+                z.setze("email", mit_mail[0].werte["email"], mit_mail[0], "email")
+        z.setze("website", w.get("url"), s, "url")
+
+    def zeiten(self, z: _Zeilenbau, sid: str, x: _Zeile | None, lo: _Zeile | None) -> None:
+        zp = self.schedules["service_id"].get(sid, [])
+        if not zp and x is not None:
+            zp = self.schedules["service_at_location_id"].get(x.werte.get("id") or "", [])
+        if not zp and lo is not None:
+            zp = self.schedules["location_id"].get(lo.werte.get("id") or "", [])
+        texte_zp: list[str] = []
+        for zeile in zp:
+            txt = _text(zeile.werte.get("description")) or zeitplan_text(zeile.werte)
+            if txt and (not texte_zp or texte_zp[-1] != txt):
+                texte_zp.append(txt)
+        if texte_zp:
+            z.setze("oeffnungszeiten", ", ".join(texte_zp), zp[0], "description")
+
+    # --- Träger, area, additions ---------------------------------------------------------------------------------
+
+    def traeger(self, z: _Zeilenbau, s: _Zeile) -> None:
+        w = s.werte
+        org = self.by_id["organization"].get(w.get("organization_id") or "")
+        if org is None and w.get("organization_id"):
+            self.fehler(s, "organization_id", f"Die Organisation „{w['organization_id']}“ gibt es nicht in "
+                                              "organizations.")
+        elif org is not None and org.werte.get("id") != hsds_id("organization", _OHNE_TRAEGER):
+            z.setze("traeger", org.werte.get("name"), org, "name")
+
+    def versorgt(self, z: _Zeilenbau, sid: str) -> None:
+        versorgt: list[str] = []
+        bereiche = self.areas.get(sid, [])
+        for b in bereiche:
+            n = (_text(b.werte.get("name")) or "").casefold()
+            sr = KREISWEIT if n in (_KREISWEIT_NAME, KREISWEIT) else (self.sr_name.get(n) or self.sr_id.get(n))
+            if sr is None:
+                self.ohne_bereich[_text(b.werte.get("name")) or "(ohne Namen)"] += 1
+            elif sr not in versorgt:
+                versorgt.append(sr)
+        if versorgt:
+            z.setze("versorgt", versorgt, bereiche[0], "name", liste=True)
+
+    def zusatz(self, z: _Zeilenbau, s: _Zeile, zusatz: dict) -> None:
+        for code in ("gueltig_ab", "gueltig_bis", "geprueft_von", "aufsuchend"):
+            wert, q = zusatz.get(code, (None, None))
+            z.setze(code, wert, q, "value")
+        if s.werte.get("assured_date"):
+            ad = str(s.werte["assured_date"])
+            z.setze("geprueft_am", ad[:10] if re.match(r"^\d{4}-\d{2}-\d{2}T", ad) else ad, s, "assured_date")
+
+    # --- one service ---------------------------------------------------------------------------------------------
+
+    def dienst(self, s: _Zeile) -> _Zeilenbau | None:
+        """The ``angebote`` row of service ``s``, or ``None`` if it is not taken over (defunct)."""
+        w = s.werte
+        sid = str(w.get("id") or "")
+        z = _Zeilenbau(s)
+        self.ungenutzt("service", s)
+        b = self.begriffe(sid)
+        self.vokabular(z, s, b)
+        x, lo = self.ort_waehlen(sid)
+        self.sprachen(z, sid, lo)
+        self.kosten(z, s)
+        if lo is not None:
+            self.ort(z, lo)
+        self.gemeinde(z, b["zusatz"])
+        self.kontakt(z, s, x, lo)
+        self.zeiten(z, sid, x, lo)
+        z.setze("hinweis", w.get("application_process"), s, "application_process")
+        self.traeger(z, s)
+        self.versorgt(z, sid)
+        self.zusatz(z, s, b["zusatz"])
+        status = (w.get("status") or "active")
+        if status == "defunct" and "gueltig_bis" not in z.row:
+            self.entfallen.append(str(w.get("name") or sid))
+            return None
+        if status in ("inactive", "temporarily closed") and "gueltig_ab" not in z.row:
+            self.inaktiv.append(str(w.get("name") or sid))
+        return z
+
+    # --- notices -------------------------------------------------------------------------------------------------
+
+    def hinweise(self) -> list[str]:
+        t = self.t
+        for tab in ("organization", "address"):
+            for z in t[tab]:
+                self.ungenutzt(tab, z)
+        nicht_genutzt = [name for name in TABELLEN if t[name] and name not in _GELESEN]
+        hinweise = list(self.leser.hinweise)
+        if (not self.bestand.sozialraeume or not self.bestand.themen) and t["service"]:
+            hinweise.append("HSDS: Im Datenspeicher fehlen Sozialräume oder Themen – Versorgungsgebiete und Begriffe "
+                            "können nur ihnen zugeordnet werden. Bitte zuerst das Importformat (sozialraeume, "
+                            "gemeinden, themen) einspielen.")
+        if self.nicht_zugeordnet:
+            liste = "; ".join(sorted(self.nicht_zugeordnet))
+            hinweise.append(f"HSDS: {len(self.nicht_zugeordnet)} Begriffe ohne Entsprechung in Art, Themen oder "
+                            f"Zielgruppen (nicht übernommen): {liste}.")
+        if self.ohne_art:
+            hinweise.append(f"HSDS: {len(self.ohne_art)} Dienste ohne Art – als „{self.standard_art}“ übernommen, "
+                            f"bitte prüfen: {', '.join(self.ohne_art)}.")
+        if self.ohne_bereich:
+            hinweise.append("HSDS: Versorgungsgebiete ohne passenden Sozialraum (nicht übernommen): "
+                            f"{', '.join(sorted(self.ohne_bereich))}.")
+        if self.ohne_zugang:
+            hinweise.append(f"HSDS: An {self.ohne_zugang} Ort(en) ist die Barrierefreiheit als Freitext beschrieben; "
+                            "„barrierefrei“ bleibt leer, bitte prüfen.")
+        if self.inaktiv:
+            hinweise.append(f"HSDS: {len(self.inaktiv)} Dienste sind nicht aktiv (status inactive/temporarily "
+                            f"closed), wurden aber übernommen: {', '.join(self.inaktiv)}.")
+        if self.entfallen:
+            hinweise.append(f"HSDS: {len(self.entfallen)} eingestellte Dienste (status defunct) nicht übernommen: "
+                            f"{', '.join(self.entfallen)}.")
+        for tab in sorted(self.leser.unbekannt):
+            hinweise.append(f"HSDS: Unbekannte Felder in {tab} ignoriert: "
+                            f"{', '.join(sorted(self.leser.unbekannt[tab]))}.")
+        if self.nicht_uebernommen:
+            hinweise.append("HSDS: Felder ohne Entsprechung im Kita-Netzwerk nicht übernommen: "
+                            f"{', '.join(sorted(self.nicht_uebernommen))}.")
+        if nicht_genutzt:
+            hinweise.append(f"HSDS: Tabellen ohne Entsprechung nicht übernommen: {', '.join(nicht_genutzt)}.")
+        return hinweise
+
+
+def _abbilden(leser: _Leser, bestand: Netzdaten, standard_art: str) -> HsdsRohdaten:
+    """Map the rows read by ``leser`` onto ``angebote`` rows (errors go to ``leser.fehler``)."""
+    abb = _Abbildung(leser, bestand, standard_art)
+    zeilen: list[tuple[int, dict[str, str]]] = []
+    herkunft: dict = {}
+    for nr, s in enumerate(leser.t["service"], start=1):
+        z = abb.dienst(s)
+        if z is None:
+            continue
+        zeilen.append((nr, z.row))
+        for spalte, quelle in z.her.items():
+            herkunft[(nr, spalte)] = quelle
+    header = [s.name for s in DATEIEN["angebote"]]
+    return HsdsRohdaten({"angebote": RohTabelle(header, zeilen)}, abb.hinweise(), herkunft,
+                        sorted(abb.nicht_zugeordnet))
