@@ -49,7 +49,9 @@ def veraltet(geprueft_am: str | None, heute: date, monate: int) -> bool:
 
 def monat_jahr(geprueft_am: str | None) -> str:
     """``MM/YYYY`` for the public card ("Angaben zuletzt geprüft: 03/2026"); ``""`` if never checked."""
-    return f"{geprueft_am[5:7]}/{geprueft_am[:4]}" if geprueft_am else ""
+    from .grund.format import monat
+
+    return monat(geprueft_am)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ Examples
 
 from __future__ import annotations
 
+from ..grund import format as F
+
 __all__ = ["km_text", "datum_text", "aufzaehlung", "zahl_text"]
 
 
@@ -20,8 +22,8 @@ def zahl_text(x: float, stellen: int = 1) -> str:
     ('15', '2,35')
     """
     if float(x).is_integer():
-        return str(int(x))
-    return f"{x:.{stellen}f}".replace(".", ",")
+        return F.zahl(int(x), 0)
+    return F.zahl(x, stellen)
 
 
 def km_text(km: float) -> str:
@@ -29,10 +31,10 @@ def km_text(km: float) -> str:
 
     Examples
     --------
-    >>> km_text(0), km_text(3.21)
-    ('0 km', '3,2 km')
+    >>> km_text(0), km_text(3.21), km_text(15)
+    ('0 km', '3,2 km', '15 km')
     """
-    return f"{zahl_text(round(km, 1))} km"
+    return f"{F.zahl(round(km, 1))} km"
 
 
 def datum_text(iso: str) -> str:
@@ -43,8 +45,7 @@ def datum_text(iso: str) -> str:
     >>> datum_text("2025-12-31")
     '31.12.2025'
     """
-    j, m, t = iso[:10].split("-")
-    return f"{t}.{m}.{j}"
+    return F.datum(iso[:10])
 
 
 def aufzaehlung(namen: list[str], hoechstens: int = 5) -> str:

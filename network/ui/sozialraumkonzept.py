@@ -21,12 +21,14 @@ import streamlit as st
 
 from .. import verteilung as V
 from ..errors import KitaNetzError
+from ..grund import format as F
 from ..verteilung import indikatoren as I
 from ..verteilung.bericht import euro, index_text, prozent, vzae
 from ..zugang import Nutzer, darf
 from . import daten as D
 from . import sitzung
-from .text import VEGA_LESBAR, datum_de, md
+from .eingabe import Fehler, zahl_aus, zahlfeld
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md
 
 __all__ = ["seite", "eingaben", "berechne", "AKTUELL", "SCHRITTE", "BUDGET", "STELLEN"]
 
@@ -40,6 +42,8 @@ AKTUELL = "Aktuelle Einstellung"
 _NEUESTE = "neueste"
 
 _BLAU, _GRAU, _ROT, _GRUEN = "#1f5f99", "#8c96a0", "#a8322d", "#2e7d4f"
+#: Chart config: German numbers on axes and labels („100.000“), readable label colours.
+_VEGA = {"locale": VEGA_DEUTSCH, **VEGA_LESBAR}
 
 
 # -- who acts -----------------------------------------------------------------------------------------
@@ -54,7 +58,7 @@ def _gewicht_key(ind: str) -> str:
 
 def _setze_gewichte(gewichte: dict[str, float], indikatoren: list[str]) -> None:
     for i in indikatoren:
-        st.session_state[_gewicht_key(i)] = float(gewichte.get(i, 0.0))
+        st.session_state[_gewicht_key(i)] = F.zahl(float(gewichte.get(i, 0.0)))
 
 
 def _lade_szenario() -> None:
@@ -69,27 +73,34 @@ def _lade_szenario() -> None:
     st.session_state["sk_beschreibung"] = "" if s.eingebaut else s.beschreibung
 
 
-def _vzae_text(x) -> str:
-    """A number input's float as exact text (four decimals are more than any step needs)."""
-    return format(Decimal(str(x)).quantize(Decimal("0.0001")).normalize(), "f")
-
-
 def eingaben(s=None) -> dict:
     """The inputs on screen as plain values (what :func:`berechne` takes), read from the session state ``s``
-    (default: this session's; a test passes AppTest's)."""
+    (default: this session's; a test passes AppTest's). Numbers are typed German (:mod:`network.grund.format`);
+    what cannot be read is listed under ``"fehler"`` (German, one per field) and stays at 0."""
     s = st.session_state if s is None else s
 
     def hole(key: str, default):
         return s[key] if key in s and s[key] is not None else default
 
+    fehler: list[str] = []
+
+    def lies(key: str, vorgabe, was: str, maximum) -> Decimal:
+        try:
+            return zahl_aus(s, key, vorgabe, was, minimum=0, maximum=maximum)
+        except Fehler as f:
+            fehler.append(str(f))
+            return Decimal(0)
+
     inds = hole("sk_indikatoren", [])
+    gewichte = {i: float(lies(_gewicht_key(i), 0.0, f"Gewicht „{I.name(i)}“", 100)) for i in inds}
     return {
-        "gewichte": {i: float(hole(_gewicht_key(i), 0.0)) for i in inds},
-        "budget": f"{Decimal(str(hole('sk_budget', BUDGET))).quantize(Decimal('0.01'))}",
-        "stunden": _vzae_text(hole("sk_stunden", STELLEN)),
+        "gewichte": gewichte,
+        "budget": lies("sk_budget", BUDGET, "Budget", 100_000_000),
+        "stunden": lies("sk_stunden", STELLEN, "Stellen", 500),
         "schritt": str(hole("sk_schritt", 0.25)),
-        "minimum_budget": f"{Decimal(str(hole('sk_min_budget', 0.0))).quantize(Decimal('0.01'))}",
-        "minimum_stunden": _vzae_text(hole("sk_min_stunden", 0.0)),
+        "minimum_budget": lies("sk_min_budget", 0, "Mindestbetrag", 100_000_000),
+        "minimum_stunden": lies("sk_min_stunden", 0, "Mindeststellen", 100),
+        "fehler": fehler,
         "stichtag": None if hole("sk_stand", _NEUESTE) == _NEUESTE else hole("sk_stand", None),
         "szenario": hole("sk_szenario", V.STANDARD.name),
     }
@@ -134,9 +145,8 @@ def _gewichte(d, inds: list[str]) -> None:
             hilfe = ind.beschreibung or "Indikator aus den importierten Daten."
             if i not in vorhanden:
                 hilfe += " – Keine Werte in den Daten: zählt nicht."
-            spalten[n % 4].number_input(
-                md(ind.name) + ("" if i in vorhanden else " (keine Werte)"), min_value=0.0, max_value=100.0,
-                step=0.5, key=_gewicht_key(i), help=hilfe, format="%g")
+            zahlfeld(spalten[n % 4], md(ind.name) + ("" if i in vorhanden else " (keine Werte)"), _gewicht_key(i),
+                     0, stellen=None, help=hilfe + " Gewicht von 0 bis 100.")
 
 
 def _formel() -> None:
@@ -175,12 +185,12 @@ def _balken(v: V.Verteilung) -> None:
                         "Beschriftung": f"{euro(z.budget)} · {vzae(z.stunden)} VZÄ"} for z in v.zeilen])
     basis = alt.Chart(df).encode(
         y=alt.Y("Sozialraum:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("Budget:Q", title="Budget (€)", axis=alt.Axis(format=",.0f"),
+        x=alt.X("Budget:Q", title="Budget (€)", axis=alt.Axis(format=",.0f", labelFlush=False),
                 scale=alt.Scale(domain=[0, max(df["Budget"].max() * 1.45, 1)])))
     balken = basis.mark_bar(color=_BLAU, height=22).encode(
         tooltip=[alt.Tooltip("Sozialraum:N"), alt.Tooltip("Beschriftung:N", title="Budget und Stellen")])
     text = basis.mark_text(align="left", dx=5, fontSize=13, color="#1d2731").encode(text="Beschriftung:N")
-    st.altair_chart((balken + text).properties(height=48 * len(df) + 30).configure(**VEGA_LESBAR),
+    st.altair_chart((balken + text).properties(height=48 * len(df) + 30).configure(**_VEGA),
                     width="stretch",
                     alt="Balkendiagramm: Budget je Sozialraum; jeder Balken ist mit Betrag und Stellen beschriftet.")
 
@@ -188,11 +198,10 @@ def _balken(v: V.Verteilung) -> None:
 def _indikatoren(v: V.Verteilung) -> None:
     zeilen = []
     for i in v.verwendet:
-        z = {"Indikator": I.name(i), "Gewicht": f"{v.gewichte[i]:g}".replace(".", ",")}
+        z = {"Indikator": I.name(i), "Gewicht": F.zahl(float(v.gewichte[i]))}
         for s in v.zeilen:
             wert = v.werte[i].get(s.id)
-            z[s.name] = ("–" if wert is None else f"{wert:,.0f}".replace(",", ".")
-                         if float(wert).is_integer() else f"{wert:.2f}".replace(".", ",")) \
+            z[s.name] = ("–" if wert is None else F.zahl(wert, 0 if float(wert).is_integer() else 2)) \
                 + f" ({prozent(v.anteile[i][s.id], 1)})"
         zeilen.append(z)
     st.caption("Wert je Sozialraum und in Klammern sein Anteil an der Summe des Kreises.")
@@ -242,7 +251,7 @@ def _vergleich(d, e: dict, v: V.Verteilung, namen: list[str]) -> tuple | None:
         color=alt.condition("datum.Differenz >= 0", alt.value(_GRUEN), alt.value(_ROT)))
     text = basis.mark_text(fontSize=12, color="#1d2731", align="left", dx=6).encode(
         x=alt.X("Rechts:Q", scale=skala), text="Beschriftung:N")
-    st.altair_chart((balken + text).properties(height=44 * len(chart) + 40).configure(**VEGA_LESBAR),
+    st.altair_chart((balken + text).properties(height=44 * len(chart) + 40).configure(**_VEGA),
                     width="stretch",
                     alt="Balkendiagramm: Gewinn (nach rechts) und Verlust (nach links) je Sozialraum, jeder Balken "
                         "beschriftet mit „gewinnt“ oder „verliert“ und dem Betrag.")
@@ -256,11 +265,10 @@ def _bedarf(bedarf: list[dict]) -> None:
                "1 000 Kinder unter dem Median – hier fehlt am ehesten etwas.")
     df = pd.DataFrame([{
         "Sozialraum": r["name"], "Index": index_text(r["index"]),
-        "Kinder unter 6": "–" if r["kinder_u6"] is None else f"{r['kinder_u6']:,.0f}".replace(",", "."),
+        "Kinder unter 6": F.zahl(r["kinder_u6"], 0),
         "Kitas": r["kitas"], "Angebote": r["angebote"], "davon vor Ort": r["angebote_vor_ort"],
-        "je 1 000 Kinder": "–" if r["angebote_je_1000_kinder"] is None else
-        f"{r['angebote_je_1000_kinder']:.1f}".replace(".", ","),
-        "je Kita": "–" if r["angebote_je_kita"] is None else f"{r['angebote_je_kita']:.2f}".replace(".", ","),
+        "je 1 000 Kinder": F.zahl(r["angebote_je_1000_kinder"], 1),
+        "je Kita": F.zahl(r["angebote_je_kita"], 2),
         "Lücken": r["luecken"], "Bewertung": "⚠ auffällig" if r["auffaellig"] else ""} for r in bedarf])
     st.dataframe(df, hide_index=True, width="stretch")
     mass = bedarf[0]["vergleichsmass"] if bedarf else "angebote_je_1000_kinder"
@@ -282,7 +290,7 @@ def _bedarf(bedarf: list[dict]) -> None:
                         legend=alt.Legend(orient="bottom")),
         tooltip=["Sozialraum:N", alt.Tooltip("Index:Q", format=".4f"), alt.Tooltip("Angebot:Q", format=".1f")])
     text = basis.mark_text(dy=-14, fontSize=12, color="#1d2731").encode(text="Beschriftung:N")
-    st.altair_chart((kreise + text).properties(height=340).configure(**VEGA_LESBAR),
+    st.altair_chart((kreise + text).properties(height=340).configure(**_VEGA),
                     width="stretch",
                     alt="Punktdiagramm: Bedarf (Index) nach rechts, Angebot nach oben; jeder Punkt ist mit dem "
                         "Sozialraum beschriftet, auffällige zusätzlich mit „auffällig“ und als Dreieck.")
@@ -297,7 +305,7 @@ def _soll_ist(si: list[dict], hinweise: list[str]) -> None:
         st.info(md(h))
 
     def je(x, stellen: int) -> str:
-        return "–" if x is None else f"{x:,.{stellen}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        return F.zahl(x, stellen)
 
     df = pd.DataFrame([{
         "Sozialraum": r["name"], "Soll (VZÄ)": vzae(r["soll"]), "Ist (VZÄ)": vzae(r["ist"]),
@@ -325,7 +333,7 @@ def _soll_ist(si: list[dict], hinweise: list[str]) -> None:
                         scale=alt.Scale(domain=["Soll", "Ist"], range=[_BLAU, _GRAU]),
                         legend=alt.Legend(orient="bottom")))
     text = basis.mark_text(align="left", dx=4, fontSize=12, color="#1d2731").encode(text="Beschriftung:N")
-    st.altair_chart((balken + text).properties(height=62 * len(si) + 40).configure(**VEGA_LESBAR),
+    st.altair_chart((balken + text).properties(height=62 * len(si) + 40).configure(**_VEGA),
                     width="stretch",
                     alt="Balkendiagramm: Soll und Ist der Stellen je Sozialraum, jeder Balken mit „Soll“ oder "
                         "„Ist“ und der Zahl beschriftet.")
@@ -341,7 +349,7 @@ def _kitas(d, v: V.Verteilung) -> V.KitaVerteilung:
     c1.selectbox("Schlüssel", [None] + kita_inds, key="sk_kita_indikator",
                  format_func=lambda i: "nur Plätze" if i is None else "Plätze × " + I.name(i))
     c2.selectbox("Schritt der Stellen (VZÄ)", KITA_SCHRITTE, key="sk_kita_schritt", index=1,
-                 format_func=lambda x: f"{x:g}".replace(".", ","))
+                 format_func=F.zahl)
     namen = {z.id: z.name for z in v.zeilen}
     c3.selectbox("Sozialraum", list(namen), key="sk_kita_sr", format_func=lambda s: namen[s])
     k = V.verteile_auf_kitas(d, v, st.session_state["sk_kita_indikator"], str(st.session_state["sk_kita_schritt"]))
@@ -349,8 +357,8 @@ def _kitas(d, v: V.Verteilung) -> V.KitaVerteilung:
         st.info(md(h))
     zeilen = [z for z in k.zeilen if z.sozialraum_id == st.session_state["sk_kita_sr"]]
     st.dataframe(pd.DataFrame([{"Kita": z.name, "Plätze": z.plaetze,
-                                "Kita-Wert": "–" if z.faktor is None else f"{z.faktor:.2f}".replace(".", ","),
-                                "Schlüssel": f"{float(z.schluessel):.2f}".replace(".", ","),
+                                "Kita-Wert": F.zahl(z.faktor, 2),
+                                "Schlüssel": F.zahl(float(z.schluessel), 2),
                                 "Budget": euro(z.budget), "Stellen (VZÄ)": vzae(z.stunden)} for z in zeilen]),
                  hide_index=True, width="stretch")
     return k
@@ -424,7 +432,8 @@ def seite() -> None:
         _lade_szenario()
     for i in inds:
         if _gewicht_key(i) not in s:
-            s[_gewicht_key(i)] = float(next(x for x in szenarien if x.name == s["sk_szenario"]).gewichte.get(i, 0.0))
+            s[_gewicht_key(i)] = F.zahl(float(next(x for x in szenarien
+                                                   if x.name == s["sk_szenario"]).gewichte.get(i, 0.0)))
     stichtage = sorted({r["stichtag"] for r in d.indikatoren if r.get("stichtag")}, reverse=True)
 
     st.header("Gewichte", anchor=False)
@@ -439,17 +448,13 @@ def seite() -> None:
 
     st.header("Budget und Stellen", anchor=False)
     c = st.columns([3, 2, 2, 3, 2, 2])
-    c[0].number_input("Budget (€)", min_value=0.0, max_value=100_000_000.0, value=BUDGET, step=1000.0,
-                      format="%.2f", key="sk_budget")
-    c[1].number_input("Stellen (VZÄ)", min_value=0.0, max_value=500.0, value=STELLEN, step=0.25, format="%.2f",
-                      key="sk_stunden")
+    zahlfeld(c[0], "Budget (€)", "sk_budget", BUDGET)
+    zahlfeld(c[1], "Stellen (VZÄ)", "sk_stunden", STELLEN)
     c[2].selectbox("Schritt (VZÄ)", SCHRITTE, index=SCHRITTE.index(0.25), key="sk_schritt",
-                   format_func=lambda x: f"{x:g}".replace(".", ","),
+                   format_func=F.zahl,
                    help="Die Stellen werden in Vielfachen dieses Schritts verteilt.")
-    c[3].number_input("Mindestbetrag je Sozialraum (€)", min_value=0.0, max_value=100_000_000.0, value=0.0,
-                      step=1000.0, format="%.2f", key="sk_min_budget")
-    c[4].number_input("Mindeststellen (VZÄ)", min_value=0.0, max_value=100.0, value=0.0, step=0.25, format="%.2f",
-                      key="sk_min_stunden", help="Mindeststellen je Sozialraum")
+    zahlfeld(c[3], "Mindestbetrag je Sozialraum (€)", "sk_min_budget", 0)
+    zahlfeld(c[4], "Mindeststellen (VZÄ)", "sk_min_stunden", 0, help="Mindeststellen je Sozialraum.")
     c[5].selectbox("Stand der Werte", [_NEUESTE] + stichtage, key="sk_stand",
                    format_func=lambda x: "neueste" if x == _NEUESTE else f"bis {datum_de(x)}",
                    help="Welche Indikatorwerte gelten: die neuesten oder die bis zu einem Stichtag.")
@@ -457,6 +462,11 @@ def seite() -> None:
         _formel()
 
     e = eingaben()
+    if e["fehler"]:
+        for f in e["fehler"]:
+            st.error(md(f), icon=":material/error:")
+        st.info("Es wurde nichts berechnet. Bitte die markierten Eingaben korrigieren.")
+        return
     try:
         v = berechne(d, e, e["szenario"] + (" (geändert)" if _geaendert(e) else ""))
     except KitaNetzError as f:
@@ -474,7 +484,7 @@ def seite() -> None:
         st.info(md(h))
     st.caption(md(f"Szenario „{v.szenario}“ · Budget {euro(v.budget)} · {vzae(v.stunden)} VZÄ in Schritten von "
                   f"{vzae(v.schritt)} VZÄ · Gewichte: "
-                  + "; ".join(f"{I.name(i)} {v.gewichte[i]:g}".replace(".", ",") for i in v.verwendet)))
+                  + "; ".join(f"{I.name(i)} {F.zahl(float(v.gewichte[i]))}" for i in v.verwendet)))
     st.table(_ergebnis_tabelle(v, si).set_index("Sozialraum"))  # plain HTML: readable by screen readers
     _balken(v)
 

@@ -23,20 +23,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["md", "monat_jahr", "km_text", "datum_de", "ja_nein", "zahl_de", "VEGA_DEUTSCH", "VEGA_LESBAR"]
+from ..grund import format as F
+from ..grund.format import VEGA_DEUTSCH
 
-#: Vega number and time locale for charts: decimal comma, German month and day names.
-VEGA_DEUTSCH = {
-    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " €"]},
-    "time": {"dateTime": "%A, der %e. %B %Y, %X", "date": "%d.%m.%Y", "time": "%H:%M:%S",
-             "periods": ["AM", "PM"],
-             "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
-             "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
-             "months": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-                        "Oktober", "November", "Dezember"],
-             "shortMonths": ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov",
-                             "Dez"]},
-}
+__all__ = ["md", "monat_jahr", "km_text", "datum_de", "ja_nein", "zahl_de", "VEGA_DEUTSCH", "VEGA_LESBAR"]
 
 #: Vega config for readable axes and legends: Streamlit's chart theme draws their text in #808495 (3.7:1 on white,
 #: below WCAG 2.1 AA's 4.5:1); #31333f reaches 12.6:1. Use as ``chart.configure(**VEGA_LESBAR)``.
@@ -64,21 +54,19 @@ def monat_jahr(iso: str | None) -> str | None:
     """``"2026-04-12"`` → ``"04/2026"`` (for „Angaben zuletzt geprüft“)."""
     if not iso or len(iso) < 7:
         return None
-    return f"{iso[5:7]}/{iso[:4]}"
+    return F.monat(iso)
 
 
 def datum_de(iso: str | None) -> str:
     """ISO date → ``TT.MM.JJJJ``; empty stays empty."""
-    if not iso or len(iso) < 10:
+    if not iso or len(str(iso)) < 10:
         return ""
-    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+    return F.datum(iso)
 
 
 def km_text(km: float | None) -> str:
     """Distance with one decimal and a German decimal comma."""
-    if km is None:
-        return ""
-    return f"{km:.1f} km".replace(".", ",")
+    return F.km(km)
 
 
 def zahl_de(x: float, stellen: int = 2) -> str:
@@ -87,7 +75,7 @@ def zahl_de(x: float, stellen: int = 2) -> str:
     >>> zahl_de(0.1234), zahl_de(3, 0)
     ('0,12', '3')
     """
-    return f"{x:.{stellen}f}".replace(".", ",")
+    return F.zahl(x, stellen)
 
 
 def ja_nein(wert) -> str:

@@ -26,7 +26,9 @@ def _oeffnen(settings, read_only: bool):
 
 
 def _km(km) -> str:
-    return "–" if km is None else f"{km:.1f} km".replace(".", ",")
+    from ..grund.format import km as km_de
+
+    return "–" if km is None else km_de(km)
 
 
 def cmd_suchen(args, settings) -> int:

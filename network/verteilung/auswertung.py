@@ -97,7 +97,9 @@ def soll_ist(daten: Netzdaten, verteilung: Verteilung) -> tuple[list[dict], list
     sr_von = kita_sozialraum(daten)
     hinweise = []
     if ohne:
-        vzae = f"{float(ohne):.2f}".replace(".", ",")
+        from ..grund.format import zahl as zahl_de
+
+        vzae = zahl_de(ohne, 2)
         hinweise.append(f"{vzae} VZÄ gehören zu Fachkräften ohne Kita (oder zu Kitas ohne Sozialraum) und sind "
                         "keinem Sozialraum zugeordnet.")
     zeilen = []

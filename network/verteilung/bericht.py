@@ -22,6 +22,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..austausch.dateien import schuetzen
+from ..grund import format as F
 from . import indikatoren as I
 from .verfahren import KitaVerteilung, Verteilung
 
@@ -42,40 +43,33 @@ METHODE = (FORMEL, RUNDUNG, MINIMUM)
 
 
 # -- German formats -----------------------------------------------------------------------------------------
-def _gruppen(d: Decimal, stellen: int) -> str:
-    text = f"{abs(d):,.{stellen}f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return ("−" if d < 0 else "") + text
-
-
 def euro(betrag) -> str:
-    """``1.234.567,89 €`` (minus sign for negative amounts)."""
-    return _gruppen(Decimal(str(betrag)) if not isinstance(betrag, Decimal) else betrag, 2) + " €"
+    """``1.234.567,89 €`` (minus sign for negative amounts); :func:`network.grund.format.geld`."""
+    return F.geld(betrag if isinstance(betrag, (Decimal, int)) else Decimal(str(betrag)))
 
 
 def vzae(wert, stellen: int = 2) -> str:
     """Vollzeitäquivalente with a decimal comma: ``1,25``."""
-    return _gruppen(Decimal(str(float(wert))) if not isinstance(wert, Decimal) else wert, stellen)
+    return F.zahl(Decimal(str(float(wert))) if not isinstance(wert, Decimal) else wert, stellen)
 
 
 def prozent(anteil, stellen: int = 2) -> str:
     """A share 0–1 as ``23,46 %``."""
-    return f"{float(anteil) * 100:.{stellen}f} %".replace(".", ",")
+    return F.prozent(Decimal(str(float(anteil))), stellen)
 
 
 def index_text(index) -> str:
     """The need index with four decimals: ``0,2345``."""
-    return f"{float(index):.4f}".replace(".", ",")
+    return F.zahl(Decimal(str(float(index))), 4)
 
 
 def datum(iso: str | None) -> str:
     """ISO date → ``TT.MM.JJJJ``."""
-    if not iso:
-        return ""
-    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+    return F.datum(iso)
 
 
 def _gewicht(w) -> str:
-    return f"{float(w):g}".replace(".", ",")
+    return F.zahl(Decimal(str(float(w))))
 
 
 def _eckdaten(v: Verteilung) -> list[tuple[str, str]]:
@@ -543,7 +537,7 @@ def _zahl(x, stellen: int = 0) -> str:
         return "–"
     if isinstance(x, Fraction):
         x = float(x)
-    return _gruppen(Decimal(str(round(float(x), stellen))), stellen)
+    return F.zahl(Decimal(str(float(x))), stellen)
 
 
 def _vorzeichen(x) -> str:

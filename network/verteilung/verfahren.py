@@ -113,7 +113,9 @@ def in_schritten(vzae, schritt=SCHRITT, was: str = "Die Stellen") -> int:
 
 
 def _de(d: Decimal) -> str:
-    return format(d.normalize(), "f").replace(".", ",")
+    from ..grund.format import zahl as zahl_de
+
+    return zahl_de(d.normalize())
 
 
 # -- the index ----------------------------------------------------------------------------------------------
@@ -168,7 +170,9 @@ def bedarfsindex(werte: Mapping[str, Mapping[str, float]], gewichte: Mapping[str
 
 
 def _g(w: Fraction) -> str:
-    return f"{float(w):g}".replace(".", ",")
+    from ..grund.format import zahl as zahl_de
+
+    return zahl_de(Decimal(str(float(w))))
 
 
 # -- rounding -----------------------------------------------------------------------------------------------

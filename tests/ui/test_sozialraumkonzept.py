@@ -4,6 +4,7 @@ comparison, need and supply, Soll/Ist, Kitas, saving scenarios (rights), and the
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import pytest
 from conftest import klartext, seite, texte
@@ -36,11 +37,12 @@ def test_seite_zeigt_standard_formel_und_ergebnis(at):
     assert not at.error
     assert any("Demodaten" in w.value for w in at.warning)
     assert at.selectbox(key="sk_szenario").value == "Standard"
-    assert at.number_input(key="sk_budget").value == 1_670_000.0
-    assert at.number_input(key="sk_stunden").value == 7.0
-    assert at.number_input(key="sk_w_kinder_sgb2").value == 1.0
-    assert at.number_input(key="sk_w_kriterium_6").value == 0.0
-    assert "(keine Werte)" in klartext(at.number_input(key="sk_w_kriterium_6").label)
+    # every number field shows German: thousands „.“, decimal „,“ (was „1670000.00“ and „7.00“)
+    assert at.text_input(key="sk_budget").value == "1.670.000,00"
+    assert at.text_input(key="sk_stunden").value == "7,00"
+    assert at.text_input(key="sk_w_kinder_sgb2").value == "1"
+    assert at.text_input(key="sk_w_kriterium_6").value == "0"
+    assert "(keine Werte)" in klartext(at.text_input(key="sk_w_kriterium_6").label)
     assert any(r"\sum_i w_i" in x.value for x in at.latex)
     assert "Hare–Niemeyer" in texte(at)
     df = ergebnis(at)
@@ -55,7 +57,7 @@ def test_seite_zeigt_standard_formel_und_ergebnis(at):
 def test_gewicht_aendern_veraendert_die_verteilung(at):
     at.run()
     vorher = list(ergebnis(at)["Budget"])
-    at.number_input(key="sk_w_kinder_sgb2").set_value(5.0).run()
+    at.text_input(key="sk_w_kinder_sgb2").set_value("5").run()
     assert not at.exception
     nachher = list(ergebnis(at)["Budget"])
     assert nachher != vorher and nachher[-1] == vorher[-1]
@@ -67,23 +69,70 @@ def test_gewicht_aendern_veraendert_die_verteilung(at):
 
 def test_eingaben_werden_geprueft(at):
     at.run()
-    at.number_input(key="sk_stunden").set_value(7.1).run()
+    at.text_input(key="sk_stunden").set_value("7,1").run()
     assert not at.exception
     assert any("kein Vielfaches des Schritts 0,25" in klartext(e.value) for e in at.error)
     at.selectbox(key="sk_schritt").set_value(0.1).run()
     assert not at.error, [e.value for e in at.error]
     assert ergebnis(at)["Stellen (VZÄ)"].iloc[-1] == "7,10"
-    at.number_input(key="sk_min_budget").set_value(300_000.0).run()
+    at.text_input(key="sk_min_budget").set_value("300.000").run()
     assert not at.error
     df = ergebnis(at)
     assert "Mindestbetrag" in df.columns and "angehoben" in list(df["Mindestbetrag"])
     assert all(int(b.split(",")[0].replace(".", "")) >= 300_000 for b in df["Budget"][:-1])
 
 
+def test_budget_in_deutscher_schreibweise(at):
+    """„1.670.000“ is one million six hundred seventy thousand euros, never 1,67 € (issue 15, point 1)."""
+    at.run()
+    at.text_input(key="sk_budget").set_value("1.670.000").run()
+    assert not at.exception and not at.error
+    df = ergebnis(at)
+    assert df["Budget"].iloc[-1] == "1.670.000,00 €"
+    assert all(int(b.split(",")[0].replace(".", "")) > 100_000 for b in df["Budget"][:-1])
+    assert at.text_input(key="sk_budget").value == "1.670.000,00"  # shown back in the canonical form
+    at.text_input(key="sk_stunden").set_value("7,5").run()
+    assert ergebnis(at)["Stellen (VZÄ)"].iloc[-1] == "7,50"
+
+
+@pytest.mark.parametrize("feld, eingabe, meldung", [
+    ("sk_budget", "1670000.00", "„1670000.00“ ist keine eindeutige Zahl"),
+    ("sk_budget", "1,67 Mio", "„1,67 Mio“ ist keine Zahl"),
+    ("sk_stunden", "7.5", "Stellen: „7.5“ ist keine eindeutige Zahl"),
+    ("sk_w_kinder_sgb2", "viel", "„viel“ ist keine Zahl"),
+    ("sk_min_budget", "-5", "Mindestbetrag: mindestens 0"),
+])
+def test_mehrdeutige_zahl_wird_nicht_gerechnet(at, feld, eingabe, meldung):
+    at.run()
+    at.text_input(key=feld).set_value(eingabe).run()
+    assert not at.exception
+    assert any(meldung in klartext(e.value) for e in at.error), [e.value for e in at.error]
+    assert "Es wurde nichts berechnet" in texte(at)
+    assert not [t for t in at.table if "Anteil" in t.value.columns]  # no result on a guess
+    from network.grund.format import Eingabefehler, zahl_lesen
+
+    try:  # nothing lost: the field keeps what was typed (a readable number may be rewritten, same value)
+        assert zahl_lesen(at.text_input(key=feld).value) == zahl_lesen(eingabe)
+    except Eingabefehler:
+        assert at.text_input(key=feld).value == eingabe
+
+
+def test_diagramme_haben_deutsche_zahlen(at):
+    """The bar chart's axis reads „100.000“, not „100,000“: every chart carries the German Vega locale."""
+    at.run()
+    import json
+
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert specs
+    for spec in specs:
+        assert spec["config"]["locale"]["number"]["thousands"] == "."
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
 def test_alle_gewichte_null_ist_ein_klarer_fehler(at):
     at.run()
     for k in ("hze_ambulant_u6", "familiengericht", "auslaendische_kinder", "kinder_sgb2", "kita_migration"):
-        at.number_input(key=f"sk_w_{k}").set_value(0.0)
+        at.text_input(key=f"sk_w_{k}").set_value("0")
     at.run()
     assert not at.exception
     assert any("keinen Indikator mit einem Gewicht über 0" in klartext(e.value) for e in at.error)
@@ -107,8 +156,8 @@ def test_bedarf_angebot_soll_ist_und_kitas(at):
 def test_szenario_speichern_laden_loeschen(at, store):
     at.session_state["nutzer"] = KOORDINATION
     at.run()
-    at.number_input(key="sk_w_kinder_sgb2").set_value(3.0)
-    at.number_input(key="sk_w_alleinerziehende").set_value(1.0)
+    at.text_input(key="sk_w_kinder_sgb2").set_value("3")
+    at.text_input(key="sk_w_alleinerziehende").set_value("1")
     at.text_input(key="sk_name").input("Test SGB II dreifach")
     at.text_input(key="sk_beschreibung").input("Probe <b>fett</b>")
     at.button(key="FormSubmitter:sk_speichern_form-Szenario speichern").click().run()
@@ -121,10 +170,10 @@ def test_szenario_speichern_laden_loeschen(at, store):
     assert lade(store, "Test SGB II dreifach").gewichte["kinder_sgb2"] == 3.0
     # back to Standard, then load the saved one: the inputs take its weights
     at.selectbox(key="sk_szenario").set_value("Standard").run()
-    assert at.number_input(key="sk_w_kinder_sgb2").value == 1.0
+    assert at.text_input(key="sk_w_kinder_sgb2").value == "1"
     at.selectbox(key="sk_szenario").set_value("Test SGB II dreifach").run()
-    assert at.number_input(key="sk_w_kinder_sgb2").value == 3.0
-    assert at.number_input(key="sk_w_alleinerziehende").value == 1.0
+    assert at.text_input(key="sk_w_kinder_sgb2").value == "3"
+    assert at.text_input(key="sk_w_alleinerziehende").value == "1"
     assert "Probe <b>fett</b>" in texte(at)
     # delete it
     at.selectbox(key="sk_loeschen_name").set_value("Test SGB II dreifach").run()
@@ -159,8 +208,8 @@ def test_gespeichertes_szenario_im_vergleich(at, store):
 
 def test_pdf_zeigt_die_zahlen_des_bildschirms(at):
     at.run()
-    at.number_input(key="sk_w_familiengericht").set_value(2.5)
-    at.number_input(key="sk_budget").set_value(1_234_567.89)
+    at.text_input(key="sk_w_familiengericht").set_value("2,5")
+    at.text_input(key="sk_budget").set_value("1.234.567,89")
     at.run()
     assert not at.exception
     bildschirm = ergebnis(at)
@@ -170,7 +219,7 @@ def test_pdf_zeigt_die_zahlen_des_bildschirms(at):
     from network.verteilung import pdf_bytes
 
     e = eingaben(at.session_state)
-    assert e["gewichte"]["familiengericht"] == 2.5 and e["budget"] == "1234567.89"
+    assert e["gewichte"]["familiengericht"] == 2.5 and e["budget"] == Decimal("1234567.89")
     v = berechne(validate(read_path(SEED_DIR)), e)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes(v))).pages)
     for name, budget, vzae in zip(bildschirm["Sozialraum"], bildschirm["Budget"], bildschirm["Stellen (VZÄ)"]):

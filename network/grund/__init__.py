@@ -1,0 +1,10 @@
+"""The ground floor: small pure helpers every other room may use. Imports nothing from ``network``.
+
+:mod:`network.grund.format` is the one place where numbers, money, distances and dates are written and read
+in German.
+"""
+
+from .format import (Eingabefehler, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen, VEGA_DEUTSCH)
+
+__all__ = ["Eingabefehler", "zahl", "geld", "km", "prozent", "datum", "monat", "zahl_lesen", "datum_lesen",
+           "VEGA_DEUTSCH"]
