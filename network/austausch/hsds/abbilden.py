@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from ...errors import Fehler
 from ...model import ART, DATEIEN, KREISWEIT, Netzdaten
 from ..dateien import Rohdaten, RohTabelle, schuetzen
-from .katalog import TABELLEN, hsds_id
-from .lesen import _Leser, _text, _zahl, _Zeile
+from .katalog import hsds_id
+from .lesen import VERKNUEPFUNG, _Leser, _text, _zahl, _Zeile
 from .sprachen import sprachname
-from .taxonomien import _KREISWEIT_NAME, _OHNE_TRAEGER, TAXONOMIEN, ZUSATZ
+from .taxonomien import (_KREISWEIT_NAME, _OHNE_TRAEGER, KREISWEIT_BESCHREIBUNG, ORG_BESCHREIBUNG,
+                         TAXONOMIEN, ZUSATZ)
 from .zeiten import zeitplan_text
 
 @dataclass
@@ -25,21 +26,19 @@ class HsdsRohdaten(Rohdaten):
 
     herkunft: dict = field(default_factory=dict)
     nicht_zugeordnet: list[str] = field(default_factory=list)
+    #: row of ``angebote`` -> number of the service it came from (a service with several places gives several rows)
+    dienst_von: dict = field(default_factory=dict)
+    #: number of a service -> its name (for the list of refused records)
+    dienstnamen: dict = field(default_factory=dict)
+    #: errors of single services (number -> errors); errors of the whole dataset are raised at once
+    dienstfehler: dict = field(default_factory=dict)
 
 
-#: Fields of these tables that the mapping reads; any other field with a value is named in the notice.
-_GENUTZT = {
-    "service": {"id", "organization_id", "name", "description", "url", "email", "status", "application_process",
-                "fees_description", "fees", "assured_date", "eligibility_description"},
-    "organization": {"id", "name", "description"},
-    "location": {"id", "location_type", "name", "latitude", "longitude"},
-    "address": {"id", "location_id", "address_1", "address_2", "city", "state_province", "postal_code",
-                "country", "address_type"},
-}
+#: Country values that mean Germany (the directory holds only places in Germany).
+_DEUTSCHLAND = {"de", "deu", "deutschland", "germany", "bundesrepublik deutschland"}
 
-#: Tables the mapping reads at all; rows of any other table are named in the notice.
-_GELESEN = {"service", "organization", "location", "address", "service_at_location", "phone", "contact", "schedule",
-            "language", "service_area", "cost_option", "accessibility", "attribute", "taxonomy_term", "taxonomy"}
+#: Schedule fields that the text in ``description`` states (used with it).
+_ZEITPLAN = ("freq", "byday", "opens_at", "closes_at", "interval", "wkst", "description")
 
 
 class _Zeilenbau:
@@ -58,6 +57,7 @@ class _Zeilenbau:
             self.row[spalte] = schuetzen(_text(wert) or "")
         if quelle is not None:
             self.her[spalte] = quelle.ort(feld)
+            quelle.nutze(feld)
 
 
 def _index(rows: list[_Zeile], feld: str) -> dict[str, list[_Zeile]]:
@@ -70,7 +70,11 @@ def _index(rows: list[_Zeile], feld: str) -> dict[str, list[_Zeile]]:
 
 
 class _Abbildung:
-    """Maps the flat rows of one :class:`_Leser` onto ``angebote`` rows; collects errors and notices."""
+    """Maps the flat rows of one :class:`_Leser` onto ``angebote`` rows; collects errors and notices.
+
+    Every field the mapping uses is marked on its row (:meth:`_Zeile.nutze`); :meth:`hinweise` names every other
+    field that has a value, so nothing is dropped without a word.
+    """
 
     def __init__(self, leser: _Leser, bestand: Netzdaten, standard_art: str) -> None:
         self.leser, self.bestand, self.standard_art = leser, bestand, standard_art
@@ -96,20 +100,16 @@ class _Abbildung:
         for g in bestand.gemeinden:
             self.gem_name.setdefault((g.get("name") or "").casefold(), []).append(g["id"])
         self.nicht_zugeordnet: Counter = Counter()
-        self.nicht_uebernommen: Counter = Counter()
         self.ohne_bereich: Counter = Counter()
         self.ohne_art: list[str] = []
         self.inaktiv: list[str] = []
         self.entfallen: list[str] = []
+        self.mehrere_orte: list[str] = []
         self.ohne_zugang = 0
+        self.nr = 0  # the service being mapped
 
     def fehler(self, quelle: _Zeile, feld: str, grund: str) -> None:
-        self.leser.fehler.append(Fehler(*quelle.ort(feld), grund))
-
-    def ungenutzt(self, tabelle: str, z: _Zeile) -> None:
-        for k in TABELLEN[tabelle].spalten:
-            if z.werte.get(k) is not None and k not in _GENUTZT[tabelle]:
-                self.nicht_uebernommen[f"{tabelle}.{k}"] += 1
+        self.leser.fehler_an(self.nr, Fehler(*quelle.ort(feld), grund))
 
     # --- taxonomy terms ---------------------------------------------------------------------------------------------
 
@@ -125,6 +125,10 @@ class _Abbildung:
         tax_id = tw.get("taxonomy_id")
         tax = self.by_id["taxonomy"].get(tax_id or "")
         tax_name = tw.get("taxonomy") or (tax.werte.get("name") if tax else None)
+        term.nutze(*tw)  # a term is taken over as a whole (or named as „ohne Entsprechung“)
+        if tax is not None:
+            tax.nutze(*tax.werte)
+        a.nutze("value")
         unsere = self.unsere_tax.get(tax_id or "") or self.unsere_tax_namen.get(tax_name or "")
         code, name = _text(tw.get("code")), _text(tw.get("name"))
         art_cf, themen_id, themen_name = self.art_cf, self.themen_id, self.themen_name
@@ -157,15 +161,12 @@ class _Abbildung:
         return b
 
     def vokabular(self, z: _Zeilenbau, s: _Zeile, b: dict) -> None:
-        w, sid = s.werte, str(s.werte.get("id") or "")
-        kennung, kq = b["zusatz"].get("kennung", (None, None))
-        z.setze("id", kennung or f"hsds-{sid}", kq or s, "value" if kq else "id")
+        w = s.werte
         z.setze("name", w.get("name"), s, "name")
         if b["art"]:
             z.setze("art", b["art"][0], b["art"][1], "name")
         else:
             z.setze("art", self.standard_art, s, "name")
-            self.ohne_art.append(str(w.get("name") or sid))
         z.setze("beschreibung", w.get("description"), s, "description")
         themen, zielgruppen = b["themen"], b["zielgruppen"]
         if themen:
@@ -173,28 +174,29 @@ class _Abbildung:
         if zielgruppen:
             z.setze("zielgruppen", list(dict.fromkeys(n for n, _ in zielgruppen)), zielgruppen[0][1], "name",
                     liste=True)
-        elif w.get("eligibility_description"):
-            self.nicht_uebernommen["service.eligibility_description"] += 1
+            s.nutze("eligibility_description")  # our export writes the Zielgruppen there as text
 
-    # --- place ----------------------------------------------------------------------------------------------------
+    # --- places -----------------------------------------------------------------------------------------------------
 
-    def ort_waehlen(self, sid: str) -> tuple[_Zeile | None, _Zeile | None]:
-        """The service's place: (service_at_location, location), a physical one first."""
+    def orte(self, sid: str) -> list[tuple[_Zeile | None, _Zeile | None]]:
+        """The service's places as (service_at_location, location), physical ones first; at least one entry."""
         orte = []
         for x in self.sal.get(sid, []):
             lo = self.by_id["location"].get(x.werte.get("location_id") or "")
             if lo is None and x.werte.get("location_id"):
                 self.fehler(x, "location_id", f"Den Ort „{x.werte['location_id']}“ gibt es nicht in locations.")
             elif lo is not None:
+                lo.nutze("location_type")
                 orte.append((x, lo))
-        physisch = [(x, lo) for x, lo in orte if (lo.werte.get("location_type") or "physical") == "physical"]
-        return (physisch or orte or [(None, None)])[0]
+        orte.sort(key=lambda p: (p[1].werte.get("location_type") or "physical") != "physical")
+        return orte or [(None, None)]
 
     def sprachen(self, z: _Zeilenbau, sid: str, lo: _Zeile | None) -> None:
         sprachen: list[tuple[str, _Zeile]] = []
         am_ort = self.languages["location_id"].get(lo.werte["id"], []) if lo is not None and lo.werte.get("id") else []
         for lz in self.languages["service_id"].get(sid, []) + am_ort:
             n = sprachname(_text(lz.werte.get("code")), _text(lz.werte.get("name")))
+            lz.nutze("name", "code")
             if n and n not in [p for p, _ in sprachen]:
                 sprachen.append((n, lz))
         if sprachen:
@@ -210,6 +212,10 @@ class _Abbildung:
         elif co and any(c.werte.get("amount_description") for c in co):
             c = next(c for c in co if c.werte.get("amount_description"))
             z.setze("kosten", c.werte["amount_description"], c, "amount_description")
+        for c in co:
+            c.nutze("amount", "option", "currency")
+            if _text(c.werte.get("amount_description")) == _text(kosten):
+                c.nutze("amount_description")
         if co:
             betraege = [_zahl(c.werte.get("amount")) for c in co]
             optionen = [(_text(c.werte.get("option")) or "").casefold() for c in co]
@@ -218,9 +224,27 @@ class _Abbildung:
             elif any(b for b in betraege) or "kostenpflichtig" in optionen:
                 z.setze("kostenlos", False, co[0], "amount")
 
+    def adresse(self, z: _Zeilenbau, lo: _Zeile) -> None:
+        adr = self.addresses.get(lo.werte.get("id") or "", [])
+        adr = sorted(adr, key=lambda a: (a.werte.get("address_type") or "physical") != "physical")
+        if not adr:
+            return
+        a = adr[0]
+        aw = a.werte
+        land = _text(aw.get("country"))
+        if land and land.casefold() not in _DEUTSCHLAND:
+            self.fehler(a, "country", f"Die Adresse liegt nicht in Deutschland (country „{land}“). Das Verzeichnis "
+                                      "nimmt nur Orte in Deutschland auf.")
+        a.nutze("country", "address_type", "state_province")
+        strasse = ", ".join(x for x in (_text(aw.get("address_1")), _text(aw.get("address_2"))) if x)
+        if aw.get("address_2"):
+            a.nutze("address_2")
+        z.setze("strasse", strasse or None, a, "address_1")
+        z.setze("plz", _text(aw.get("postal_code")), a, "postal_code")
+        z.setze("ort", _text(aw.get("city")), a, "city")
+
     def ort(self, z: _Zeilenbau, lo: _Zeile) -> None:
         lw = lo.werte
-        self.ungenutzt("location", lo)
         zug = self.access.get(lw.get("id") or "", [])
         texte = {(_text(a.werte.get("description")) or "").casefold() for a in zug}
         if texte and texte <= {"barrierefrei"}:
@@ -229,14 +253,7 @@ class _Abbildung:
             z.setze("barrierefrei", False, zug[0], "description")
         elif zug:
             self.ohne_zugang += 1
-        adr = self.addresses.get(lw.get("id") or "", [])
-        adr = sorted(adr, key=lambda a: (a.werte.get("address_type") or "physical") != "physical")
-        if adr:
-            aw = adr[0].werte
-            strasse = ", ".join(x for x in (_text(aw.get("address_1")), _text(aw.get("address_2"))) if x)
-            z.setze("strasse", strasse or None, adr[0], "address_1")
-            z.setze("plz", _text(aw.get("postal_code")), adr[0], "postal_code")
-            z.setze("ort", _text(aw.get("city")), adr[0], "city")
+        self.adresse(z, lo)
         if lw.get("latitude") is not None or lw.get("longitude") is not None:
             z.setze("lat", lw.get("latitude"), lo, "latitude")
             z.setze("lon", lw.get("longitude"), lo, "longitude")
@@ -255,6 +272,19 @@ class _Abbildung:
 
     # --- contact and opening hours -------------------------------------------------------------------------------
 
+    def telefon(self, z: _Zeilenbau, tel: list[_Zeile]) -> None:
+        """The first phone; an extension is written after a hyphen, as usual in Germany (``06761 9999-300``)."""
+        p = tel[0]
+        nummer, durchwahl = _text(p.werte.get("number")), _text(p.werte.get("extension"))
+        if durchwahl and nummer:
+            durchwahl = durchwahl.removesuffix(".0")
+            z.setze("telefon", f"{nummer}-{durchwahl}", p, "number")
+            p.nutze("extension")
+        else:
+            z.setze("telefon", nummer, p, "number")
+        if (_text(p.werte.get("type")) or "voice") == "voice":
+            p.nutze("type")
+
     def kontakt(self, z: _Zeilenbau, s: _Zeile, x: _Zeile | None, lo: _Zeile | None) -> None:
         """Phone and e-mail: the service's, else its contacts', else its place's."""
         w, sid = s.werte, str(s.werte.get("id") or "")
@@ -269,13 +299,16 @@ class _Abbildung:
         if not tel and lo is not None:
             tel = self.phones["location_id"].get(lo.werte.get("id") or "", [])
         if tel:
-            z.setze("telefon", tel[0].werte.get("number"), tel[0], "number")
+            self.telefon(z, tel)
         if w.get("email"):
             z.setze("email", w["email"], s, "email")
         else:
             mit_mail = [k for k in kontakte if k.werte.get("email")]
             if mit_mail:
                 z.setze("email", mit_mail[0].werte["email"], mit_mail[0], "email")
+        for k in kontakte:  # our export names the contact after the Angebot
+            if k.werte.get("email") == z.row.get("email") and k.werte.get("name") == w.get("name"):
+                k.nutze("name", "email")
         z.setze("website", w.get("url"), s, "url")
 
     def zeiten(self, z: _Zeilenbau, sid: str, x: _Zeile | None, lo: _Zeile | None) -> None:
@@ -286,11 +319,20 @@ class _Abbildung:
             zp = self.schedules["location_id"].get(lo.werte.get("id") or "", [])
         texte_zp: list[str] = []
         for zeile in zp:
-            txt = _text(zeile.werte.get("description")) or zeitplan_text(zeile.werte)
+            zw = zeile.werte
+            txt = _text(zw.get("description")) or zeitplan_text(zw)
+            zeile.nutze(*_ZEITPLAN)
+            if _text(zw.get("notes")) and _text(zw.get("notes")) in (txt or ""):
+                zeile.nutze("notes")  # our export repeats the untimed rest of the text there
             if txt and (not texte_zp or texte_zp[-1] != txt):
                 texte_zp.append(txt)
         if texte_zp:
             z.setze("oeffnungszeiten", ", ".join(texte_zp), zp[0], "description")
+        for zeile in zp:  # our export writes the Angebot's dates as the schedule's validity
+            if _text(zeile.werte.get("valid_from")) == z.row.get("gueltig_ab"):
+                zeile.nutze("valid_from")
+            if _text(zeile.werte.get("valid_to")) == z.row.get("gueltig_bis"):
+                zeile.nutze("valid_to")
 
     # --- Träger, area, additions ---------------------------------------------------------------------------------
 
@@ -300,18 +342,32 @@ class _Abbildung:
         if org is None and w.get("organization_id"):
             self.fehler(s, "organization_id", f"Die Organisation „{w['organization_id']}“ gibt es nicht in "
                                               "organizations.")
-        elif org is not None and org.werte.get("id") != hsds_id("organization", _OHNE_TRAEGER):
+            return
+        if org is None:
+            return
+        if org.werte.get("description") in ORG_BESCHREIBUNG.values():
+            org.nutze("description")
+        if org.werte.get("id") == hsds_id("organization", _OHNE_TRAEGER):
+            org.nutze("name")
+        else:
             z.setze("traeger", org.werte.get("name"), org, "name")
 
     def versorgt(self, z: _Zeilenbau, sid: str) -> None:
         versorgt: list[str] = []
         bereiche = self.areas.get(sid, [])
+        beschreibung = {s["id"]: s.get("beschreibung") for s in self.bestand.sozialraeume}
+        beschreibung[KREISWEIT] = KREISWEIT_BESCHREIBUNG
         for b in bereiche:
             n = (_text(b.werte.get("name")) or "").casefold()
             sr = KREISWEIT if n in (_KREISWEIT_NAME, KREISWEIT) else (self.sr_name.get(n) or self.sr_id.get(n))
             if sr is None:
                 self.ohne_bereich[_text(b.werte.get("name")) or "(ohne Namen)"] += 1
-            elif sr not in versorgt:
+                b.nutze("name")
+                continue
+            b.nutze("name")
+            if _text(b.werte.get("description")) == beschreibung.get(sr):
+                b.nutze("description")
+            if sr not in versorgt:
                 versorgt.append(sr)
         if versorgt:
             z.setze("versorgt", versorgt, bereiche[0], "name", liste=True)
@@ -326,44 +382,69 @@ class _Abbildung:
 
     # --- one service ---------------------------------------------------------------------------------------------
 
-    def dienst(self, s: _Zeile) -> _Zeilenbau | None:
-        """The ``angebote`` row of service ``s``, or ``None`` if it is not taken over (defunct)."""
+    def dienst(self, s: _Zeile) -> list[_Zeilenbau]:
+        """The ``angebote`` rows of service ``s``: one per place (none if it is not taken over: defunct)."""
         w = s.werte
         sid = str(w.get("id") or "")
-        z = _Zeilenbau(s)
-        self.ungenutzt("service", s)
+        s.nutze("status", "organization_id")
         b = self.begriffe(sid)
-        self.vokabular(z, s, b)
-        x, lo = self.ort_waehlen(sid)
-        self.sprachen(z, sid, lo)
-        self.kosten(z, s)
-        if lo is not None:
-            self.ort(z, lo)
-        self.gemeinde(z, b["zusatz"])
-        self.kontakt(z, s, x, lo)
-        self.zeiten(z, sid, x, lo)
-        z.setze("hinweis", w.get("application_process"), s, "application_process")
-        self.traeger(z, s)
-        self.versorgt(z, sid)
-        self.zusatz(z, s, b["zusatz"])
+        if not b["art"]:
+            self.ohne_art.append(str(w.get("name") or sid))
+        kennung, kq = b["zusatz"].get("kennung", (None, None))
+        orte = self.orte(sid)
+        if len(orte) > 1:
+            self.mehrere_orte.append(f"{w.get('name') or sid} ({len(orte)} Orte)")
+        zeilen = []
+        for k, (x, lo) in enumerate(orte):
+            z = _Zeilenbau(s)
+            z.setze("id", (kennung or f"hsds-{sid}") + (f"-ort{k + 1}" if k else ""), kq or s,
+                    "value" if kq else "id")
+            self.vokabular(z, s, b)
+            if len(orte) > 1 and lo is not None and _text(lo.werte.get("name")) not in (None, _text(w.get("name"))):
+                z.setze("name", f"{_text(w.get('name'))} – {_text(lo.werte['name'])}", lo, "name")
+            elif lo is not None and _text(lo.werte.get("name")) == _text(w.get("name")):
+                lo.nutze("name")
+            self.sprachen(z, sid, lo)
+            self.kosten(z, s)
+            if lo is not None:
+                self.ort(z, lo)
+            self.gemeinde(z, b["zusatz"])
+            z.setze("hinweis", w.get("application_process"), s, "application_process")
+            self.traeger(z, s)
+            self.versorgt(z, sid)
+            self.zusatz(z, s, b["zusatz"])
+            self.kontakt(z, s, x, lo)
+            self.zeiten(z, sid, x, lo)
+            zeilen.append(z)
         status = (w.get("status") or "active")
-        if status == "defunct" and "gueltig_bis" not in z.row:
+        if status == "defunct" and "gueltig_bis" not in zeilen[0].row:
             self.entfallen.append(str(w.get("name") or sid))
-            return None
-        if status in ("inactive", "temporarily closed") and "gueltig_ab" not in z.row:
+            return []
+        if status in ("inactive", "temporarily closed") and "gueltig_ab" not in zeilen[0].row:
             self.inaktiv.append(str(w.get("name") or sid))
-        return z
+        return zeilen
 
     # --- notices -------------------------------------------------------------------------------------------------
 
+    def ungenutzt(self) -> tuple[Counter, dict]:
+        """Fields with a value that the mapping did not use (``table.field``), and rows not used at all (per table:
+        how many, and their fields with a value)."""
+        felder: Counter = Counter()
+        zeilen: dict[str, tuple[int, set]] = {}
+        for tabelle, rows in self.t.items():
+            for z in rows:
+                offen = [k for k, v in z.werte.items() if v is not None and k not in VERKNUEPFUNG
+                         and k not in z.genutzt]
+                if not z.genutzt and offen:
+                    n, namen = zeilen.get(tabelle, (0, set()))
+                    zeilen[tabelle] = (n + 1, namen | set(offen))
+                else:
+                    felder.update(f"{tabelle}.{k}" for k in offen)
+        return felder, zeilen
+
     def hinweise(self) -> list[str]:
-        t = self.t
-        for tab in ("organization", "address"):
-            for z in t[tab]:
-                self.ungenutzt(tab, z)
-        nicht_genutzt = [name for name in TABELLEN if t[name] and name not in _GELESEN]
         hinweise = list(self.leser.hinweise)
-        if (not self.bestand.sozialraeume or not self.bestand.themen) and t["service"]:
+        if (not self.bestand.sozialraeume or not self.bestand.themen) and self.t["service"]:
             hinweise.append("HSDS: Im Datenspeicher fehlen Sozialräume oder Themen – Versorgungsgebiete und Begriffe "
                             "können nur ihnen zugeordnet werden. Bitte zuerst das Importformat (sozialraeume, "
                             "gemeinden, themen) einspielen.")
@@ -374,6 +455,9 @@ class _Abbildung:
         if self.ohne_art:
             hinweise.append(f"HSDS: {len(self.ohne_art)} Dienste ohne Art – als „{self.standard_art}“ übernommen, "
                             f"bitte prüfen: {', '.join(self.ohne_art)}.")
+        if self.mehrere_orte:
+            hinweise.append("HSDS: Dienste an mehreren Orten – je Ort ein Angebot (Kennung mit „-ort2“, „-ort3“ …): "
+                            f"{', '.join(self.mehrere_orte)}.")
         if self.ohne_bereich:
             hinweise.append("HSDS: Versorgungsgebiete ohne passenden Sozialraum (nicht übernommen): "
                             f"{', '.join(sorted(self.ohne_bereich))}.")
@@ -389,26 +473,32 @@ class _Abbildung:
         for tab in sorted(self.leser.unbekannt):
             hinweise.append(f"HSDS: Unbekannte Felder in {tab} ignoriert: "
                             f"{', '.join(sorted(self.leser.unbekannt[tab]))}.")
-        if self.nicht_uebernommen:
+        felder, zeilen = self.ungenutzt()
+        if felder:
             hinweise.append("HSDS: Felder ohne Entsprechung im Kita-Netzwerk nicht übernommen: "
-                            f"{', '.join(sorted(self.nicht_uebernommen))}.")
-        if nicht_genutzt:
-            hinweise.append(f"HSDS: Tabellen ohne Entsprechung nicht übernommen: {', '.join(nicht_genutzt)}.")
+                            f"{', '.join(sorted(felder))}.")
+        if zeilen:
+            liste = "; ".join(f"{tab} ({n}: {', '.join(sorted(namen))})" for tab, (n, namen) in sorted(zeilen.items()))
+            hinweise.append(f"HSDS: Datensätze ohne Entsprechung oder ohne Bezug zu einem Dienst nicht übernommen: "
+                            f"{liste}.")
         return hinweise
 
 
 def _abbilden(leser: _Leser, bestand: Netzdaten, standard_art: str) -> HsdsRohdaten:
-    """Map the rows read by ``leser`` onto ``angebote`` rows (errors go to ``leser.fehler``)."""
+    """Map the rows read by ``leser`` onto ``angebote`` rows (errors of a service go to ``leser``)."""
     abb = _Abbildung(leser, bestand, standard_art)
     zeilen: list[tuple[int, dict[str, str]]] = []
     herkunft: dict = {}
+    dienst_von, namen = {}, {}
     for nr, s in enumerate(leser.t["service"], start=1):
-        z = abb.dienst(s)
-        if z is None:
-            continue
-        zeilen.append((nr, z.row))
-        for spalte, quelle in z.her.items():
-            herkunft[(nr, spalte)] = quelle
+        abb.nr = s.zeile
+        namen[s.zeile] = _text(s.werte.get("name")) or _text(s.werte.get("id")) or f"Dienst {s.zeile}"
+        for z in abb.dienst(s):
+            n = len(zeilen) + 1
+            zeilen.append((n, z.row))
+            dienst_von[n] = s.zeile
+            for spalte, quelle in z.her.items():
+                herkunft[(n, spalte)] = quelle
     header = [s.name for s in DATEIEN["angebote"]]
     return HsdsRohdaten({"angebote": RohTabelle(header, zeilen)}, abb.hinweise(), herkunft,
-                        sorted(abb.nicht_zugeordnet))
+                        sorted(abb.nicht_zugeordnet), dienst_von, namen, dict(leser.fehler_je_dienst))

@@ -13,8 +13,8 @@ from ...errors import KitaNetzError
 from ...model import ART, KREISWEIT, Netzdaten
 from .katalog import FORMEN, GESCHRIEBEN, TABELLEN, datapackage, hsds_id
 from .sprachen import sprachcode
-from .taxonomien import (_ART_BESCHREIBUNG, _BARRIEREFREI, _KREISWEIT_NAME, _OHNE_TRAEGER, _WAEHRUNG, TAXONOMIEN,
-                         ZUSATZ)
+from .taxonomien import (_ART_BESCHREIBUNG, _BARRIEREFREI, _KREISWEIT_NAME, _OHNE_TRAEGER, _WAEHRUNG,
+                         KREISWEIT_BESCHREIBUNG, ORG_BESCHREIBUNG, TAXONOMIEN, ZUSATZ)
 from .zeiten import parse_oeffnungszeiten
 
 __all__ = ["hsds_tabellen", "export_hsds"]
@@ -65,11 +65,10 @@ def _organisationen(angebote: list[dict]) -> tuple[list[dict], dict[str, str]]:
     for name in sorted(orgs, key=lambda n: (n == _OHNE_TRAEGER, n)):
         if name == _OHNE_TRAEGER:
             rows.append({"id": orgs[name], "name": "Träger nicht angegeben",
-                         "description": "Platzhalter für Angebote, bei denen kein Träger erfasst ist."})
+                         "description": ORG_BESCHREIBUNG["platzhalter"]})
         else:
             rows.append({"id": orgs[name], "name": name,
-                         "description": "Träger von Angeboten im Verzeichnis der Kita-Sozialarbeit im "
-                                        "Rhein-Hunsrück-Kreis."})
+                         "description": ORG_BESCHREIBUNG["traeger"]})
     return rows, orgs
 
 
@@ -146,7 +145,7 @@ def _gebiete_kosten(t: dict[str, list[dict]], a: dict, aid: str, sid: str, sozia
         if s == KREISWEIT:
             t["service_area"].append({"id": hsds_id("service_area", f"{aid}:{s}"), "service_id": sid,
                                       "name": _KREISWEIT_NAME,
-                                      "description": "Das Angebot steht Familien aus dem ganzen Kreis offen."})
+                                      "description": KREISWEIT_BESCHREIBUNG})
         else:
             sr = sozialraeume.get(s, {})
             t["service_area"].append({"id": hsds_id("service_area", f"{aid}:{s}"), "service_id": sid,

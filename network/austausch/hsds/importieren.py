@@ -2,49 +2,119 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...errors import Fehler, Validierungsfehler
 from ...model import ART, Netzdaten
+from ..dateien import RohTabelle
 from ..validierung import validate
 from .abbilden import HsdsRohdaten, _abbilden
 from .lesen import _lesen
 
-__all__ = ["HsdsRohdaten", "import_hsds", "hsds_fehler", "import_hsds_store"]
+__all__ = ["HsdsRohdaten", "Abgelehnt", "import_hsds", "pruefen", "hsds_fehler", "import_hsds_store"]
+
+
+@dataclass
+class Abgelehnt:
+    """A service of the dataset that was not imported (partial import), with every reason."""
+
+    dienst: int
+    name: str
+    gruende: list[Fehler] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"Dienst {self.dienst} „{self.name}“ abgelehnt: " + " ".join(str(f) for f in self.gruende)
+
+
+def _lesen_abbilden(path: Path | str, bestand: Netzdaten | None, standard_art: str) -> HsdsRohdaten:
+    leser = _lesen(Path(path))
+    if not leser.t["service"] and not leser.fehler:
+        leser.fehler.append(Fehler("hsds:service", 0, "", "Der Datensatz enthält keine Dienste (services)."))
+    roh = _abbilden(leser, bestand or Netzdaten(), standard_art)
+    if leser.fehler:  # errors of the whole dataset (no services, a file that does not read): nothing to import
+        raise Validierungsfehler(list(leser.fehler) + [f for fs in roh.dienstfehler.values() for f in fs])
+    return roh
+
+
+def _ohne(roh: HsdsRohdaten, dienste: set[int]) -> HsdsRohdaten:
+    """``roh`` without the rows of the given services."""
+    tab = roh.tabellen["angebote"]
+    zeilen = [(n, r) for n, r in tab.zeilen if roh.dienst_von.get(n) not in dienste]
+    return replace(roh, tabellen={"angebote": RohTabelle(tab.header, zeilen)})
+
+
+def pruefen(roh: HsdsRohdaten, bestand: Netzdaten | None, teilweise: bool = False
+            ) -> tuple[Netzdaten, list[Abgelehnt], HsdsRohdaten]:
+    """Validate the mapped rows against ``bestand``: all or nothing, or – with ``teilweise`` – the valid services.
+
+    Returns the typed rows, the refused services (each with every reason, in HSDS terms) and the rows that
+    passed. Without ``teilweise`` any error raises :class:`~network.errors.Validierungsfehler` listing all.
+    """
+    je_dienst: dict[int, list[Fehler]] = {n: list(fs) for n, fs in roh.dienstfehler.items()}
+    if not teilweise:
+        try:
+            daten = validate(roh, bestand)
+            ohne: list[Fehler] = []
+        except Validierungsfehler as e:
+            ohne = _zuordnen(roh, e, je_dienst)
+        if je_dienst or ohne:
+            raise Validierungsfehler(_alle(je_dienst) + ohne)
+        return daten, [], roh
+    for _ in range(5):  # dropping a service can only remove errors of others; a few rounds settle it
+        gut = _ohne(roh, set(je_dienst))
+        try:
+            daten = validate(gut, bestand)
+        except Validierungsfehler as e:
+            ohne = _zuordnen(roh, e, je_dienst)
+            if ohne:  # an error no single service can be blamed for
+                raise Validierungsfehler(_alle(je_dienst) + ohne) from None
+            continue
+        abgelehnt = [Abgelehnt(n, roh.dienstnamen.get(n, str(n)), fs) for n, fs in sorted(je_dienst.items())]
+        return daten, abgelehnt, gut
+    raise Validierungsfehler(_alle(je_dienst))  # pragma: no cover - each round removes at least one service
+
+
+def _alle(je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
+    return [f for _, fs in sorted(je_dienst.items()) for f in fs]
+
+
+def _zuordnen(roh: HsdsRohdaten, e: Validierungsfehler, je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
+    """Sort validation errors to their services (in HSDS terms); returns those that belong to none."""
+    ohne = []
+    for f in e.fehler:
+        hsds = hsds_fehler(roh, Validierungsfehler([f])).fehler[0]
+        nr = roh.dienst_von.get(f.zeile) if f.datei == "angebote" else None
+        if nr is None:
+            ohne.append(hsds)
+        else:
+            je_dienst.setdefault(nr, []).append(hsds)
+    return ohne
 
 
 def import_hsds(path: Path | str, bestand: Netzdaten | None = None,
-                standard_art: str = ART[0]) -> HsdsRohdaten:
-    """Read an HSDS 3 dataset (tabular form or ``services.json``) as ``angebote`` rows of the import format.
+                standard_art: str = ART[0], teilweise: bool = False) -> HsdsRohdaten:
+    """Read an HSDS 3 dataset as ``angebote`` rows of the import format.
 
     ``path`` is a folder (CSV files with ``datapackage.json``, or ``services.json``), a ``datapackage.json``
-    or a ``.json`` file with an array of services. Each service becomes one Angebot: organization → traeger,
-    location/address → address and coordinates, phone, schedules → oeffnungszeiten, languages → sprachen (German
-    names), service_areas → versorgt (by the Sozialraum's name or id), taxonomy terms → art, themen and
-    zielgruppen (our taxonomies, or a Thema of ``bestand`` with the term's code as id or its name). What does
-    not map – other taxonomy terms, unknown fields, HSDS fields without a column here – is reported in
-    ``hinweise``; a service without an Art gets ``standard_art`` and a notice.
+    or a ``.json`` file in any documented JSON shape of HSDS 3 (a service, a list or page of services, a list or
+    page of services at locations, an organization with its services, ``tabular.json``). Each service becomes one
+    Angebot per place: organization → traeger, location/address → address and coordinates, phone, schedules →
+    oeffnungszeiten, languages → sprachen (German names), service_areas → versorgt (by the Sozialraum's name or
+    id), taxonomy terms → art, themen and zielgruppen (our taxonomies, or a Thema of ``bestand`` with the term's
+    code as id or its name). Every field with a value that does not map is named in ``hinweise``; a service
+    without an Art gets ``standard_art`` and a notice.
 
     With ``bestand`` (what the store holds) the rows are validated right away, and every error names the HSDS
-    table, row and field (:class:`~network.errors.Validierungsfehler`). Without it, validate later with
-    :func:`hsds_fehler` around :func:`network.austausch.import_rohdaten`, as :func:`import_hsds_store` does.
+    table, row and field (:class:`~network.errors.Validierungsfehler`); with ``teilweise`` the services with
+    errors are left out and listed in ``hinweise`` instead. Without ``bestand`` only errors of reading are raised.
     """
-    path = Path(path)
-    leser = _lesen(path)
-    if not leser.t["service"] and not leser.fehler:
-        leser.fehler.append(Fehler("hsds:service", 0, "", "Der Datensatz enthält keine Dienste (services)."))
-    ref = bestand or Netzdaten()
-    roh = _abbilden(leser, ref, standard_art)
-    fehler = list(leser.fehler)
-    if bestand is not None or fehler:
-        try:
-            if not fehler:
-                validate(roh, bestand)
-        except Validierungsfehler as e:
-            fehler += hsds_fehler(roh, e).fehler
-        if fehler:
-            raise Validierungsfehler(fehler)
-    return roh
+    roh = _lesen_abbilden(path, bestand, standard_art)
+    if bestand is None and not roh.dienstfehler:
+        return roh
+    _, abgelehnt, gut = pruefen(roh, bestand, teilweise)
+    gut.hinweise = gut.hinweise + [str(a) for a in abgelehnt]
+    return gut
 
 
 def hsds_fehler(roh: HsdsRohdaten, fehler: Validierungsfehler) -> Validierungsfehler:
@@ -63,20 +133,22 @@ def hsds_fehler(roh: HsdsRohdaten, fehler: Validierungsfehler) -> Validierungsfe
 
 
 def import_hsds_store(store, path: Path | str, dry_run: bool = False, fortschritt=None,
-                      standard_art: str = ART[0], *, wer):
-    """Import an HSDS 3 dataset into ``store`` (validated; nothing written on any error or with ``dry_run``).
+                      standard_art: str = ART[0], teilweise: bool = False, *, wer):
+    """Import an HSDS 3 dataset into ``store``: read, map, validate once against one load of the store, write.
 
-    Needs ``daten:schreiben`` for ``wer`` (a :class:`~network.zugang.Nutzer`), who is named in the audit trail.
-    Returns the :class:`~network.austausch.ImportBericht`; its ``hinweise`` list what was not taken over.
+    All or nothing by default: any error raises :class:`~network.errors.Validierungsfehler` and nothing is
+    written. With ``teilweise`` the valid services are written and the refused ones are listed in the report
+    (``abgelehnt``, each with every reason). Nothing is written with ``dry_run``. Needs ``daten:schreiben`` for
+    ``wer`` (a :class:`~network.zugang.Nutzer`), who is named in the audit trail. Returns the
+    :class:`~network.austausch.ImportBericht`; its ``hinweise`` list what was not taken over.
     """
     from ...zugang.rollen import pruefe
-    from .. import import_rohdaten
+    from .. import bericht_schreiben
 
     pruefe(wer, "daten:schreiben")
-    roh = import_hsds(path, store.load(), standard_art)
-    try:
-        return import_rohdaten(store, roh, dry_run, fortschritt, wer=wer)
-    except Validierungsfehler as e:
-        raise hsds_fehler(roh, e) from None
-
-
+    bestand = store.load()
+    roh = _lesen_abbilden(path, bestand, standard_art)
+    daten, abgelehnt, gut = pruefen(roh, bestand, teilweise)
+    bericht = bericht_schreiben(store, daten, bestand, gut, dry_run, fortschritt, wer=wer)
+    bericht.abgelehnt = [str(a) for a in abgelehnt]
+    return bericht

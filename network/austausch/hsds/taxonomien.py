@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["TAXONOMIEN", "ZUSATZ"]
+__all__ = ["TAXONOMIEN", "ZUSATZ", "ORG_BESCHREIBUNG"]
 
 #: Our taxonomies: key -> (name, description). ``zusatz`` carries the fields HSDS has no column for, as values.
 TAXONOMIEN = {
@@ -39,3 +39,12 @@ _OHNE_TRAEGER = "__ohne_traeger__"
 _KREISWEIT_NAME = "kreisweit"
 _BARRIEREFREI = {True: "barrierefrei", False: "nicht barrierefrei"}
 _WAEHRUNG = "EUR"
+
+#: The descriptions our export gives an organization (a Träger, the placeholder); the import knows them as ours.
+ORG_BESCHREIBUNG = {
+    "traeger": "Träger von Angeboten im Verzeichnis der Kita-Sozialarbeit im Rhein-Hunsrück-Kreis.",
+    "platzhalter": "Platzhalter für Angebote, bei denen kein Träger erfasst ist.",
+}
+
+#: The description our export gives the district-wide service area.
+KREISWEIT_BESCHREIBUNG = "Das Angebot steht Familien aus dem ganzen Kreis offen."
