@@ -26,6 +26,8 @@ EINSTELLUNGEN: dict[str, tuple[str, str]] = {
     "KITANETZ_DATA_DIR": ("data", "Ordner des eingebetteten Speichers (relativ zum Arbeitsverzeichnis)."),
     "KITANETZ_MAX_KM": ("15", "Entfernung in km, ab der eine Lücke „zu weit entfernt“ gemeldet wird."),
     "KITANETZ_PRUEF_MONATE": ("12", "Nach wie vielen Monaten ein Eintrag als „Prüfung fällig“ gilt."),
+    "KITANETZ_SPERRE_SEKUNDEN": ("120", "Wie lange ein Vorgang höchstens wartet, während ein anderer Prozess in den "
+                                 "eingebetteten Speicher schreibt (Sekunden); danach kommt eine Meldung."),
     "NEO4J_URI": ("", "Adresse des Neo4j-Servers, z. B. `neo4j://localhost:7687`."),
     "NEO4J_USER": ("neo4j", "Benutzername für Neo4j."),
     "NEO4J_PASSWORD": ("", "Passwort für Neo4j."),
@@ -43,6 +45,7 @@ class Settings:
     data_dir: Path = Path("data")
     max_km: float = 15.0
     pruef_monate: int = 12
+    sperre_sekunden: float = 120.0
     neo4j_uri: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
@@ -70,8 +73,16 @@ class Settings:
                 raise ValueError
         except ValueError:
             raise KonfigurationsFehler("KITANETZ_PRUEF_MONATE muss eine ganze Zahl ab 1 sein (Monate).") from None
+        try:
+            sperre_sekunden = float(get("KITANETZ_SPERRE_SEKUNDEN"))
+            if not 0 <= sperre_sekunden <= 86400:
+                raise ValueError
+        except ValueError:
+            raise KonfigurationsFehler(
+                "KITANETZ_SPERRE_SEKUNDEN muss eine Zahl von 0 bis 86400 sein (Sekunden).") from None
         return cls(
             store=store,
+            sperre_sekunden=sperre_sekunden,
             pruef_monate=pruef_monate,
             data_dir=Path(get("KITANETZ_DATA_DIR")),
             max_km=max_km,

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import copy
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
 from network.model import Netzdaten
 from network.settings import Settings
-from network.store import open_store
+from network.store import Store, open_store
+
+_TOOLS = Path(__file__).resolve().parents[1] / "tools" / "neo4j"
+if str(_TOOLS) not in sys.path:
+    sys.path.insert(0, str(_TOOLS))
+import lokal as neo4j_lokal  # noqa: E402  (tools/neo4j/lokal.py: the local Neo4j of `make neo4j`)
 
 # conftest files are plugins, not modules to search for doctests (--doctest-modules would import two "conftest"s)
 collect_ignore_glob = ["conftest.py", "*/conftest.py"]
@@ -100,23 +107,103 @@ def mini() -> Netzdaten:
 
 def _backends():
     yield pytest.param("embedded", id="embedded")
-    yield pytest.param("neo4j", id="neo4j", marks=[
-        pytest.mark.neo4j,
-        pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI ist nicht gesetzt")])
+    yield pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j)
 
 
-@pytest.fixture(params=list(_backends()))
-def store(request, tmp_path):
+#: Every backend, as a pytest parameter list (``neo4j`` marked ``neo4j``).
+BACKENDS = list(_backends())
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """The Neo4j every ``neo4j`` test uses: ``NEO4J_URI`` from the environment if set, else the local server of
+    ``tools/neo4j`` (built by ``make neo4j``), started once for the whole session. Its settings are exported to
+    the environment, so subprocesses (the CLI, ``streamlit run``) reach it too."""
+    if os.environ.get("NEO4J_URI"):
+        yield Settings.from_env().mit(store="neo4j")
+        return
+    if not neo4j_lokal.gebaut():
+        grund = "der Neo4j-Starter ist nicht gebaut (`make neo4j`)"
+        pytest.skip(grund) if not neo4j_lokal.java_vorhanden() else pytest.fail(
+            f"Java ist da, aber {grund}: ein übersprungener Neo4j-Test wäre ein Fehler.")
+    server = neo4j_lokal.LokalerNeo4j(tmp_path_factory.mktemp("neo4j"))
+    alt = {k: os.environ.get(k) for k in server.env()}
+    os.environ.update({k: v for k, v in server.env().items() if k != "KITANETZ_STORE"})
+    try:
+        yield Settings.from_env().mit(store="neo4j")
+    finally:
+        server.stop()
+        for k, v in alt.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def leere_neo4j(settings: Settings) -> None:
+    """Test-only: empty the test database completely (the product never deletes the audit trail)."""
+    import neo4j
+
+    with neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)) as d:
+        with d.session(database=settings.neo4j_database) as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def oeffne_backend(backend: str, request, tmp_path) -> Store:
+    """An empty store of ``backend`` (a Neo4j test database is emptied first)."""
+    if backend == "neo4j":
+        settings = request.getfixturevalue("neo4j_server")
+        leere_neo4j(settings)
+        return open_store(settings)
+    return open_store(Settings(store="embedded", data_dir=tmp_path / "data"))
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """The name of each backend in turn (``embedded``, ``neo4j``)."""
+    return request.param
+
+
+@pytest.fixture
+def store(backend, request, tmp_path):
     """An empty store of each backend (a Neo4j test database is emptied first)."""
-    if request.param == "neo4j":
-        s = open_store(Settings.from_env().mit(store="neo4j"))
-        # test-only: empty the test database completely (the product never deletes the audit trail)
-        with s._driver.session(database=s.database) as session:
-            session.run("MATCH (n) DETACH DELETE n").consume()
-    else:
-        s = open_store(Settings(store="embedded", data_dir=tmp_path / "data"))
+    s = oeffne_backend(backend, request, tmp_path)
     yield s
     s.close()
+
+
+@pytest.fixture
+def backend_settings(backend, request, tmp_path) -> Settings:
+    """Settings naming an empty store of each backend, for code that opens the store itself (CLI, app)."""
+    if backend == "neo4j":
+        settings = request.getfixturevalue("neo4j_server")
+        leere_neo4j(settings)
+        return settings
+    return Settings(store="embedded", data_dir=tmp_path / "data")
+
+
+# -- a skipped Neo4j test is a failure where Java exists ----------------------------------------------------------
+_NEO4J = {"ausgefuehrt": 0, "uebersprungen": 0}
+
+
+def pytest_runtest_logreport(report):
+    if "neo4j" not in report.keywords:
+        return
+    if report.skipped and report.when in ("setup", "call"):
+        _NEO4J["uebersprungen"] += 1
+    elif report.when == "call":
+        _NEO4J["ausgefuehrt"] += 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _NEO4J["ausgefuehrt"] or _NEO4J["uebersprungen"]:
+        terminalreporter.write_line(f"Neo4j-Tests: {_NEO4J['ausgefuehrt']} ausgeführt, "
+                                    f"{_NEO4J['uebersprungen']} übersprungen.")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _NEO4J["uebersprungen"] and neo4j_lokal.java_vorhanden() and session.exitstatus == 0:
+        session.exitstatus = 1  # Java is here: Neo4j must run, a quietly skipped variant fails the run
 
 
 @pytest.fixture

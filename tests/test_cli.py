@@ -16,11 +16,11 @@ from network.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args, data_dir) -> subprocess.CompletedProcess:
+def run(*args, data_dir, env=None) -> subprocess.CompletedProcess:
     """Run the installed console script, as a user would."""
     exe = Path(sys.executable).parent / "kita-netz"
     return subprocess.run([str(exe), "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-                          env={**os.environ, "KITANETZ_STORE": "embedded"})
+                          env={**os.environ, "KITANETZ_STORE": "embedded", **(env or {})})
 
 
 @pytest.fixture
@@ -62,11 +62,12 @@ def test_invalid_import_lists_errors_exit_1(tmp_path, ordner):
     assert sum(json.loads(stats.stdout)["nodes"].values()) == 0
 
 
-def test_write_while_app_holds_store_is_a_clear_message(tmp_path, ordner):
+def test_import_while_another_process_has_the_store_open(tmp_path, ordner):
+    """The app (here: a process with the store object) does not block the CLI any more."""
     data = tmp_path / "data"
     holder = subprocess.Popen([sys.executable, "-c", (
         "import time; from network.store.embedded import EmbeddedStore; "
-        f"s = EmbeddedStore({str(data)!r}); print('offen', flush=True); time.sleep(30)")],
+        f"s = EmbeddedStore({str(data)!r}); s.load(); print('offen', flush=True); time.sleep(30)")],
         stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         assert holder.stdout.readline().strip() == "offen"
@@ -74,8 +75,25 @@ def test_write_while_app_holds_store_is_a_clear_message(tmp_path, ordner):
     finally:
         holder.kill()
         holder.wait()
+    assert r.returncode == 0, r.stderr
+    assert json.loads(run("stats", "--format", "json", data_dir=data).stdout)["nodes"]["Kita"] == 2
+
+
+def test_store_busy_too_long_is_one_german_line(tmp_path, ordner):
+    data = tmp_path / "data"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import time; from network.store.embedded import EmbeddedStore; "
+        f"s = EmbeddedStore({str(data)!r}); "
+        "s.execute_write(lambda tx: (print('schreibt', flush=True), time.sleep(30)))")],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert holder.stdout.readline().strip() == "schreibt"
+        r = run("import", str(ordner), data_dir=data, env={"KITANETZ_SPERRE_SEKUNDEN": "1"})
+    finally:
+        holder.kill()
+        holder.wait()
     assert r.returncode == 1
-    assert r.stderr.startswith("Fehler: Der Datenspeicher") and "anderen Programm" in r.stderr
+    assert r.stderr.startswith("Fehler: Der Datenspeicher") and "anderen Vorgang belegt" in r.stderr
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 

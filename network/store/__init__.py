@@ -24,4 +24,4 @@ def open_store(settings: Settings, read_only: bool = False) -> Store:
                           settings.neo4j_database)
     from .embedded import EmbeddedStore
 
-    return EmbeddedStore(settings.data_dir, read_only=read_only)
+    return EmbeddedStore(settings.data_dir, read_only=read_only, sperre_sekunden=settings.sperre_sekunden)

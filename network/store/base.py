@@ -15,12 +15,15 @@ from typing import Callable, Iterable, Protocol, TypeVar
 from ..model import DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
 from .queries import Queries
 
-__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "BATCH"]
+__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "BATCH", "STAND_ID"]
 
 T = TypeVar("T")
 
 #: Rows per ``UNWIND`` batch. All batches of one import run in the same transaction.
 BATCH = 2000
+
+#: The id of the one ``Stand`` node that holds the data version.
+STAND_ID = "daten"
 
 #: Progress callback: (rows written so far, rows in total).
 Fortschritt = Callable[[int, int], None]
@@ -136,12 +139,32 @@ class Store(ABC):
 
     # -- the two choke points every backend implements -------------------------------------------------
     @abstractmethod
-    def execute_write(self, fn: Callable[[Tx], T]) -> T:
+    def _schreibe(self, fn: Callable[[Tx], T]) -> T:
         """Run ``fn(tx)`` in one write transaction: all of it is committed, or nothing."""
 
     @abstractmethod
     def execute_read(self, fn: Callable[[Tx], T]) -> T:
         """Run ``fn(tx)`` in a read transaction."""
+
+    def execute_write(self, fn: Callable[[Tx], T]) -> T:
+        """Run ``fn(tx)`` in one write transaction: all of it is committed, or nothing.
+
+        The same transaction bumps the data version (:meth:`version`), so every process that uses this store
+        sees that something changed exactly when the change is visible.
+        """
+        def mit_stand(tx: Tx) -> T:
+            ergebnis = fn(tx)
+            tx.run("stand_erhoehen", id=STAND_ID)
+            return ergebnis
+
+        return self._schreibe(mit_stand)
+
+    def version(self, warten: bool = True) -> int:
+        """The data version: 0 for a store never written, raised by one in every write transaction.
+
+        ``warten=False`` lets a backend answer the last version it saw rather than wait behind a long write."""
+        rows = self.query("stand_lesen", id=STAND_ID)
+        return int(rows[0]["version"]) if rows else 0
 
     @abstractmethod
     def close(self) -> None:
@@ -194,7 +217,7 @@ class Store(ABC):
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type: ``{"nodes": {...}, "relationships": {...}}``."""
         knoten, bez = self.execute_read(lambda tx: (tx.run("zaehle_knoten"), tx.run("zaehle_beziehungen")))
-        nodes = {label: 0 for label in LABELS}
+        nodes = {label: 0 for label in LABELS if label != "Stand"}
         nodes.update({r["label"]: int(r["anzahl"]) for r in knoten if r["label"] in nodes})
         rels = {typ: 0 for typ in RELATIONSHIPS}
         rels.update({r["typ"]: int(r["anzahl"]) for r in bez if r["typ"] in rels})

@@ -1,24 +1,34 @@
 """The embedded backend: LadybugDB (the maintained Kùzu fork) in a local data folder.
 
-Three things the engine leaves to us, handled here:
+What the engine leaves to us, handled here:
 
-- **One writer at a time.** LadybugDB fails a second concurrent write transaction at once; Streamlit serves each
-  browser session as a thread. A process-wide lock per database file makes writers wait their turn.
-- **One process.** The database file is locked by the process that opened it for writing; a second process gets
-  :class:`~network.errors.StoreBelegt` with a German message instead of a lock traceback.
-- **Recovery.** A process killed mid-commit can leave a write-ahead log the engine refuses to replay. Opening then
-  copies the damaged files aside, reopens with ``throw_on_wal_replay_failure=False`` (committed records are
-  replayed, the torn tail is dropped), checkpoints, and records a German notice in ``store.warnungen``.
+- **Many processes, one store.** LadybugDB lets only one process hold a database file for writing, and a process
+  that keeps it open blocks every other (the CLI, a second app process). So the store holds the database open
+  only for the length of one transaction: every :meth:`~EmbeddedStore.execute_read` and
+  :meth:`~EmbeddedStore.execute_write` opens it, runs, and closes it (about 0.02–0.1 s on the seed). Who may
+  open it is decided by a lock file beside it (``kitanetz.lock``, ``flock``): readers share the lock, a writer
+  holds it alone. Writers from any process or thread queue on it instead of failing; a wait longer than
+  ``sperre_sekunden`` (``KITANETZ_SPERRE_SEKUNDEN``) ends with :class:`~network.errors.StoreBelegt` and a German message.
+- **Recovery.** A process killed mid-commit can leave a write-ahead log. The next opening replays the committed
+  records; if the engine refuses the log, the damaged files are copied aside, the database is reopened with
+  ``throw_on_wal_replay_failure=False`` (committed records are replayed, the torn tail is dropped) and a German
+  notice is added to ``store.warnungen``. A reader that meets a pending recovery takes the writer's lock and
+  finishes it first: no command needs the user to act.
+- **A cheap data version.** :meth:`~EmbeddedStore.version` first compares the files' size and modification time
+  with the last look and opens the database only when they changed.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 import ladybug
 
@@ -26,26 +36,20 @@ from ..errors import StoreBelegt, StoreFehler
 from ..model import DATEIEN, LABELS, RELATIONSHIPS
 from .base import Store
 
-__all__ = ["EmbeddedStore", "DATEINAME"]
+__all__ = ["EmbeddedStore", "DATEINAME", "SPERRDATEI"]
 
 T = TypeVar("T")
 
 #: The database file inside the data folder.
 DATEINAME = "kitanetz.lbdb"
-
-_LOCKS: dict[str, threading.Lock] = {}
-_LOCKS_GUARD = threading.Lock()
-
-
-def _write_lock(path: Path) -> threading.Lock:
-    with _LOCKS_GUARD:
-        return _LOCKS.setdefault(str(path.resolve()), threading.Lock())
-
+#: The lock file beside it: shared by readers, held alone by a writer.
+SPERRDATEI = "kitanetz.lock"
 
 #: Typed zero values of the non-text columns, for the placeholder row (see :func:`_mit_platzhalter`).
 _TYPNULL = {s.name: {"int": 0, "float": 0.0, "bool": False}[s.typ]
             for spalten in DATEIEN.values() for s in spalten if s.typ in ("int", "float", "bool")}
 _TYPNULL["kreisweit"] = False
+_TYPNULL["version"] = 0
 
 
 def _mit_platzhalter(rows: list[dict]) -> list[dict]:
@@ -79,46 +83,85 @@ class _LbTx:
 
 
 class EmbeddedStore(Store):
-    """LadybugDB in ``data_dir`` (created, and its schema created or migrated, on open).
+    """LadybugDB in ``data_dir`` (created, and its schema created or migrated, on first use).
+
+    ``read_only`` refuses writes (and does not create a missing store). Nothing is held open between calls,
+    so any number of processes may use the same folder.
 
     >>> import tempfile
     >>> with EmbeddedStore(Path(tempfile.mkdtemp())) as s:
-    ...     s.is_empty()
-    True
+    ...     s.is_empty(), s.version()
+    (True, 0)
     """
 
     dialect = "ladybug"
 
-    def __init__(self, data_dir: Path | str, read_only: bool = False):
+    def __init__(self, data_dir: Path | str, read_only: bool = False, sperre_sekunden: float = 120.0):
         super().__init__()
         self.data_dir = Path(data_dir)
         self.read_only = read_only
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.sperre_sekunden = sperre_sekunden
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise StoreFehler(f"Der Datenordner {self.data_dir} ist eine Datei, kein Ordner.")
+        if read_only and not (self.data_dir / DATEINAME).exists():
+            raise StoreFehler(f"Im Datenordner {self.data_dir} gibt es noch keinen Datenspeicher. "
+                              "`kita-netz seed` legt ihn mit den Demodaten an.")
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreFehler(f"Der Datenordner {self.data_dir} kann nicht angelegt werden "
+                              f"({e.strerror or e}).") from None
         self.path = self.data_dir / DATEINAME
-        self._lock = _write_lock(self.path)
-        self._local = threading.local()
-        self._conns: list[ladybug.Connection] = []
-        self._conns_guard = threading.Lock()
-        self._db = self._open()
+        self._sperrpfad = self.data_dir / SPERRDATEI
+        self._stand: tuple[tuple, int] | None = None
+        self._stand_guard = threading.Lock()
         if not read_only:
             self._migrate()
 
-    # -- opening, recovery, schema ---------------------------------------------------------------------
-    def _open(self) -> ladybug.Database:
+    # -- the lock file ---------------------------------------------------------------------------------
+    @contextmanager
+    def _sperre(self, exklusiv: bool, warten: bool = True) -> Iterator[bool]:
+        """Hold the lock file shared (readers) or alone (a writer). Yields False when ``warten`` is off and
+        the lock is taken; raises :class:`StoreBelegt` after ``sperre_sekunden`` of waiting."""
+        art = fcntl.LOCK_EX if exklusiv else fcntl.LOCK_SH
         try:
-            return ladybug.Database(str(self.path), read_only=self.read_only)
+            fd = os.open(self._sperrpfad, os.O_RDWR | os.O_CREAT, 0o660)
+        except OSError:
+            if exklusiv:
+                raise StoreFehler(f"Im Datenordner {self.data_dir} darf nicht geschrieben werden.") from None
+            fd = os.open(self._sperrpfad, os.O_RDONLY)  # a read-only folder: shared locks still work
+        try:
+            frist = time.monotonic() + self.sperre_sekunden
+            pause = 0.005
+            while True:
+                try:
+                    fcntl.flock(fd, art | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if not warten:
+                        yield False
+                        return
+                    if time.monotonic() > frist:
+                        raise StoreBelegt(
+                            f"Der Datenspeicher {self.data_dir} ist seit {self.sperre_sekunden:.0f} s von einem "
+                            "anderen Vorgang belegt (zum Beispiel einem großen Import). Bitte etwas später "
+                            "erneut versuchen.") from None
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.1)
+            yield True
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
+    # -- opening and recovery --------------------------------------------------------------------------
+    def _oeffne(self, schreiben: bool) -> ladybug.Database:
+        """Open the database (the caller holds the lock). A failed read-only open finishes a pending recovery
+        under the writer's lock, then the read is retried by the caller."""
+        try:
+            return ladybug.Database(str(self.path), read_only=not schreiben)
         except RuntimeError as e:
-            msg = str(e)
-            if "lock" in msg.lower():
-                pid = re.search(r"PID (\d+)", msg)
-                wer = f" (Prozess {pid.group(1)})" if pid else ""
-                raise StoreBelegt(
-                    f"Der Datenspeicher {self.data_dir} wird gerade von einem anderen Programm benutzt{wer}, "
-                    "zum Beispiel von der laufenden App. Bitte die App beenden und es erneut versuchen."
-                ) from None
-            if self.read_only:
-                raise StoreFehler(f"Der Datenspeicher {self.data_dir} kann nicht geöffnet werden: {msg}") from None
-            return self._recover(msg)
+            if schreiben:
+                return self._recover(str(e))
+            raise _Wiederherstellen(str(e)) from None
 
     def _recover(self, grund: str) -> ladybug.Database:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -132,21 +175,43 @@ class EmbeddedStore(Store):
             conn = ladybug.Connection(db)
             conn.execute("CHECKPOINT")
             conn.close()
-        except RuntimeError as e:
+        except RuntimeError:
             raise StoreFehler(
-                f"Der Datenspeicher {self.data_dir} ist beschädigt und konnte nicht wiederhergestellt werden "
-                f"({e}). Eine Kopie liegt in {aside}.") from None
+                f"Der Datenspeicher {self.data_dir} ist beschädigt und konnte nicht wiederhergestellt werden. "
+                f"Eine Kopie der Dateien liegt in {aside}; bitte die letzte Sicherung zurückspielen "
+                "oder die Daten neu importieren.") from None
         self.warnungen.append(
             "Der Datenspeicher wurde nach einem Abbruch wiederhergestellt: alle abgeschlossenen Speicherungen "
             f"sind erhalten, eine unvollständige wurde verworfen. Eine Kopie der beschädigten Dateien liegt in "
             f"{aside}.")
         return db
 
+    @contextmanager
+    def _verbindung(self, schreiben: bool) -> Iterator[ladybug.Connection]:
+        """The database, open for one transaction under the lock, closed afterwards."""
+        for _ in range(2):
+            with self._sperre(exklusiv=schreiben):
+                try:
+                    db = self._oeffne(schreiben)
+                except _Wiederherstellen:
+                    pass  # finish the recovery under the writer's lock, then read again
+                else:
+                    conn = ladybug.Connection(db)
+                    try:
+                        yield conn
+                    finally:
+                        conn.close()
+                        db.close()  # closing a written database checkpoints it: no log is left behind
+                    return
+            with self._sperre(exklusiv=True):
+                self._oeffne(schreiben=True).close()
+        raise StoreFehler(f"Der Datenspeicher {self.data_dir} kann nicht gelesen werden. "
+                          "Bitte `kita-netz stats` ausführen und die Meldung an die Administration geben.")
+
     def _migrate(self) -> None:
         """Create missing tables, and add columns that the schema file has but an older store lacks."""
         stmts = self.queries.statements("schema")
-        conn = self._conn()
-        with self._lock:
+        with self._verbindung(schreiben=True) as conn:
             for stmt in stmts:
                 conn.execute(stmt)
             for stmt in stmts:
@@ -164,21 +229,11 @@ class EmbeddedStore(Store):
                     if name not in have and "PRIMARY KEY" not in typ:
                         conn.execute(f"ALTER TABLE {table} ADD {name} {typ}")
 
-    # -- connections and transactions ------------------------------------------------------------------
-    def _conn(self) -> ladybug.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = ladybug.Connection(self._db)
-            self._local.conn = conn
-            with self._conns_guard:
-                self._conns.append(conn)
-        return conn
-
-    def execute_write(self, fn: Callable[[_LbTx], T]) -> T:
+    # -- transactions ----------------------------------------------------------------------------------
+    def _schreibe(self, fn: Callable[[_LbTx], T]) -> T:
         if self.read_only:
             raise StoreFehler("Der Datenspeicher ist nur zum Lesen geöffnet.")
-        conn = self._conn()
-        with self._lock:
+        with self._verbindung(schreiben=True) as conn:
             conn.execute("BEGIN TRANSACTION")
             try:
                 result = fn(_LbTx(conn, self.queries))
@@ -192,24 +247,49 @@ class EmbeddedStore(Store):
             return result
 
     def execute_read(self, fn: Callable[[_LbTx], T]) -> T:
-        conn = self._conn()
-        conn.execute("BEGIN TRANSACTION READ ONLY")
-        try:
-            return fn(_LbTx(conn, self.queries))
-        finally:
-            conn.execute("COMMIT")
+        with self._verbindung(schreiben=False) as conn:
+            conn.execute("BEGIN TRANSACTION READ ONLY")
+            try:
+                return fn(_LbTx(conn, self.queries))
+            finally:
+                conn.execute("COMMIT")
 
-    def after_import(self) -> None:
-        with self._lock:
-            self._conn().execute("CHECKPOINT")
+    # -- the data version, cheaply ---------------------------------------------------------------------
+    def _fingerabdruck(self) -> tuple:
+        out = []
+        for f in (self.path, self.path.with_name(DATEINAME + ".wal")):
+            try:
+                st = f.stat()
+                out.append((st.st_size, st.st_mtime_ns, st.st_ino))
+            except FileNotFoundError:
+                out.append(None)
+        return tuple(out)
+
+    def version(self, warten: bool = True) -> int:
+        """The data version; the database is opened only when its files changed since the last look.
+
+        With ``warten=False`` a store busy with a long write answers the last version seen instead of waiting
+        (a page that only checks for news must not hang behind an import).
+        """
+        abdruck = self._fingerabdruck()
+        with self._stand_guard:
+            if self._stand and self._stand[0] == abdruck:
+                return self._stand[1]
+        if not warten and self._stand is not None:
+            with self._sperre(exklusiv=False, warten=False) as frei:
+                if not frei:
+                    return self._stand[1]
+        v = super().version()
+        with self._stand_guard:
+            self._stand = (abdruck, v)
+        return v
 
     def close(self) -> None:
-        with self._conns_guard:
-            for conn in self._conns:
-                conn.close()
-            self._conns.clear()
-        self._local = threading.local()
-        self._db.close()
+        """Nothing is held open between calls; kept for the :class:`Store` interface."""
+
+
+class _Wiederherstellen(Exception):
+    """A read-only open failed: a recovery under the writer's lock comes first."""
 
 
 def _rows(result) -> list[list]:

@@ -1,17 +1,27 @@
 """The Neo4j backend: Neo4j 5 through the official driver, managed transactions, parameters only.
 
-Configured by ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``. Uniqueness constraints
-(the ``schema`` block of ``queries/neo4j/``) are created on first use.
+Configured by ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``. Any Neo4j 5 works: a
+single server (``bolt://``, ``bolt+s://``), or a cluster or Aura through a routing URI (``neo4j://``,
+``neo4j+s://``); the driver sends reads and writes to the right members. Uniqueness constraints (the ``schema``
+block of ``queries/neo4j/``) are created on first use.
+
+Every driver error reaches the user as one German sentence (:class:`~network.errors.StoreFehler`): server not
+reachable, wrong password, server gone mid-session, database missing. A write that fails is rolled back by the
+server, so nothing is half-written; transient errors (a leader change in a cluster, a deadlock) are retried by
+the driver's managed transactions.
 """
 
 from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from ..errors import StoreFehler
+import neo4j
+from neo4j import exceptions as nx
+
+from ..errors import StoreFehler, Validierungsfehler
 from .base import Store
 
-__all__ = ["Neo4jStore"]
+__all__ = ["Neo4jStore", "deutsch"]
 
 T = TypeVar("T")
 
@@ -25,6 +35,32 @@ class _Neo4jTx:
         return [record.data() for record in self._tx.run(self._queries[name], params)]
 
 
+def deutsch(e: Exception, uri: str, database: str) -> str:
+    """One German sentence for a driver error.
+
+    >>> deutsch(nx.AuthError("unauthorized"), "bolt://db:7687", "neo4j")[:62]
+    'Die Anmeldung bei Neo4j unter bolt://db:7687 ist fehlgeschlage'
+    """
+    if isinstance(e, nx.AuthError):
+        return (f"Die Anmeldung bei Neo4j unter {uri} ist fehlgeschlagen: Benutzername oder Passwort stimmen nicht "
+                "(NEO4J_USER, NEO4J_PASSWORD).")
+    if isinstance(e, (nx.ServiceUnavailable, nx.SessionExpired)):
+        return (f"Neo4j unter {uri} ist nicht erreichbar oder hat die Verbindung getrennt. Läuft der Server, und "
+                "stimmt NEO4J_URI? Es wurde nichts gespeichert.")
+    if isinstance(e, (nx.ConfigurationError, ValueError)):
+        return (f"NEO4J_URI „{uri}“ ist keine gültige Neo4j-Adresse. Erlaubt sind bolt://, bolt+s://, neo4j:// "
+                "und neo4j+s://, zum Beispiel neo4j://localhost:7687.")
+    code = getattr(e, "code", "") or ""
+    if "DatabaseNotFound" in code:
+        return f"Auf dem Neo4j-Server unter {uri} gibt es keine Datenbank „{database}“ (NEO4J_DATABASE)."
+    if "Forbidden" in code or "Security" in code:
+        return f"Der Neo4j-Benutzer darf diese Datenbank „{database}“ nicht ändern (fehlende Rechte)."
+    if "ConstraintValidationFailed" in code:
+        return "Neo4j hat die Speicherung abgelehnt, weil eine Kennung schon vergeben ist. Es wurde nichts gespeichert."
+    return ("Neo4j hat die Anfrage mit einem Fehler beendet; es wurde nichts gespeichert. Bitte die Administration "
+            f"informieren (Fehlercode {code or type(e).__name__}).")
+
+
 class Neo4jStore(Store):
     """A store in a Neo4j 5 database."""
 
@@ -32,27 +68,39 @@ class Neo4jStore(Store):
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j"):
         super().__init__()
-        import neo4j
-
         if not uri:
-            raise StoreFehler("Für den Speicher „neo4j“ muss NEO4J_URI gesetzt sein.")
+            raise StoreFehler("Für den Speicher „neo4j“ muss NEO4J_URI gesetzt sein, zum Beispiel "
+                              "neo4j://localhost:7687.")
+        self.uri = uri
         self.database = database
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), connection_timeout=10.0, max_transaction_retry_time=15.0,
+                notifications_min_severity="OFF")  # the server's English hints are not for our users
             self._driver.verify_connectivity()
-        except Exception as e:  # the driver raises many kinds; the user needs one sentence
-            raise StoreFehler(f"Neo4j unter {uri} ist nicht erreichbar: {e}") from None
-        with self._driver.session(database=database) as session:
-            for stmt in self.queries.statements("schema"):
-                session.run(stmt).consume()
+            with self._driver.session(database=database) as session:
+                for stmt in self.queries.statements("schema"):
+                    session.run(stmt).consume()
+        except (nx.Neo4jError, nx.DriverError, ValueError) as e:
+            if getattr(self, "_driver", None) is not None:
+                self._driver.close()
+            raise StoreFehler(deutsch(e, uri, database)) from None
 
-    def execute_write(self, fn: Callable[[_Neo4jTx], T]) -> T:
-        with self._driver.session(database=self.database) as session:
-            return session.execute_write(lambda tx: fn(_Neo4jTx(tx, self.queries)))
+    def _laufen(self, art: str, fn: Callable[[_Neo4jTx], T]) -> T:
+        try:
+            with self._driver.session(database=self.database) as session:
+                run = session.execute_write if art == "w" else session.execute_read
+                return run(lambda tx: fn(_Neo4jTx(tx, self.queries)))
+        except Validierungsfehler:
+            raise
+        except (nx.Neo4jError, nx.DriverError) as e:
+            raise StoreFehler(deutsch(e, self.uri, self.database)) from None
+
+    def _schreibe(self, fn: Callable[[_Neo4jTx], T]) -> T:
+        return self._laufen("w", fn)
 
     def execute_read(self, fn: Callable[[_Neo4jTx], T]) -> T:
-        with self._driver.session(database=self.database) as session:
-            return session.execute_read(lambda tx: fn(_Neo4jTx(tx, self.queries)))
+        return self._laufen("r", fn)
 
     def close(self) -> None:
         self._driver.close()

@@ -89,6 +89,7 @@ def seitenleiste() -> None:
         st.caption("Kita-Netzwerk · Kooperationen der Kita-Sozialarbeit im Rhein-Hunsrück-Kreis")
         try:
             store = D.store()
+            D.auffrischen()  # once per run: another process may have written since the last click
             d = D.daten()
         except KitaNetzError as e:
             st.error(str(e), icon=":material/error:")

@@ -1,10 +1,12 @@
 """The store, the data and every cache of the app, in one place.
 
-- The store is opened once per process and held in ``st.cache_resource`` (the embedded store may be opened only
-  once per process), keyed on the settings that name it.
-- A **data version** (a counter in ``st.cache_resource``, shared by all sessions) is part of every cache key.
-  :func:`geschrieben` bumps it after each write and clears the caches, so every page and every session reads
-  the new data on its next run.
+- The store object is made once per process and held in ``st.cache_resource``, keyed on the settings that name
+  it. It holds no database open between calls (the embedded store opens LadybugDB per transaction; Neo4j keeps a
+  connection pool), so the CLI and other app processes use the same store while the app runs.
+- The **data version** is kept in the store itself and raised by every write transaction, whoever wrote: this
+  app, another app process, or the CLI. :func:`auffrischen` reads it once at the start of every run (a file
+  check for the embedded store, one small query for Neo4j); when it changed, the caches are cleared, so a change
+  shows at the next click without a restart. The version is part of every cache key.
 - ``store.load()`` and the analytics are cached with ``st.cache_data``; derived read-only structures (the
   directory, graph layouts) with ``st.cache_resource`` registered through :func:`abgeleitet`.
 """
@@ -24,7 +26,8 @@ from ..settings import Settings, load_settings
 from ..store import Store, open_store
 from .verzeichnis import Verzeichnis
 
-__all__ = ["settings", "store", "daten", "daten_fuer", "version", "verzeichnis", "geschrieben", "abgeleitet",
+__all__ = ["settings", "store", "daten", "daten_fuer", "version", "auffrischen", "verzeichnis", "geschrieben",
+           "abgeleitet",
            "ist_demo",
            "heute", "schluessel"]
 
@@ -66,12 +69,48 @@ def store() -> Store:
 
 @st.cache_resource
 def _stand(key: tuple) -> dict:
-    return {"version": 0}
+    """The last data version this process saw (shared by all sessions)."""
+    return {"version": None}
+
+
+def _caches_leeren() -> None:
+    _lade.clear()
+    st.cache_data.clear()
+    for f in _ABGELEITET:
+        f.clear()
+
+
+def auffrischen() -> int:
+    """Read the data version from the store (once per run); clear the caches when another process wrote.
+
+    A store busy with a long write (an import in another process) answers the last version seen instead of
+    making the page wait; the next run after the import sees the new version.
+    """
+    key = schluessel()
+    v = store().version(warten=False)
+    stand = _stand(key)
+    with _LOCK:
+        neu = stand["version"] is not None and stand["version"] != v
+        stand["version"] = v
+    if neu:
+        log.info("Datenstand %s → neu geladen (geschrieben von diesem oder einem anderen Prozess)", v)
+        _caches_leeren()
+    try:
+        st.session_state["_datenstand"] = (key, v)
+    except Exception:  # outside a script run (tests calling the helpers directly): no session to remember it
+        pass
+    return v
 
 
 def version() -> int:
-    """The data version: bumped by every write through the app."""
-    return _stand(schluessel())["version"]
+    """The data version of this run (read once per run by :func:`auffrischen`)."""
+    try:
+        gemerkt = st.session_state.get("_datenstand")
+    except Exception:
+        gemerkt = None
+    if gemerkt and gemerkt[0] == schluessel():
+        return gemerkt[1]
+    return auffrischen()
 
 
 def heute() -> str:
@@ -111,13 +150,9 @@ def verzeichnis() -> Verzeichnis:
 
 
 def geschrieben() -> None:
-    """Call after every write: new data version, caches of data and analytics cleared."""
-    with _LOCK:
-        _stand(schluessel())["version"] += 1
-    _lade.clear()
-    st.cache_data.clear()
-    for f in _ABGELEITET:
-        f.clear()
+    """Call after every write through the app: the new data version is read, the caches are cleared."""
+    auffrischen()
+    _caches_leeren()
 
 
 def ist_demo(d: Netzdaten) -> bool:

@@ -34,7 +34,8 @@ CREATE NODE TABLE IF NOT EXISTS Bedarfsluecke(id STRING PRIMARY KEY, monat STRIN
 CREATE NODE TABLE IF NOT EXISTS Nutzer(id STRING PRIMARY KEY, rolle STRING, passwort_hash STRING, aktiv BOOLEAN,
     fachkraft_id STRING, fehlversuche INT64, gesperrt_bis STRING, angelegt_am STRING);
 CREATE NODE TABLE IF NOT EXISTS Protokoll(id STRING PRIMARY KEY, zeit STRING, wer STRING, aktion STRING, art STRING,
-    objekt_id STRING, vorher STRING, nachher STRING)
+    objekt_id STRING, vorher STRING, nachher STRING);
+CREATE NODE TABLE IF NOT EXISTS Stand(id STRING PRIMARY KEY, version INT64)
 
 // name: zaehle_knoten
 MATCH (n)

@@ -12,7 +12,8 @@ CREATE CONSTRAINT szenario_id IF NOT EXISTS FOR (n:Szenario) REQUIRE n.id IS UNI
 CREATE CONSTRAINT vermittlung_id IF NOT EXISTS FOR (n:Vermittlung) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT bedarfsluecke_id IF NOT EXISTS FOR (n:Bedarfsluecke) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT nutzer_id IF NOT EXISTS FOR (n:Nutzer) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT protokoll_id IF NOT EXISTS FOR (n:Protokoll) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT protokoll_id IF NOT EXISTS FOR (n:Protokoll) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT stand_id IF NOT EXISTS FOR (n:Stand) REQUIRE n.id IS UNIQUE
 
 // name: zaehle_knoten
 MATCH (n)

@@ -31,44 +31,75 @@ def _child(code: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)
 
 
-def test_concurrent_writers_wait_their_turn(embedded):
-    errors: list[BaseException] = []
-
-    def writer(t: int) -> None:
-        try:
-            for i in range(50):
-                embedded.write(_themen(f"t{t}-{i}", 1))
-        except BaseException as e:  # collected, asserted below
-            errors.append(e)
-
-    threads = [threading.Thread(target=writer, args=(t,)) for t in range(8)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert errors == []
-    assert embedded.counts()["nodes"]["Thema"] == 400
-
-
-def test_second_process_gets_a_german_message(tmp_path):
+def test_a_long_write_in_another_process_makes_writers_wait_not_fail(tmp_path):
+    """A writer in another process holds the store; a second writer waits its turn and then writes."""
     holder = _child(f"""
-        import sys, time
+        import time
         from network.store.embedded import EmbeddedStore
         s = EmbeddedStore({str(tmp_path)!r})
-        print("offen", flush=True)
-        sys.stdin.read() if False else time.sleep(30)
+        def langsam(tx):
+            tx.run("upsert_thema", rows=[{{"id": "a", "name": "A", "beschreibung": None}}])
+            print("schreibt", flush=True)
+            time.sleep(1.5)
+        s.execute_write(langsam)
+    """)
+    assert holder.stdout.readline().strip() == "schreibt"
+    s = EmbeddedStore(tmp_path)  # opening (and migrating) waits for the other writer
+    s.write(_themen("b", 3))
+    assert holder.wait(30) == 0
+    assert sorted(t["id"] for t in s.load().themen) == ["a", "b-0", "b-1", "b-2"]
+
+
+def test_waiting_too_long_gives_a_german_message(tmp_path):
+    EmbeddedStore(tmp_path).write(_themen("x", 1))
+    holder = _child(f"""
+        import time
+        from network.store.embedded import EmbeddedStore
+        s = EmbeddedStore({str(tmp_path)!r})
+        def langsam(tx):
+            print("schreibt", flush=True)
+            time.sleep(20)
+        s.execute_write(langsam)
     """)
     try:
-        assert holder.stdout.readline().strip() == "offen"
+        assert holder.stdout.readline().strip() == "schreibt"
         with pytest.raises(StoreBelegt) as exc:
-            EmbeddedStore(tmp_path)
+            EmbeddedStore(tmp_path, read_only=True, sperre_sekunden=0.5).load()
         msg = str(exc.value)
-        assert "wird gerade von einem anderen Programm benutzt" in msg and "Traceback" not in msg
+        assert "von einem anderen Vorgang belegt" in msg and "erneut versuchen" in msg
+        assert "Traceback" not in msg and "Runtime" not in msg
     finally:
         holder.kill()
         holder.wait()
 
 
+def test_the_store_is_not_held_open_between_calls(tmp_path):
+    """Another process can write while this one has the store object: nothing is held between calls."""
+    s = EmbeddedStore(tmp_path)
+    s.write(_themen("hier", 1))
+    v = s.version()
+    other = _child(f"""
+        from network.model import Netzdaten
+        from network.store.embedded import EmbeddedStore
+        EmbeddedStore({str(tmp_path)!r}).write(Netzdaten(themen=[{{"id": "dort", "name": "D", "beschreibung": None}}]))
+    """)
+    assert other.wait(60) == 0, other.stderr.read()
+    assert s.version() == v + 1
+    assert {t["id"] for t in s.load().themen} == {"hier-0", "dort"}
+
+
+def test_version_opens_the_database_only_when_the_files_changed(tmp_path, monkeypatch):
+    s = EmbeddedStore(tmp_path)
+    s.write(_themen("a", 1))
+    assert s.version() == 1
+    geoeffnet = []
+    original = EmbeddedStore._oeffne
+    monkeypatch.setattr(EmbeddedStore, "_oeffne", lambda self, w: geoeffnet.append(w) or original(self, w))
+    assert [s.version() for _ in range(5)] == [1] * 5
+    assert geoeffnet == []
+    s.write(_themen("b", 1))
+    assert s.version() == 2
+    assert geoeffnet == [True, False]  # the write, then one read of the new version
 def test_old_store_gains_new_columns(tmp_path):
     """A store created before a column was added to the schema gets it on open (automatic migration)."""
     db = ladybug.Database(str(tmp_path / DATEINAME))
@@ -91,12 +122,15 @@ def test_torn_write_ahead_log_is_recovered(tmp_path):
     """Two commits in the WAL, a third torn by a crash: open keeps the two, drops the torn one, says so."""
     proc = _child(f"""
         import os
-        from network.store.embedded import EmbeddedStore
+        from network.store.embedded import EmbeddedStore, _LbTx
         s = EmbeddedStore({str(tmp_path)!r})
-        for n in range(3):  # committed, but not checkpointed: the records stay in the WAL
-            s.execute_write(lambda tx: tx.run("upsert_thema", rows=[
-                {{"id": f"{{n}}-{{i}}", "name": "x" * 40, "beschreibung": None}} for i in range(2000)]))
-        os.kill(os.getpid(), 9)
+        with s._verbindung(schreiben=True) as conn:  # one opening, three commits, never closed:
+            for n in range(3):                       # the records stay in the WAL
+                conn.execute("BEGIN TRANSACTION")
+                _LbTx(conn, s.queries).run("upsert_thema", rows=[
+                    {{"id": f"{{n}}-{{i}}", "name": "x" * 40, "beschreibung": None}} for i in range(2000)])
+                conn.execute("COMMIT")
+            os.kill(os.getpid(), 9)
     """)
     proc.wait()
     wal = tmp_path / (DATEINAME + ".wal")
@@ -132,7 +166,8 @@ def test_killed_import_never_half_written_never_lost(tmp_path):
         proc.kill()
         out, _ = proc.communicate()
         printed = len(out.split())
-        with EmbeddedStore(tmp_path) as s:
+        # the first command after the crash may be a read-only one: it finishes the recovery itself
+        with EmbeddedStore(tmp_path, read_only=True) as s:
             mine = [t for t in s.load().themen if t["id"].startswith(f"r{runde}-")]
         assert len(mine) % batch == 0, f"half-written import in round {runde}"
         assert len(mine) >= printed * batch, f"committed import lost in round {runde}"
