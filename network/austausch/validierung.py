@@ -25,7 +25,8 @@ from ..errors import Fehler, Validierungsfehler
 from ..model import DATEIEN, DATEI_REIHENFOLGE, KREISWEIT, Netzdaten, Spalte
 from .dateien import Rohdaten, RohTabelle, entschuetzen
 
-__all__ = ["validate", "parse_wert", "validate_rows", "MAX_TEXT"]
+__all__ = ["validate", "parse_wert", "validate_rows", "MAX_TEXT", "pruefe_email", "pruefe_website",
+           "pruefe_telefon", "KONTAKTPRUEFUNG"]
 
 #: Longest accepted text cell.
 MAX_TEXT = 5000
@@ -33,6 +34,66 @@ MAX_TEXT = 5000
 _DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _JA = {"ja", "j", "true", "wahr", "1", "x", "yes"}
 _NEIN = {"nein", "n", "false", "falsch", "0", "no"}
+
+# --- contact data: e-mail, web address, phone (one small function each) -------------------------------------------
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9äöüÄÖÜß](?:[A-Za-z0-9äöüÄÖÜß-]*[A-Za-z0-9äöüÄÖÜß])?\.)+"
+                    r"[A-Za-z]{2,}$")
+_WEB = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9äöüÄÖÜß](?:[A-Za-z0-9äöüÄÖÜß-]*[A-Za-z0-9äöüÄÖÜß])?\.)+[A-Za-z]{2,}"
+                  r"(?::\d{1,5})?(?:[/?#][^\s]*)?$")
+_TELEFON = re.compile(r"^\+?[0-9(][0-9 ()/.\-–]*[0-9]$")
+
+
+def pruefe_email(text: str) -> str:
+    """An e-mail address as ``name@domain.tld``; raises ``ValueError`` with a German reason.
+
+    >>> pruefe_email("beratung@example.org")
+    'beratung@example.org'
+    >>> pruefe_email("beratung(at)example.org")
+    Traceback (most recent call last):
+    ...
+    ValueError: „beratung(at)example.org“ ist keine gültige E-Mail-Adresse (Form: name@beispiel.de).
+    """
+    if not _EMAIL.match(text) or ".." in text:
+        raise ValueError(f"„{text}“ ist keine gültige E-Mail-Adresse (Form: name@beispiel.de).")
+    return text
+
+
+def pruefe_website(text: str) -> str:
+    """A web address (``https://`` may be left out); raises ``ValueError`` with a German reason.
+
+    >>> pruefe_website("www.example.org/familie")
+    'www.example.org/familie'
+    >>> pruefe_website("beratung at example")
+    Traceback (most recent call last):
+    ...
+    ValueError: „beratung at example“ ist keine gültige Internetadresse (Form: www.beispiel.de oder https://beispiel.de/seite).
+    """
+    if not _WEB.match(text):
+        raise ValueError(f"„{text}“ ist keine gültige Internetadresse (Form: www.beispiel.de oder "
+                         "https://beispiel.de/seite).")
+    return text
+
+
+def pruefe_telefon(text: str) -> str:
+    """A phone number: digits with spaces, ``/``, ``-``, brackets, an optional leading ``+``; 5 to 20 digits.
+
+    >>> pruefe_telefon("06761 9999-300"), pruefe_telefon("+49 (0)6761 9999 300")
+    ('06761 9999-300', '+49 (0)6761 9999 300')
+    >>> pruefe_telefon("Zentrale")
+    Traceback (most recent call last):
+    ...
+    ValueError: „Zentrale“ ist keine gültige Telefonnummer (nur Ziffern, Leerzeichen, + / - ( ), z. B. 06761 9999-300).
+    """
+    ziffern = sum(c.isdigit() for c in text)
+    if not _TELEFON.match(text) or not 5 <= ziffern <= 20:
+        raise ValueError(f"„{text}“ ist keine gültige Telefonnummer (nur Ziffern, Leerzeichen, + / - ( ), "
+                         "z. B. 06761 9999-300).")
+    return text
+
+
+#: Columns whose values are contact data, and their check (every import and every form).
+KONTAKTPRUEFUNG = {"email": pruefe_email, "website": pruefe_website, "telefon": pruefe_telefon}
 
 
 def parse_wert(text: str, spalte: Spalte):
@@ -96,6 +157,8 @@ def parse_wert(text: str, spalte: Spalte):
             raise ValueError(f"{value} ist zu klein (mindestens {spalte.min:g}).")
         if spalte.max is not None and value > spalte.max:
             raise ValueError(f"{value} ist zu groß (höchstens {spalte.max:g}).")
+    if spalte.name in KONTAKTPRUEFUNG and isinstance(value, str):
+        KONTAKTPRUEFUNG[spalte.name](value)
     return value
 
 
