@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import re
+import time
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,10 +27,24 @@ from pathlib import Path
 from ..errors import Fehler, Validierungsfehler
 from ..model import DATEIEN, DATEI_REIHENFOLGE, Netzdaten
 
-__all__ = ["RohTabelle", "Rohdaten", "read_path", "read_csv_text", "export_dir", "export_xlsx", "csv_text",
-           "schuetzen", "entschuetzen", "zelle"]
+__all__ = ["RohTabelle", "Rohdaten", "read_path", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
+           "decode_utf8", "pruefe_xlsx_archiv", "export_dir", "export_xlsx", "csv_text", "schuetzen",
+           "entschuetzen", "zelle", "XML_VERBOTEN", "MAX_ZEILEN", "MAX_SPALTEN", "MAX_ENTPACKT", "MAX_ARCHIVTEILE"]
+
+log = logging.getLogger(__name__)
 
 _GEFAEHRLICH = ("=", "+", "-", "@", "\t", "\r")
+
+#: Most data rows per file or sheet (the whole district has a few hundred; 250,000 leaves room for large tests).
+MAX_ZEILEN = 250_000
+#: Most columns per file or sheet (the widest file has fewer than 30).
+MAX_SPALTEN = 100
+#: Most bytes a workbook may unpack to (a zip bomb is refused before any XML is parsed).
+MAX_ENTPACKT = 200 * 2**20
+#: Most parts in a workbook archive.
+MAX_ARCHIVTEILE = 1000
+#: Characters XML 1.0 forbids (and so xlsx, GEXF, GraphML); refused on import, replaced on export.
+XML_VERBOTEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -56,16 +74,23 @@ def entschuetzen(text: str) -> str:
 
 
 def zelle(value, typ: str) -> str:
-    """Format one parsed value as the text of a cell."""
+    """Format one parsed value as the text of a cell.
+
+    Every text, also each element of a list, is protected with :func:`schuetzen`; characters XML forbids (which
+    validation refuses, so only older data can hold them) become U+FFFD, so no export breaks on them.
+
+    >>> zelle(["=HYPERLINK(1)", "+1"], "liste")
+    "'=HYPERLINK(1)|'+1"
+    """
     if value is None:
         return ""
     if typ == "liste":
-        return "|".join(value)
+        return XML_VERBOTEN.sub("\ufffd", "|".join(schuetzen(str(v)) for v in value))
     if typ == "bool":
         return "ja" if value else "nein"
     if typ in ("int", "float"):
         return str(value)
-    return schuetzen(str(value))
+    return XML_VERBOTEN.sub("\ufffd", schuetzen(str(value)))
 
 
 def _cell_text(v) -> str:
@@ -83,31 +108,110 @@ def _cell_text(v) -> str:
     return str(v)
 
 
-def read_csv_text(datei: str, text: str) -> RohTabelle:
-    """Parse one CSV file's text; the separator (``;`` or ``,``) is detected from the header line."""
+class _Frist:
+    """A deadline for reading (``sekunden`` from now; ``None``: none). :meth:`pruefe` refuses in German."""
+
+    def __init__(self, sekunden: float | None):
+        self.sekunden = sekunden
+        self.ende = None if sekunden is None else time.monotonic() + sekunden
+
+    def pruefe(self, datei: str, zeile: int = 0) -> None:
+        if self.ende is not None and time.monotonic() > self.ende:
+            raise Validierungsfehler([Fehler(datei, zeile, "", (
+                f"Das Lesen wurde nach {self.sekunden:g} Sekunden abgebrochen, weil die Datei zu groß ist; bitte "
+                "die Datei teilen oder über die Kommandozeile (kita-netz import) einspielen."))])
+
+
+def _zu_viele_zeilen(datei: str, zeile: int) -> Validierungsfehler:
+    return Validierungsfehler([Fehler(datei, zeile, "", (
+        f"Die Datei hat mehr als {MAX_ZEILEN:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
+
+
+def _csv_fehlertext(e: csv.Error) -> str:
+    text = str(e)
+    if "field larger than field limit" in text:
+        return (f"Ein Feld ist länger als {csv.field_size_limit():,} Zeichen; ist ein Anführungszeichen nicht "
+                "geschlossen?").replace(",", ".", 1)
+    if "new-line character seen in unquoted field" in text:
+        return "Die Zeile enthält einen Zeilenumbruch außerhalb von Anführungszeichen."
+    if "NUL" in text:
+        return "Die Zeile enthält ein Nullzeichen (U+0000)."
+    return "Die Zeile ist kein gültiges CSV (Anführungszeichen oder Trennzeichen prüfen)."
+
+
+def read_csv_text(datei: str, text: str, frist: float | None = None) -> RohTabelle:
+    """Parse one CSV file's text; the separator (``;`` or ``,``) is detected from the header line.
+
+    Line numbers are those of the text (a cell that spans lines moves the following rows down), so an error
+    names the line an editor shows. Raises :class:`~network.errors.Validierungsfehler` (file, line) when the
+    text is no CSV, has more than :data:`MAX_SPALTEN` columns or :data:`MAX_ZEILEN` rows, or reading takes longer
+    than ``frist`` seconds.
+
+    >>> t = read_csv_text("themen", 'id;name\\nt-1;"zwei\\nZeilen"\\nt-2;B\\n')
+    >>> [z for z, _ in t.zeilen]
+    [2, 4]
+    """
+    uhr = _Frist(frist)
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
     sep = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    rows = list(reader)
-    if not rows:
-        return RohTabelle([], [])
-    header = [h.strip() for h in rows[0]]
+    header: list[str] | None = None
     zeilen = []
-    for i, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        cells = {h: (row[j] if j < len(row) else "") for j, h in enumerate(header)}
-        if len(row) > len(header):
-            cells["__zu_viele__"] = str(len(row))
-        zeilen.append((i, cells))
-    return RohTabelle(header, zeilen)
+    anzahl = 0
+    start = 1
+    try:
+        for row in reader:
+            zeile, start = start, reader.line_num + 1
+            if header is None:
+                header = [h.strip() for h in row]
+                if len(header) > MAX_SPALTEN:
+                    raise Validierungsfehler([Fehler(datei, 1, "", (
+                        f"Die Kopfzeile hat {len(header)} Spalten; erlaubt sind höchstens {MAX_SPALTEN}."))])
+                continue
+            anzahl += 1
+            if anzahl > MAX_ZEILEN:
+                raise _zu_viele_zeilen(datei, zeile)
+            if anzahl % 1000 == 0:
+                uhr.pruefe(datei, zeile)
+            if not any(c.strip() for c in row):
+                continue
+            cells = {h: (row[j] if j < len(row) else "") for j, h in enumerate(header)}
+            if len(row) > len(header):
+                cells["__zu_viele__"] = str(len(row))
+            zeilen.append((zeile, cells))
+    except csv.Error as e:
+        raise Validierungsfehler([Fehler(datei, start, "", _csv_fehlertext(e))]) from None
+    return RohTabelle(header or [], zeilen)
 
 
-def read_path(path: Path | str) -> Rohdaten:
+def decode_utf8(name: str, data: bytes) -> str:
+    """The text of a file that must be UTF-8; otherwise a :class:`~network.errors.Validierungsfehler` that names
+    the line and the character position of the first invalid byte.
+
+    >>> try:
+    ...     decode_utf8("kitas.csv", b"id;name\\nk-1;M\\xfcller\\n")
+    ... except Validierungsfehler as e:
+    ...     print(e.fehler[0])
+    kitas.csv, Zeile 2: Zeichen 6 ist kein UTF-8 (Byte 0xFC); bitte in Excel als „CSV UTF-8“ speichern.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        zeile = data.count(b"\n", 0, e.start) + 1
+        anfang = data.rfind(b"\n", 0, e.start) + 1
+        zeichen = len(data[anfang:e.start].decode("utf-8", errors="replace")) + 1
+        raise Validierungsfehler([Fehler(name, zeile, "", (
+            f"Zeichen {zeichen} ist kein UTF-8 (Byte 0x{data[e.start]:02X}); bitte in Excel als „CSV UTF-8“ "
+            "speichern."))]) from None
+
+
+def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
     """Read a folder of CSV files, a single CSV file or an ``.xlsx`` workbook.
 
-    Raises :class:`~network.errors.Validierungsfehler` when nothing can be read.
+    ``frist``: seconds the reading may take (``None``: no limit; the app sets one). Raises
+    :class:`~network.errors.Validierungsfehler` when nothing can be read, or a file is broken, too large or
+    hostile (see :func:`read_xlsx_bytes`).
     """
     path = Path(path)
     roh = Rohdaten()
@@ -115,13 +219,13 @@ def read_path(path: Path | str) -> Rohdaten:
     if not path.exists():
         raise Validierungsfehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
     if path.is_file() and path.suffix.lower() == ".xlsx":
-        _read_xlsx(path, roh, fehler)
+        _read_xlsx(path.name, path, roh, fehler, frist)
     elif path.is_file() and path.suffix.lower() == ".csv":
-        _read_csv_file(path, roh, fehler)
+        _read_csv_file(path, roh, fehler, frist)
     elif path.is_dir():
         for f in sorted(path.iterdir()):
             if f.suffix.lower() == ".csv":
-                _read_csv_file(f, roh, fehler)
+                _read_csv_file(f, roh, fehler, frist)
             elif f.suffix.lower() == ".xlsx":
                 roh.hinweise.append(f"{f.name} übersprungen: ein Ordner wird als CSV gelesen, "
                                     "eine Excel-Datei bitte direkt angeben.")
@@ -136,27 +240,76 @@ def read_path(path: Path | str) -> Rohdaten:
     return roh
 
 
-def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Fehler]) -> None:
+def read_csv_bytes(name: str, data: bytes, frist: float | None = None) -> RohTabelle:
+    """One uploaded or stored CSV file (``name`` for messages): UTF-8 check, then :func:`read_csv_text`."""
+    return read_csv_text(Path(name).stem.lower(), decode_utf8(name, data), frist)
+
+
+def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None) -> None:
     datei = f.stem.lower()
     if datei not in DATEIEN:
         roh.hinweise.append(f"{f.name} übersprungen: kein bekannter Dateiname.")
         return
     try:
-        text = f.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        fehler.append(Fehler(f.name, 0, "", "Die Datei ist nicht UTF-8-kodiert. Bitte in Excel als "
-                                            "„CSV UTF-8“ speichern."))
-        return
-    roh.tabellen[datei] = read_csv_text(datei, text)
+        roh.tabellen[datei] = read_csv_bytes(f.name, f.read_bytes(), frist)
+    except Validierungsfehler as e:
+        fehler.extend(e.fehler)
 
 
-def _read_xlsx(path: Path, roh: Rohdaten, fehler: list[Fehler]) -> None:
+def pruefe_xlsx_archiv(name: str, quelle) -> None:
+    """Refuse a workbook before any XML is parsed when it is no zip archive or would unpack to more than
+    :data:`MAX_ENTPACKT` bytes (a zip bomb). ``quelle``: a path or a binary file object.
+
+    The sizes are those the archive declares; Python's ``zipfile`` never unpacks more than a member declares,
+    so a member that lies is cut short (and then fails its checksum) instead of filling the memory.
+    """
+    try:
+        with zipfile.ZipFile(quelle) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise Validierungsfehler([Fehler(name, 0, "", "Die Excel-Datei kann nicht gelesen werden, weil sie keine "
+                                                      "gültige .xlsx-Datei ist; bitte in Excel als "
+                                                      "„Excel-Arbeitsmappe (.xlsx)“ speichern.")]) from None
+    if len(members) > MAX_ARCHIVTEILE:
+        raise Validierungsfehler([Fehler(name, 0, "", f"Die Excel-Datei besteht aus {len(members)} Teilen; eine "
+                                                      f"Arbeitsmappe hat höchstens {MAX_ARCHIVTEILE}.")])
+    entpackt = sum(m.file_size for m in members)
+    if entpackt > MAX_ENTPACKT:
+        raise Validierungsfehler([Fehler(name, 0, "", (
+            f"Die Excel-Datei wäre entpackt {entpackt / 2**20:,.0f} MB groß (erlaubt sind "
+            f"{MAX_ENTPACKT // 2**20} MB) und wird deshalb nicht gelesen.").replace(",", "."))])
+
+
+def read_xlsx_bytes(name: str, data: bytes, frist: float | None = None) -> Rohdaten:
+    """Read one workbook held in memory (an upload); see :func:`read_path` and :func:`pruefe_xlsx_archiv`."""
+    roh = Rohdaten()
+    fehler: list[Fehler] = []
+    _read_xlsx(name, io.BytesIO(data), roh, fehler, frist)
+    if fehler:
+        raise Validierungsfehler(fehler)
+    return roh
+
+
+def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None) -> None:
+    """Read a workbook, bounded before and while reading: archive size (:func:`pruefe_xlsx_archiv`), at most
+    :data:`MAX_SPALTEN` columns and :data:`MAX_ZEILEN` rows per sheet whatever its ``<dimension>`` claims (rows
+    are read as they occur, never padded to a declared size), and ``frist`` seconds."""
     import openpyxl  # uses defusedxml when installed (XML-bomb protection); a test checks it is
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds for broken files
-        fehler.append(Fehler(path.name, 0, "", f"Die Excel-Datei kann nicht gelesen werden ({type(e).__name__})."))
+        pruefe_xlsx_archiv(name, quelle)
+    except Validierungsfehler as e:
+        fehler.extend(e.fehler)
+        return
+    uhr = _Frist(frist)
+    if hasattr(quelle, "seek"):
+        quelle.seek(0)
+    try:
+        wb = openpyxl.load_workbook(quelle, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for broken files; the details go to the log only
+        log.warning("Excel-Datei %s nicht lesbar", name, exc_info=True)
+        fehler.append(Fehler(name, 0, "", "Die Excel-Datei kann nicht gelesen werden; sie ist beschädigt oder "
+                                          "keine Excel-Arbeitsmappe (.xlsx)."))
         return
     try:
         for ws in wb.worksheets:
@@ -164,7 +317,8 @@ def _read_xlsx(path: Path, roh: Rohdaten, fehler: list[Fehler]) -> None:
             if datei not in DATEIEN:
                 roh.hinweise.append(f"Tabellenblatt „{ws.title}“ übersprungen: kein bekannter Name.")
                 continue
-            rows = ws.iter_rows(values_only=True)
+            ws.reset_dimensions()  # never trust <dimension>: rows are read as they come
+            rows = ws.iter_rows(max_col=MAX_SPALTEN + 1, values_only=True)
             header_row = next(rows, None)
             if header_row is None:
                 roh.tabellen[datei] = RohTabelle([], [])
@@ -172,13 +326,28 @@ def _read_xlsx(path: Path, roh: Rohdaten, fehler: list[Fehler]) -> None:
             header = [_cell_text(h).strip() for h in header_row]
             while header and not header[-1]:
                 header.pop()
+            if len(header) > MAX_SPALTEN:
+                raise Validierungsfehler([Fehler(name, 1, "", (
+                    f"Das Tabellenblatt „{ws.title}“ hat mehr als {MAX_SPALTEN} Spalten."))])
             zeilen = []
             for i, row in enumerate(rows, start=2):
-                cells = [_cell_text(v) for v in row]
+                if i > MAX_ZEILEN + 1:
+                    raise _zu_viele_zeilen(f"{name}, Tabellenblatt „{ws.title}“", i)
+                if i % 1000 == 0:
+                    uhr.pruefe(name, i)
+                if not any(v is not None and v != "" for v in row):
+                    continue
+                cells = [_cell_text(v) for v in row[:len(header)]]
                 if not any(c.strip() for c in cells):
                     continue
                 zeilen.append((i, {h: (cells[j] if j < len(cells) else "") for j, h in enumerate(header)}))
             roh.tabellen[datei] = RohTabelle(header, zeilen)
+    except Validierungsfehler as e:
+        fehler.extend(e.fehler)
+    except Exception:  # a broken sheet inside a readable archive
+        log.warning("Tabellenblatt in %s nicht lesbar", name, exc_info=True)
+        fehler.append(Fehler(name, 0, "", "Ein Tabellenblatt der Excel-Datei kann nicht gelesen werden; die Datei "
+                                          "ist beschädigt."))
     finally:
         wb.close()
 
@@ -213,15 +382,20 @@ def export_dir(daten: Netzdaten, out: Path | str) -> list[Path]:
 
 
 def export_xlsx(daten: Netzdaten, target: Path | str | io.BytesIO) -> None:
-    """Write the import format as one workbook, one sheet per file; every cell is stored as text."""
+    """Write the import format as one workbook, one sheet per file; every cell is stored as text (never as a
+    formula, even if a text starts with ``=``: the cell type is set explicitly)."""
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
 
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    wb = openpyxl.Workbook(write_only=True)
     for datei in DATEI_REIHENFOLGE:
         ws = wb.create_sheet(datei)
         header, rows = _table_rows(daten, datei)
-        ws.append(header)
-        for row in rows:
-            ws.append(row)  # all cells are strings; formula characters are already protected
+        for row in [header, *rows]:
+            cells = []
+            for v in row:
+                c = WriteOnlyCell(ws, value=v)
+                c.data_type = "s"
+                cells.append(c)
+            ws.append(cells)
     wb.save(target)
