@@ -23,7 +23,7 @@ from datetime import date
 
 from ..errors import Fehler, Validierungsfehler
 from ..model import DATEIEN, DATEI_REIHENFOLGE, KREISWEIT, Netzdaten, Spalte
-from .dateien import Rohdaten, RohTabelle, entschuetzen
+from .dateien import XML_VERBOTEN, Rohdaten, RohTabelle, entschuetzen
 
 __all__ = ["validate", "parse_wert", "validate_rows", "MAX_TEXT", "pruefe_email", "pruefe_website",
            "pruefe_telefon", "KONTAKTPRUEFUNG"]
@@ -112,11 +112,17 @@ def parse_wert(text: str, spalte: Spalte):
     if t == "":
         return [] if spalte.typ == "liste" else None
     typ = spalte.typ
+    verboten = XML_VERBOTEN.search(t)
+    if verboten:
+        raise ValueError(f"Das Zeichen U+{ord(verboten.group()):04X} an Stelle {verboten.start() + 1} ist nicht "
+                         "erlaubt (ein Steuerzeichen, das Excel und XML nicht speichern können).")
     if typ in ("text",) or typ.startswith("ref:"):
         value: object = entschuetzen(t)
         if len(t) > MAX_TEXT:
             raise ValueError(f"Der Text ist zu lang (höchstens {MAX_TEXT} Zeichen).")
     elif typ == "liste":
+        if len(t) > MAX_TEXT:
+            raise ValueError(f"Die Liste ist zu lang (höchstens {MAX_TEXT} Zeichen).")
         value = [entschuetzen(p.strip()) for p in t.split("|") if p.strip()]
     elif typ == "int":
         try:
