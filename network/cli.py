@@ -48,15 +48,38 @@ def _open(settings: Settings, read_only: bool = False):
     return store
 
 
+def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
+    """``1 Datei``, ``2 Dateien``."""
+    return f"{n} {einzahl if n == 1 else mehrzahl}"
+
+
+def _aenderungen(bericht) -> list[str]:
+    """One line per file: new, changed (with the columns that change) and unchanged rows."""
+    zeilen = []
+    for datei, a in bericht.aenderungen.items():
+        felder = "; ".join(f"{rid}: {', '.join(f)}" for rid, f in list(a["felder"].items())[:20])
+        mehr = len(a["felder"]) - 20
+        felder += f"; … und {mehr} weitere" if mehr > 0 else ""
+        zeilen.append(f"  {datei}: {a['neu']} neu, {a['geaendert']} geändert, {a['unveraendert']} unverändert"
+                      + (f" ({felder})" if felder else ""))
+    return zeilen
+
+
 def _print_bericht(bericht, was: str) -> None:
     for h in bericht.hinweise:
         print(f"Hinweis: {h}", file=sys.stderr)
+    for a in getattr(bericht, "abgelehnt", []):
+        print(f"Abgelehnt: {a}", file=sys.stderr)
     teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
+    zeilen = _anzahl(bericht.gesamt, "Zeile", "Zeilen")
+    abgelehnt = len(getattr(bericht, "abgelehnt", []))
+    rest = f" {_anzahl(abgelehnt, 'Datensatz', 'Datensätze')} abgelehnt (siehe oben)." if abgelehnt else ""
     if bericht.dry_run:
-        print(f"Probelauf: keine Fehler gefunden. Würde {bericht.gesamt} Zeilen {was} ({teile}). "
-              "Nichts wurde gespeichert.")
+        print(f"Probelauf: keine Fehler gefunden. Würde {zeilen} {was} ({teile}).{rest} Nichts wurde gespeichert.")
     else:
-        print(f"{bericht.gesamt} Zeilen {was} ({teile}).")
+        print(f"{zeilen} {was} ({teile}).{rest}")
+    for z in _aenderungen(bericht):
+        print(z)
 
 
 def cmd_seed(args, settings: Settings) -> int:
@@ -81,8 +104,10 @@ def cmd_import(args, settings: Settings) -> int:
     with _open(settings) as store:
         if getattr(args, "format", "csv") == "hsds":
             bericht = import_hsds_store(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"),
-                                        wer=KOMMANDOZEILE)
+                                        teilweise=args.teilweise, wer=KOMMANDOZEILE)
         else:
+            if args.teilweise:
+                raise KitaNetzError("--teilweise gilt nur für --format hsds.")
             bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"),
                                   wer=KOMMANDOZEILE)
     _print_bericht(bericht, "importiert")
@@ -110,8 +135,12 @@ def cmd_export(args, settings: Settings) -> int:
     if args.format == "hsds":
         from .austausch import export_hsds
 
-        pfade = export_hsds(daten, args.ziel, args.hsds_form or "both", args.stichtag)
-        print(f"HSDS 3.0 exportiert nach {args.ziel} ({len(daten.angebote)} Angebote, {len(pfade)} Dateien). "
+        hinweise: list[str] = []
+        pfade = export_hsds(daten, args.ziel, args.hsds_form or "both", args.stichtag, hinweise)
+        for h in hinweise:
+            print(f"Hinweis: {h}", file=sys.stderr)
+        print(f"HSDS 3.0 exportiert nach {args.ziel} ({_anzahl(len(daten.angebote), 'Angebot', 'Angebote')}, "
+              f"{_anzahl(len(pfade), 'Datei', 'Dateien')}). "
               "Kitas und Kooperationen gehören nicht zu HSDS.")
         return 0
     if args.format == "xlsx":
@@ -120,10 +149,11 @@ def cmd_export(args, settings: Settings) -> int:
             target = target / "kita-netzwerk.xlsx"
         target.parent.mkdir(parents=True, exist_ok=True)
         export_xlsx(daten, target)
-        print(f"Exportiert nach {target} ({daten.anzahl()} Zeilen).")
+        print(f"Exportiert nach {target} ({_anzahl(daten.anzahl(), 'Zeile', 'Zeilen')}).")
     else:
-        export_dir(daten, args.ziel)
-        print(f"Exportiert nach {args.ziel} ({daten.anzahl()} Zeilen in 7 Dateien).")
+        pfade = export_dir(daten, args.ziel)
+        print(f"Exportiert nach {args.ziel} ({_anzahl(daten.anzahl(), 'Zeile', 'Zeilen')} in "
+              f"{_anzahl(len(pfade), 'Datei', 'Dateien')}).")
     return 0
 
 
@@ -270,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["csv", "hsds"], default="csv",
                    help="csv: Importformat (CSV/Excel, Standard); hsds: Open-Referral-HSDS-3-Datensatz (Ordner, "
                         "datapackage.json oder services.json) – übernimmt Angebote")
+    s.add_argument("--teilweise", action="store_true",
+                   help="nur bei hsds: die gültigen Dienste übernehmen und die abgelehnten mit Grund auflisten "
+                        "(sonst alles oder nichts)")
     s.set_defaults(func=cmd_import)
 
     s = sub.add_parser("export", help="Daten exportieren: Importformat, HSDS oder Kooperationsnetz (GEXF, GraphML, "

@@ -8,6 +8,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from ...errors import KitaNetzError
 from ...model import ART, KREISWEIT, Netzdaten
@@ -27,10 +28,49 @@ _BETRAG = re.compile(r"(\d+(?:[.,]\d{1,2})?)\s*(?:€|EUR|Euro)", re.IGNORECASE)
 
 
 def _url(text: str | None) -> str | None:
+    """A full URL as HSDS wants it (RFC 3986): ``https://`` added if missing, an umlaut domain in its ASCII form
+    (IDNA), other characters percent-encoded; ``None`` if it cannot be one.
+
+    >>> _url("www.bücherei-kastellaun.de/öffnungszeiten")
+    'https://www.xn--bcherei-kastellaun-m6b.de/%C3%B6ffnungszeiten'
+    """
     if not text:
         return None
     t = text.strip()
-    return t if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", t) else "https://" + t
+    t = t if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", t) else "https://" + t
+    try:
+        teile = urlsplit(t)
+        host = (teile.hostname or "").encode("idna").decode("ascii")
+        port = f":{teile.port}" if teile.port else ""
+    except (UnicodeError, ValueError):
+        return None
+    if not host or " " in t:
+        return None
+    sicher = "/%:@!$&'()*+,;=~-._"
+    return urlunsplit((teile.scheme, host + port, quote(teile.path, safe=sicher), quote(teile.query, safe=sicher + "?"),
+                       quote(teile.fragment, safe=sicher + "?")))
+
+
+def _kontakt_gueltig(a: dict, hinweise: list[str] | None) -> dict:
+    """The Angebot with e-mail and web address left out where they are not valid (data stored before the check):
+    HSDS would refuse them. Each one left out is named in ``hinweise``."""
+    from ..validierung import pruefe_email, pruefe_website
+
+    def pruefe_url(w: str) -> None:
+        if pruefe_website(w) and _url(w) is None:
+            raise ValueError(w)
+
+    a = dict(a)
+    for spalte, pruefe in (("email", pruefe_email), ("website", pruefe_url)):
+        if not a.get(spalte):
+            continue
+        try:
+            pruefe(a[spalte])
+        except ValueError:
+            if hinweise is not None:
+                hinweise.append(f"HSDS: {a['id']}: {spalte} „{a[spalte]}“ ist ungültig und wurde nicht exportiert.")
+            a[spalte] = None
+    return a
 
 
 def _einzeln(werte) -> list[str]:
@@ -190,11 +230,13 @@ def _attribute(t: dict[str, list[dict]], a: dict, aid: str, sid: str, begriffe: 
                                "taxonomy_term_id": term_id, "link_entity": "service", "value": wert})
 
 
-def hsds_tabellen(daten: Netzdaten, stichtag: str | date | None = None) -> dict[str, list[dict]]:
+def hsds_tabellen(daten: Netzdaten, stichtag: str | date | None = None,
+                  hinweise: list[str] | None = None) -> dict[str, list[dict]]:
     """The Angebote of ``daten`` as flat HSDS rows, one list per table of :data:`GESCHRIEBEN`.
 
     ``stichtag`` (default: today) decides ``service.status``: ``active``, ``inactive`` (starts later) or
-    ``defunct`` (ended). Every list is in a fixed order, so equal data gives equal rows.
+    ``defunct`` (ended). Every list is in a fixed order, so equal data gives equal rows. An e-mail or web address
+    that HSDS would refuse is left out and named in ``hinweise``.
     """
     from ...analyse.zeit import stichtag_iso
 
@@ -202,7 +244,7 @@ def hsds_tabellen(daten: Netzdaten, stichtag: str | date | None = None) -> dict[
     t: dict[str, list[dict]] = {name: [] for name in GESCHRIEBEN}
     sozialraeume = {s["id"]: s for s in daten.sozialraeume}
     themen = {th["id"]: th for th in daten.themen}
-    angebote = sorted(daten.angebote, key=lambda r: str(r["id"]))
+    angebote = [_kontakt_gueltig(a, hinweise) for a in sorted(daten.angebote, key=lambda r: str(r["id"]))]
     t["organization"], orgs = _organisationen(angebote)
     begriffe = _Begriffe()
     for a in angebote:
@@ -292,18 +334,20 @@ def _verschachteln(t: dict[str, list[dict]]) -> list[dict]:
 
 
 def export_hsds(daten: Netzdaten, out_dir: Path | str, form: str = "tabular",
-                stichtag: str | date | None = None) -> list[Path]:
+                stichtag: str | date | None = None, hinweise: list[str] | None = None) -> list[Path]:
     """Write the Angebote of ``daten`` as HSDS 3.0 into folder ``out_dir``; returns the paths written.
 
     ``form``: ``"tabular"`` (one CSV per table of :data:`GESCHRIEBEN` and ``datapackage.json``), ``"json"``
     (``services.json``, an array of fully nested service objects) or ``"both"``. ``stichtag`` (default today)
     decides each service's ``status``. Kitas and Kooperationen are not written: HSDS has no table for them.
+    Nothing the official schema refuses is written: an invalid e-mail or web address is left out and named in
+    ``hinweise``.
     """
     if form not in FORMEN:
         raise KitaNetzError(f"Unbekannte HSDS-Form „{form}“ (erlaubt: {', '.join(FORMEN)}).")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    t = hsds_tabellen(daten, stichtag)
+    t = hsds_tabellen(daten, stichtag, hinweise)
     written: list[Path] = []
     if form in ("tabular", "both"):
         for name in TABELLEN:
