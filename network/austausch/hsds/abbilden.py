@@ -131,6 +131,8 @@ class _Abbildung:
         a.nutze("value")
         unsere = self.unsere_tax.get(tax_id or "") or self.unsere_tax_namen.get(tax_name or "")
         code, name = _text(tw.get("code")), _text(tw.get("name"))
+        if unsere and code and code.startswith(f"{unsere}:"):  # our export makes a repeated code unique this way
+            code = code[len(unsere) + 1:]
         art_cf, themen_id, themen_name = self.art_cf, self.themen_id, self.themen_name
         if unsere == "zusatz" and code in ZUSATZ:
             b["zusatz"][code] = (_text(a.werte.get("value")), a)

@@ -128,6 +128,7 @@ class _Begriffe:
     def zeilen(self, t: dict[str, list[dict]]) -> None:
         """Append the taxonomy and taxonomy_term rows in a fixed order."""
         ordnung = {a: i for i, a in enumerate(ART)}
+        vergeben: set[str] = set()
         for tax, (name, beschreibung) in TAXONOMIEN.items():
             if not self.begriffe[tax]:
                 continue
@@ -139,7 +140,10 @@ class _Begriffe:
                 codes.sort(key=list(ZUSATZ).index)
             else:
                 codes.sort()
-            t["taxonomy_term"] += [self.begriffe[tax][c] for c in codes]
+            for c in codes:  # ``code`` is unique in the whole table: a code taken by an earlier taxonomy gets a prefix
+                b = self.begriffe[tax][c]
+                t["taxonomy_term"].append(b if c not in vergeben else {**b, "code": f"{tax}:{c}"})
+                vergeben.add(c)
 
 
 def _ort(t: dict[str, list[dict]], a: dict, aid: str, sid: str) -> None:

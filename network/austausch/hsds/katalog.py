@@ -102,6 +102,10 @@ taxonomy taxonomies.csv id:uuid! name! description! uri:uri version
 """
 
 
+#: Columns besides ``id`` that the official package declares ``unique``.
+_EINDEUTIG = {("program", "organization_id"), ("taxonomy_term", "code")}
+
+
 @dataclass(frozen=True)
 class HsdsFeld:
     """One column of an HSDS table: ``typ`` is string, uuid, email, uri, number, date, time or datetime."""
@@ -110,6 +114,7 @@ class HsdsFeld:
     typ: str = "string"
     pflicht: bool = False
     erlaubt: tuple[str, ...] = ()
+    eindeutig: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,8 @@ def _katalog() -> dict[str, HsdsTabelle]:
             pflicht = t.endswith("!")
             t = t.rstrip("!")
             fname, _, typ = t.partition(":")
-            felder.append(HsdsFeld(fname, typ or "string", pflicht, erlaubt))
+            felder.append(HsdsFeld(fname, typ or "string", pflicht, erlaubt,
+                                   fname == "id" or (name, fname) in _EINDEUTIG))
         kinder = {}
         for k in (teile[1].split() if len(teile) > 1 else []):
             key, tab = k.split(":")
@@ -164,6 +170,8 @@ def _feldtyp(f: HsdsFeld) -> dict:
     if f.typ in ("uuid", "email", "uri"):
         d["format"] = f.typ
     d["constraints"] = {"required": f.pflicht}
+    if f.eindeutig:
+        d["constraints"]["unique"] = True
     if f.erlaubt:
         d["constraints"]["enum"] = list(f.erlaubt)
     return d
