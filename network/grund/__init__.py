@@ -4,7 +4,7 @@
 in German.
 """
 
-from .format import (Eingabefehler, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen, VEGA_DEUTSCH)
+from .format import (Eingabefehler, anzahl, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen, VEGA_DEUTSCH)
 
-__all__ = ["Eingabefehler", "zahl", "geld", "km", "prozent", "datum", "monat", "zahl_lesen", "datum_lesen",
+__all__ = ["Eingabefehler", "anzahl", "zahl", "geld", "km", "prozent", "datum", "monat", "zahl_lesen", "datum_lesen",
            "VEGA_DEUTSCH"]

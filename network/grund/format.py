@@ -35,7 +35,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-__all__ = ["Eingabefehler", "zahl", "geld", "km", "prozent", "datum", "monat", "zahl_lesen", "datum_lesen",
+__all__ = ["Eingabefehler", "zahl", "geld", "km", "prozent", "datum", "monat", "anzahl", "zahl_lesen", "datum_lesen",
            "VEGA_DEUTSCH", "LOCALE"]
 
 LOCALE = "de_DE"
@@ -140,6 +140,15 @@ def monat(x) -> str:
         return ""
     s = x.isoformat() if isinstance(x, (date, datetime)) else str(x)
     return f"{s[5:7]}/{s[:4]}" if len(s) >= 7 and s[4] == "-" else s
+
+
+def anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
+    """A count with the German noun in singular or plural: ``1 Angebot``, ``2 Angebote``, ``0 Angebote``.
+
+    >>> anzahl(1, "Angebot", "Angebote"), anzahl(0, "Kita", "Kitas"), anzahl(1670, "Kind", "Kinder")
+    ('1 Angebot', '0 Kitas', '1.670 Kinder')
+    """
+    return f"{zahl(n, 0)} {einzahl if n == 1 else mehrzahl}"
 
 
 _EINHEITEN = re.compile(r"(€|eur|euro|vzä|vzae|km|%)$", re.IGNORECASE)

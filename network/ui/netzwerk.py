@@ -199,7 +199,11 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
     kt = pd.DataFrame(zeilen_k, columns=["Name", "Typ", "Ort", "Sozialraum", "Kooperationen", "Betweenness", "Hub"])
     kt["Hub"] = kt["Hub"].astype("Int64")
     et = pd.DataFrame(zeilen_e, columns=["Von", "Zu", "Art", "seit", "bis", "Intensität"])
-    return daten, kt.sort_values(["Betweenness", "Name"], ascending=[False, True]), et
+    for spalte in ("seit", "bis"):  # shown TT.MM.JJJJ
+        et[spalte] = et[spalte].map(lambda x: datum_de(x) if x else "")
+    kt = kt.sort_values(["Betweenness", "Name"], ascending=[False, True])
+    kt["Betweenness"] = kt["Betweenness"].map(lambda b: zahl_de(float(b), 4))  # German decimal comma
+    return daten, kt, et
 
 
 #: The network downloads: format, button label, icon.
@@ -249,7 +253,10 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
                             alt=f"Liniendiagramm: {titel} je Quartal seit 2021; die gestrichelte Linie markiert "
                                 "den Stichtag. Die Werte stehen auch in der Tabelle darunter.")
     with st.expander("Zeitreihe als Tabelle"):
-        tab = df[["stichtag", "akteure", "kitas", "angebote", "kooperationen", "dichte", "komponenten", "luecken"]]
+        tab = df[["stichtag", "akteure", "kitas", "angebote", "kooperationen", "dichte", "komponenten",
+                  "luecken"]].copy()
+        tab["stichtag"] = tab["stichtag"].map(lambda x: datum_de(str(x)[:10]))
+        tab["dichte"] = tab["dichte"].map(lambda x: zahl_de(float(x or 0), 3))
         st.dataframe(tab.rename(columns={"stichtag": "Stichtag", "akteure": "Akteure", "kitas": "Kitas",
                                          "angebote": "Angebote", "kooperationen": "Kooperationen",
                                          "dichte": "Dichte", "komponenten": "Komponenten",
@@ -314,8 +321,7 @@ def seite() -> None:
     st.iframe(netz_html(bild, hoehe=hoehe), height=hoehe + 200)
     with st.expander("Netzwerk als Tabelle (Knoten und Kooperationen)"):
         st.markdown(f"**Knoten** ({len(knoten)})")
-        st.dataframe(knoten, hide_index=True, width="stretch",
-                     column_config={"Betweenness": st.column_config.NumberColumn(format="%.4f")})
+        st.dataframe(knoten, hide_index=True, width="stretch")
         st.markdown(f"**Kooperationen** ({len(kanten)})")
         st.dataframe(kanten, hide_index=True, width="stretch")
     _downloads(d, sr, stichtag)

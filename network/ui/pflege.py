@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import tempfile
 import zipfile
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +28,8 @@ from .. import vorschlag as VS
 from ..austausch import export_xlsx, import_rohdaten, read_path
 from ..austausch.dateien import Rohdaten, csv_text, read_csv_text
 from ..errors import Fehler, KitaNetzError, Validierungsfehler
+from ..grund import format as F
+from ..vermittlung.lage import ORTSMITTE, gleiche_adresse
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten
 from ..zugang import Nutzer, darf
 from . import daten as D
@@ -71,7 +75,9 @@ _LANG = {"beschreibung", "notiz", "hinweis"}
 #: Short hints under a few fields (the others explain themselves).
 _HINWEISE = {
     "id": "Eindeutige Kennung; lässt sich später nicht ändern.",
-    "lat": "Koordinaten immer als Paar (lat und lon), z. B. 49.98 / 7.52.",
+    "lat": "Koordinaten immer als Paar (lat und lon), z. B. 49,98 / 7,52. Ohne Koordinaten zeigt die App den "
+           f"Eintrag an der Ortsmitte der Gemeinde ({ORTSMITTE}); die genaue Lage lässt sich über „Lage "
+           "übernehmen“ von einem Eintrag an derselben Adresse setzen.",
     "versorgt": "Für welche Sozialräume das Angebot zuständig ist; „alle“ = kreisweit.",
     "gueltig_bis": "Leer = läuft weiter. Zum Beenden besser „Angebot beenden“ unten nutzen.",
     "notiz": "Nur intern; keine Namen oder Daten von Familien.",
@@ -108,6 +114,54 @@ def _zeile(d: Netzdaten, datei: str, rid: str) -> dict | None:
     return next((r for r in d.tabelle(datei) if r["id"] == rid), None)
 
 
+def _spalte(datei: str, feld: str):
+    return next(s for s in DATEIEN[datei] if s.name == feld)
+
+
+def in_formular(typ: str, text: str):
+    """A value of the import format as the form shows it: dates for the date picker, numbers in German.
+
+    >>> in_formular("datum", "2026-12-01"), in_formular("float", "49.981"), in_formular("datum", "")
+    (datetime.date(2026, 12, 1), '49,981', None)
+    """
+    if typ == "datum":
+        try:
+            return date.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+    if typ == "float" and text:
+        try:
+            return F.zahl(Decimal(text), None if "." not in text else len(text.split(".")[1]))
+        except ArithmeticError:
+            return text
+    return text
+
+
+def aus_formular(typ: str, wert) -> str:
+    """A form value as text of the import format (what :mod:`network.pflege` validates).
+
+    Dates come from the picker; numbers may be typed German („49,981“, „1.000“). Coordinates copied from a map
+    („49.981“) stay as they are – the validation reads them, and its German message explains anything else.
+
+    >>> aus_formular("datum", date(2026, 12, 1)), aus_formular("float", "49,981"), aus_formular("int", "1.000")
+    ('2026-12-01', '49.981', '1000')
+    >>> aus_formular("float", "49.981"), aus_formular("int", "viele")
+    ('49.981', 'viele')
+    """
+    if wert is None:
+        return ""
+    if isinstance(wert, date):
+        return wert.isoformat()
+    text = str(wert).strip()
+    if typ in ("float", "int") and text and ("," in text or typ == "int"):
+        try:
+            d = F.zahl_lesen(text)
+        except F.Eingabefehler:
+            return text
+        return str(int(d)) if typ == "int" and d == d.to_integral_value() else format(d, "f")
+    return text
+
+
 def _lade_formular(datei: str, d: Netzdaten | None = None) -> None:
     """Fill the form's widget state from the chosen entry (or defaults for a new one)."""
     d = d or D.daten()
@@ -124,7 +178,8 @@ def _lade_formular(datei: str, d: Netzdaten | None = None) -> None:
         werte = P.als_text(zeile, datei)
     for s in DATEIEN[datei]:
         v = werte.get(s.name, "")
-        st.session_state[_k(datei, s.name)] = [x for x in v.split("|") if x] if _liste(s.name) else v
+        st.session_state[_k(datei, s.name)] = [x for x in v.split("|") if x] if _liste(s.name) \
+            else in_formular(s.typ, v)
     st.session_state[_k(datei, "geladen")] = wahl
     st.session_state.pop(_k(datei, "fehler"), None)
 
@@ -133,7 +188,7 @@ def _werte(datei: str) -> dict[str, str]:
     out = {}
     for s in DATEIEN[datei]:
         v = st.session_state.get(_k(datei, s.name), "")
-        out[s.name] = "|".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+        out[s.name] = "|".join(v) if isinstance(v, list) else aus_formular(s.typ, v)
     return out
 
 
@@ -264,9 +319,14 @@ def _feld(d: Netzdaten, datei: str, feld: str, neu: bool, fehler: dict[str, list
                          format_func=lambda o: namen.get(o, o) if o else leer)
     elif feld in _LANG:
         st.text_area(label, key=key, height=90)
+    elif spalte.typ == "datum":
+        if isinstance(st.session_state.get(key), str):  # state from before (text): as a date, or empty
+            st.session_state[key] = in_formular("datum", st.session_state[key])
+        st.date_input(label, key=key, value=None, format="DD.MM.YYYY", min_value=date(1990, 1, 1),
+                      max_value=date(2100, 12, 31), help="Datum wählen oder eintippen als TT.MM.JJJJ.")
     else:
-        platzhalter = "JJJJ-MM-TT" if spalte.typ == "datum" else (f"z. B. {spalte.beispiel}" if spalte.beispiel
-                                                                  else None)
+        beispiel = in_formular(spalte.typ, spalte.beispiel) if spalte.beispiel else None
+        platzhalter = f"z. B. {beispiel}" if beispiel else None
         st.text_input(label, key=key, placeholder=platzhalter,
                       disabled=(feld == "id" and not neu))
     if hilfe:
@@ -291,6 +351,57 @@ def _auswahl_label(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> 
             label += f" – beendet {datum_de(r['gueltig_bis'])}"
         out[r["id"]] = label
     return out
+
+
+def lage_quellen(d: Netzdaten, werte: dict, ohne_id: str | None = None) -> dict[str, str]:
+    """Kitas and Angebote with coordinates at the same address as ``werte``: ``{id: label}``."""
+    out = {}
+    for art, rows in (("Kita", d.kitas), ("Angebot", d.angebote)):
+        for r in rows:
+            if r["id"] != ohne_id and r.get("lat") is not None and r.get("lon") is not None \
+                    and gleiche_adresse(werte, r):
+                out[r["id"]] = f"{art}: {r.get('name') or r['id']} ({r.get('strasse')}, {r.get('ort') or ''})"
+    return out
+
+
+def _lage_setzen(datei: str, quelle: str) -> None:
+    """on_click: put the coordinates of ``quelle`` into the form (saved with the next „speichern“)."""
+    d = D.daten()
+    r = next((x for x in d.kitas + d.angebote if x["id"] == quelle), None)
+    if r is None:
+        return
+    st.session_state[_k(datei, "lat")] = in_formular("float", str(r["lat"]))
+    st.session_state[_k(datei, "lon")] = in_formular("float", str(r["lon"]))
+    st.session_state[_k(datei, "lage_meldung")] = (
+        f"Koordinaten von „{r.get('name') or r['id']}“ übernommen. Bitte unten „Änderungen speichern“.")
+
+
+def _lage(d: Netzdaten, datei: str, zeile: dict | None) -> None:
+    """Where the entry shows on the map; without coordinates: take them over from the same address."""
+    s = st.session_state
+    meldung = s.pop(_k(datei, "lage_meldung"), None)
+    if meldung:
+        st.info(md(meldung), icon=":material/pin_drop:")
+    if zeile is None or (zeile.get("lat") is not None and zeile.get("lon") is not None):
+        return
+    g = next((x for x in d.gemeinden if x["id"] == zeile.get("gemeinde_id")), None)
+    if g is not None:
+        st.warning(md(f"Ohne Koordinaten: Wegweiser, Karte und Vermittlung zeigen diesen Eintrag an der Ortsmitte "
+                      f"von {g.get('name')} ({ORTSMITTE}) und rechnen Entfernungen von dort."),
+                   icon=":material/location_off:")
+    else:
+        st.warning("Ohne Koordinaten und ohne Gemeinde: der Eintrag erscheint nicht auf der Karte.",
+                   icon=":material/location_off:")
+    quellen = lage_quellen(d, zeile, zeile["id"])
+    if not quellen:
+        st.caption("Kein anderer Eintrag mit Koordinaten an derselben Adresse. Koordinaten lassen sich unten "
+                   "eintragen (z. B. 49,98 und 7,52).")
+        return
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    c1.selectbox("Genaue Lage übernehmen von (gleiche Adresse)", list(quellen), key=_k(datei, "lage_quelle"),
+                 format_func=lambda q: quellen[q])
+    c2.button("Lage übernehmen", key=_k(datei, "lage_knopf"), icon=":material/pin_drop:", on_click=_lage_setzen,
+              args=(datei, s.get(_k(datei, "lage_quelle")) or next(iter(quellen))))
 
 
 def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
@@ -328,6 +439,8 @@ def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
     if zeile and datei != "kooperationen":
         st.caption(f"Zuletzt geprüft: {datum_de(zeile.get('geprueft_am')) or 'unbekannt'}"
                    + (f" von {md(zeile.get('geprueft_von'))}" if zeile.get("geprueft_von") else ""))
+    if datei != "kooperationen":
+        _lage(d, datei, zeile)
     with st.form(f"pf_form_{datei}", border=True, enter_to_submit=False):
         for titel, felder in GRUPPEN[datei]:
             st.markdown(f"**{titel}**")
@@ -501,7 +614,7 @@ GRUPPEN_VORSCHLAG = tuple((titel, tuple(f for f in felder if f in VS.FELDER))
 
 def _vorschlag_leeren() -> None:
     for f in VS.FELDER:
-        st.session_state[_k(_VS, f)] = [] if _liste(f) else ""
+        st.session_state[_k(_VS, f)] = [] if _liste(f) else in_formular(_spalte("angebote", f).typ, "")
 
 
 def _vorschlagen() -> None:
@@ -510,7 +623,7 @@ def _vorschlagen() -> None:
     werte = {}
     for f in VS.FELDER:
         v = s.get(_k(_VS, f), "")
-        werte[f] = "|".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+        werte[f] = "|".join(v) if isinstance(v, list) else aus_formular(_spalte("angebote", f).typ, v)
     try:
         v = VS.vorschlagen(D.store(), werte, wer=sitzung.nutzer(), heute=D.heute())
     except Validierungsfehler as e:

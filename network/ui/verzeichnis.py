@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import KREISWEIT, Netzdaten
+from ..vermittlung.lage import Lage, lage
 from .suche import Suchtext, anfrage
 
 __all__ = ["Filter", "Verzeichnis", "entfernung_km", "aktiv"]
@@ -85,13 +86,6 @@ class Filter:
     barrierefrei: bool = False
     aufsuchend: bool = False
     suche: str = ""
-
-
-def _km(row: dict, lat: float | None, lon: float | None) -> float | None:
-    """Distance in km from the chosen place to ``row``; ``None`` without a place or without coordinates."""
-    if lat is None or row.get("lat") is None or row.get("lon") is None:
-        return None
-    return entfernung_km(lat, lon, row["lat"], row["lon"])
 
 
 @dataclass
@@ -142,6 +136,18 @@ class Verzeichnis:
                                key=lambda s: (s != "Deutsch", s.casefold()))
 
     # -- places --------------------------------------------------------------------------------------
+    def lage(self, eintrag: dict) -> Lage | None:
+        """The point of a Kita or an Angebot: its coordinates, else its Gemeinde's centre (``ungefaehr``)."""
+        return lage(eintrag, self.gemeinde)
+
+    def _km(self, row: dict, lat: float | None, lon: float | None) -> float | None:
+        """Distance in km from the chosen place to ``row`` (at its Gemeinde's centre when it has no coordinates);
+        ``None`` without a place or for an entry without any place (a service for the whole district)."""
+        p = self.lage(row)
+        if lat is None or lon is None or p is None:
+            return None
+        return entfernung_km(lat, lon, p.lat, p.lon)
+
     def sozialraum_von(self, eintrag: dict | None) -> str | None:
         """The Sozialraum a Kita or an Angebot is located in (via its Gemeinde)."""
         if not eintrag:
@@ -159,11 +165,8 @@ class Verzeichnis:
             return g.get("sozialraum_id"), g.get("lat"), g.get("lon"), g.get("name")
         if art == "k" and oid in self.kita:
             k = self.kita[oid]
-            lat, lon = k.get("lat"), k.get("lon")
-            if lat is None or lon is None:  # a Kita without coordinates: its Gemeinde's centre
-                g = self.gemeinde.get(k.get("gemeinde_id")) or {}
-                lat, lon = g.get("lat"), g.get("lon")
-            return self.sozialraum_von(k), lat, lon, k.get("name")
+            p = self.lage(k)  # a Kita without coordinates: its Gemeinde's centre
+            return self.sozialraum_von(k), p and p.lat, p and p.lon, k.get("name")
         return None, None, None, None
 
     def orte(self, sozialraum: str | None = None) -> dict[str, str]:
@@ -219,7 +222,7 @@ class Verzeichnis:
                 st = self._suchtext[a["id"]]
                 if not all(st.passt(w) for w in worte):
                     continue
-            km = _km(a, lat, lon)
+            km = self._km(a, lat, lon)
             if f.umkreis_km and km is not None and km > f.umkreis_km:
                 continue
             out.append((a, km))
@@ -244,7 +247,7 @@ class Verzeichnis:
                 continue
             if worte and not all(self._suchtext[k["id"]].passt(w) for w in worte):
                 continue
-            km = _km(k, lat, lon)
+            km = self._km(k, lat, lon)
             if f.umkreis_km and km is not None and km > f.umkreis_km:
                 continue
             out.append((k, km))

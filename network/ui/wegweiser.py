@@ -19,6 +19,8 @@ from . import daten as D
 from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .karte import grenzen, karte
+from ..grund.format import anzahl
+from ..vermittlung.lage import ORTSMITTE
 from .text import km_text, md, monat_jahr
 from .verzeichnis import Filter, Verzeichnis
 
@@ -195,6 +197,19 @@ def _adresse(r: dict) -> str:
     return ", ".join(x for x in (r.get("strasse"), ort) if x)
 
 
+def _entfernung(v: Verzeichnis, r: dict, km: float | None) -> str:
+    """„3,2 km“; measured from the Gemeinde's centre: „ca. 3,2 km, ungefähre Lage (Ortsmitte)“."""
+    if km is None:
+        return ""
+    p = v.lage(r)
+    return f"ca. {km_text(km)}, {ORTSMITTE}" if p is not None and p.ungefaehr else km_text(km)
+
+
+def _lage_zeile(v: Verzeichnis, r: dict) -> str | None:
+    p = v.lage(r)
+    return f"Lage: {ORTSMITTE} – genaue Koordinaten fehlen" if p is not None and p.ungefaehr else None
+
+
 def geprueft_text(geprueft_am: str | None, heute: date, monate: int) -> str:
     """The freshness line of a card; the mark for old entries is words, not colour.
 
@@ -251,7 +266,7 @@ def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> No
         st.subheader(md(a.get("name") or a["id"]), anchor=False)
         marken = [f":blue-badge[{a.get('art') if a.get('art') in ART else 'Angebot'}]"]
         if km is not None:
-            marken.append(f":gray-badge[:material/near_me: {km_text(km)}]")
+            marken.append(f":gray-badge[:material/near_me: {_entfernung(v, a, km)}]")
         if a.get("kostenlos"):
             marken.append(":green-badge[kostenlos]")
         if a.get("barrierefrei"):
@@ -267,6 +282,8 @@ def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> No
         adr = _adresse(a)
         zeilen = [f"Adresse: {adr}" if adr else "Adresse: kein fester Standort (kommt zu den Familien oder "
                                                 "arbeitet kreisweit)"]
+        if _lage_zeile(v, a):
+            zeilen.append(_lage_zeile(v, a))
         if a.get("oeffnungszeiten"):
             zeilen.append(f"Zeiten: {a['oeffnungszeiten']}")
         if a.get("hinweis"):
@@ -306,7 +323,7 @@ def _kita_karte(v: Verzeichnis, k: dict, km: float | None, nr: int = 0) -> None:
         st.subheader(md(k.get("name") or k["id"]), anchor=False)
         marken = [":blue-badge[Kita]"]
         if km is not None:
-            marken.append(f":gray-badge[:material/near_me: {km_text(km)}]")
+            marken.append(f":gray-badge[:material/near_me: {_entfernung(v, k, km)}]")
         sr = v.sozialraum_von(k)
         if sr:
             marken.append(f":gray-badge[Sozialraum {md(v.sozialraum_name.get(sr, sr))}]")
@@ -315,6 +332,8 @@ def _kita_karte(v: Verzeichnis, k: dict, km: float | None, nr: int = 0) -> None:
         adr = _adresse(k)
         if adr:
             zeilen.append(f"Adresse: {adr}")
+        if _lage_zeile(v, k):
+            zeilen.append(_lage_zeile(v, k))
         if k.get("traeger"):
             zeilen.append(f"Träger: {k['traeger']}")
         if k.get("plaetze") is not None:
@@ -371,7 +390,7 @@ def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> Non
         else:
             z["Zeiten"] = r.get("oeffnungszeiten") or ""
         if f.ort:
-            z["Entfernung"] = km_text(km) if km is not None else "–"
+            z["Entfernung"] = _entfernung(v, r, km) or "–"
         zeilen.append({k: md(val) for k, val in z.items()})  # st.table renders Markdown: escape every cell
     if zeilen:
         st.table(pd.DataFrame(zeilen), hide_index=True, border="horizontal")
@@ -389,18 +408,24 @@ def _karte(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> None:
     punkte = []
     kitas = treffer if ist_kita else v.kitas_in(Filter(sozialraum=f.sozialraum, ort=f.ort,
                                                        umkreis_km=f.umkreis_km))
+    ohne, ungefaehr = 0, 0
+
+    def punkt(r: dict, typ: str) -> None:
+        nonlocal ohne, ungefaehr
+        p = v.lage(r)  # without coordinates: the Gemeinde's centre, marked as such
+        if p is None:
+            ohne += 1
+            return
+        ungefaehr += p.ungefaehr
+        ort = r.get("ort") or ""
+        punkte.append({"name": r.get("name") or r["id"], "typ": typ,
+                       "ort": f"{ort} ({ORTSMITTE})" if p.ungefaehr else ort, "lat": p.lat, "lon": p.lon})
+
     for k, _ in kitas:
-        if k.get("lat") is not None:
-            punkte.append({"name": k.get("name") or k["id"], "typ": "Kita", "ort": k.get("ort") or "",
-                           "lat": k["lat"], "lon": k["lon"]})
-    ohne = 0
+        punkt(k, "Kita")
     if not ist_kita:
         for a, _ in treffer:
-            if a.get("lat") is None:
-                ohne += 1
-                continue
-            punkte.append({"name": a.get("name") or a["id"], "typ": a.get("art") or "Beratung",
-                           "ort": a.get("ort") or "", "lat": a["lat"], "lon": a["lon"]})
+            punkt(a, a.get("art") or "Beratung")
     sr_ort, lat, lon, ortname = v.ort_punkt(f.ort)
     if lat is not None:
         punkte.append({"name": ortname or "", "typ": "Gewählter Ort", "ort": "", "lat": lat, "lon": lon})
@@ -418,16 +443,22 @@ def _karte(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> None:
                     alt="Karte des Rhein-Hunsrück-Kreises mit Sozialraum- und Gemeindegrenzen, Kitas und "
                         "Angeboten; die Liste darunter nennt dieselben Punkte.")
     anz = df["typ"].value_counts().to_dict() if len(df) else {}
-    teile = [f"{anz.get('Kita', 0)} Kitas (Kreise)"]
+    teile = [f"{anzahl(anz.get('Kita', 0), 'Kita', 'Kitas')} ({'Kreis' if anz.get('Kita') == 1 else 'Kreise'})"]
     if not ist_kita:
-        teile += [f"{anz[a]} × {a} ({form})" for a, form in zip(ART, ("Quadrate", "Dreiecke", "Rauten"))
+        teile += [f"{anz[a]} × {a} ({form if anz[a] == 1 else formen})"
+                  for a, form, formen in zip(ART, ("Quadrat", "Dreieck", "Raute"), ("Quadrate", "Dreiecke", "Rauten"))
                   if anz.get(a)]
     text = "Die Karte zeigt " + ", ".join(teile)
     if ortname:
         text += f" und den gewählten Ort {ortname} (Kreuz)"
     text += ". Dicke Linien: Grenzen der Sozialräume, dünne: Gemeindegrenzen."
+    if ungefaehr:
+        text += (f" {anzahl(ungefaehr, 'Eintrag', 'Einträge')} ohne eigene Koordinaten "
+                 f"{'steht an der Ortsmitte seiner' if ungefaehr == 1 else 'stehen an der Ortsmitte ihrer'} "
+                 f"Gemeinde ({ORTSMITTE}).")
     if ohne:
-        text += f" {ohne} Angebote ohne festen Standort sind nicht eingezeichnet."
+        text += (f" {anzahl(ohne, 'Angebot', 'Angebote')} ohne festen Standort "
+                 f"{'ist' if ohne == 1 else 'sind'} nicht eingezeichnet.")
     st.text(text)
     with st.expander("Alle Punkte der Karte als Liste"):
         tab = df.rename(columns={"name": "Name", "typ": "Art", "ort": "Ort"})[["Name", "Art", "Ort"]]

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date
 
 from ui_hilfen import KOORDINATION, klartext, seite, texte
+
+from network.ui.pflege import in_formular
 
 from network.austausch.dateien import csv_text
 from network.model import DATEI_REIHENFOLGE, Netzdaten
@@ -40,12 +43,11 @@ def test_formular_lehnt_fehler_ab_und_speichert_nichts(store):
     at.selectbox(key="pf_kitas_wahl").set_value("kita-003").run()
     assert at.text_input(key="pf_kitas_name").value == vorher["name"]
     at.text_input(key="pf_kitas_plaetze").input("viele")
-    at.text_input(key="pf_kitas_fachkraft_seit").input("01.08.2021")
+    at.date_input(key="pf_kitas_fachkraft_seit").set_value(date(2021, 8, 1))
     at.text_input(key="pf_kitas_lat").input("")
     speichern(at)
     fehler = [klartext(e.value) for e in at.error]
     assert "„viele“ ist keine ganze Zahl." in fehler
-    assert "„01.08.2021“ ist kein gültiges Datum (JJJJ-MM-TT, z. B. 2024-03-01)." in fehler
     assert "Koordinaten bitte immer als Paar angeben (lat und lon)." in fehler
     assert any("es wurde nichts gespeichert" in f for f in fehler)
     assert finde(store.load(), "kitas", "kita-003") == vorher
@@ -192,3 +194,65 @@ def test_zip_export_enthaelt_alle_dateien(store):
     with zipfile.ZipFile(io.BytesIO(_zip_bytes(store.load()))) as z:
         assert sorted(z.namelist()) == sorted(f"{d}.csv" for d in DATEI_REIHENFOLGE)
         assert "kitas.csv" in z.namelist()
+
+
+def test_daten_mit_datumsauswahl_und_zahlen_deutsch(store):
+    """Dates are picked (shown TT.MM.JJJJ), numbers typed German: „50,1“ is 50.1 (issue 15, points 1 and 2)."""
+    at = angemeldet()
+    at.selectbox(key="pf_kitas_wahl").set_value("kita-005").run()
+    seit = at.date_input(key="pf_kitas_fachkraft_seit")
+    assert seit.proto.format == "DD.MM.YYYY"  # the picker shows and takes TT.MM.JJJJ
+    lat = at.text_input(key="pf_kitas_lat").value
+    assert "," in lat and "." not in lat, lat  # coordinates shown with a decimal comma
+    at.date_input(key="pf_kitas_fachkraft_seit").set_value(date(2026, 12, 1))
+    at.text_input(key="pf_kitas_lat").input("50,1")
+    at.text_input(key="pf_kitas_plaetze").input("1.000")
+    speichern(at)
+    assert not at.error, [e.value for e in at.error]
+    neu = finde(store.load(), "kitas", "kita-005")
+    assert neu["fachkraft_seit"] == "2026-12-01" and neu["lat"] == 50.1 and neu["plaetze"] == 1000
+    assert at.date_input(key="pf_kitas_fachkraft_seit").value == date(2026, 12, 1)
+
+
+def test_ohne_koordinaten_ortsmitte_und_lage_uebernehmen(store):
+    """A new Angebot with only an address: shown at its Gemeinde's centre, marked as such, and Pflege takes the
+    exact point over from an entry at the same address (issue 15, point 3)."""
+    from network import pflege as P
+    from network.zugang import KOMMANDOZEILE
+
+    d = store.load()
+    vorbild = next(a for a in d.angebote if a["id"] == "ang-017")
+    werte = {"id": "ang-ortsmitte", "name": "Elterncafé Ortsmitte Test", "art": "Freizeit",
+             "themen": "fruehe-hilfen", "versorgt": "alle", "strasse": vorbild["strasse"], "plz": vorbild["plz"],
+             "ort": vorbild["ort"], "gemeinde_id": vorbild["gemeinde_id"], "gueltig_ab": "2024-01-01"}
+    P.speichere(store, "angebote", werte, neu=True, wer=KOMMANDOZEILE)
+    from network.ui import daten as D
+
+    D.geschrieben()
+    # Wegweiser: near the Gemeinde it has a distance, is not last, and says „ungefähre Lage (Ortsmitte)“
+    weg = seite("wegweiser", als=None)
+    weg.query_params["ort"] = "g:" + vorbild["gemeinde_id"]
+    weg.query_params["q"] = "Elterncafé Ortsmitte"
+    weg.run()
+    assert not weg.exception
+    karte = "\n".join(klartext(m.value) for m in weg.markdown) + texte(weg)
+    assert "ungefähre Lage (Ortsmitte)" in karte and re.search(r"ca\. 0,0 km, ungefähre Lage", karte)
+    # the map draws it, and counts in German (singular)
+    weg.segmented_control(key="w_ansicht").set_value("Karte").run()
+    text = texte(weg)
+    assert "1 Eintrag ohne eigene Koordinaten steht an der Ortsmitte seiner Gemeinde" in text, text
+    assert "Angebote ohne festen Standort" not in text
+    punkte = next(df.value for df in weg.dataframe if "Art" in df.value.columns)
+    assert "Elterncafé Ortsmitte Test" in list(punkte["Name"])
+    # Pflege: the warning and „Lage übernehmen“ from the entry at the same address
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Angebote").run()
+    at.selectbox(key="pf_angebote_wahl").set_value("ang-ortsmitte").run()
+    assert any("Ortsmitte" in klartext(w.value) for w in at.warning)
+    assert at.selectbox(key="pf_angebote_lage_quelle").value == "ang-017"
+    at.button(key="pf_angebote_lage_knopf").click().run()
+    assert at.text_input(key="pf_angebote_lat").value == in_formular("float", str(vorbild["lat"]))
+    speichern(at)
+    assert not at.error, [e.value for e in at.error]
+    neu = finde(store.load(), "angebote", "ang-ortsmitte")
+    assert (neu["lat"], neu["lon"]) == (vorbild["lat"], vorbild["lon"])
