@@ -41,3 +41,10 @@ WHERE p.art = $art
 RETURN p.id AS id, p.zeit AS zeit, p.wer AS wer, p.aktion AS aktion, p.art AS art, p.objekt_id AS objekt_id,
        p.vorher AS vorher, p.nachher AS nachher
 ORDER BY id DESC
+
+// name: zaehle_fehlversuch
+// Counts a sign-in attempt before the password is checked (reset on success). The SET takes the node's write
+// lock, so parallel attempts on one account are counted one after the other, never lost (issue 17).
+MATCH (n:Nutzer {id: $id})
+SET n.fehlversuche = coalesce(n.fehlversuche, 0) + 1
+RETURN n.fehlversuche AS fehlversuche, n.gesperrt_bis AS gesperrt_bis

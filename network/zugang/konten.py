@@ -18,8 +18,12 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
@@ -152,45 +156,147 @@ def setze_passwort(store: Store, name: str, passwort: str, wer: Nutzer) -> None:
               wer, "passwort geändert", row)
 
 
+def _gesperrt_bis(now: datetime) -> str:
+    return (now + timedelta(minutes=SPERRE_MINUTEN)).isoformat(timespec="seconds")
+
+
+def _pause(versuch: int) -> float:
+    return min(0.5 * 2 ** (versuch - 1), 8.0)
+
+
+def _noch_gesperrt(bis: str | None, now: datetime) -> bool:
+    return bool(bis) and datetime.fromisoformat(bis) > now
+
+
+def _gesperrt(bis: str) -> AnmeldungFehlgeschlagen:
+    return AnmeldungFehlgeschlagen(f"Zu viele Fehlversuche: das Konto ist bis {bis[11:16]} Uhr gesperrt.")
+
+
+def _jetzt_gesperrt() -> AnmeldungFehlgeschlagen:
+    return AnmeldungFehlgeschlagen(f"Zu viele Fehlversuche: das Konto ist für {SPERRE_MINUTEN} Minuten gesperrt.")
+
+
+#: A hash of a random secret: unknown names are checked against it, so they cost what a real check costs.
+_ATTRAPPE = _HASHER.hash(secrets.token_urlsafe(32))
+
+
+class _Unbekannte:
+    """Failed attempts for names without an (active) account, so that they behave exactly like accounts: the
+    same pauses, the same lock after :data:`MAX_FEHLVERSUCHE` attempts, the same messages. Kept in the process
+    (keyed by a hash of the name, at most :data:`GRENZE` names, the oldest forgotten first): nothing about
+    unknown names is written to the store."""
+
+    GRENZE = 10_000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stand: OrderedDict[str, list] = OrderedDict()  # key -> [attempts, locked until]
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return hashlib.sha256((name or "").strip().lower().encode("utf-8", "replace")).hexdigest()
+
+    def reserviere(self, name: str, now: datetime) -> tuple[int, str | None]:
+        """Count an attempt; returns (attempt number, locked until) like :func:`_reserviere`."""
+        key = self._key(name)
+        with self._lock:
+            eintrag = self._stand.pop(key, None) or [0, None]
+            self._stand[key] = eintrag
+            while len(self._stand) > self.GRENZE:
+                self._stand.popitem(last=False)
+            if _noch_gesperrt(eintrag[1], now):
+                eintrag[0] = 0
+                return 0, eintrag[1]
+            eintrag[0] += 1
+            if eintrag[0] > MAX_FEHLVERSUCHE:
+                eintrag[0], eintrag[1] = 0, _gesperrt_bis(now)
+                return MAX_FEHLVERSUCHE + 1, eintrag[1]
+            return eintrag[0], None
+
+    def sperre(self, name: str, now: datetime) -> None:
+        with self._lock:
+            eintrag = self._stand.get(self._key(name))
+            if eintrag is not None:
+                eintrag[0], eintrag[1] = 0, _gesperrt_bis(now)
+
+    def vergiss(self) -> None:
+        """Forget everything (tests)."""
+        with self._lock:
+            self._stand.clear()
+
+
+_UNBEKANNTE = _Unbekannte()
+
+
+def _reserviere(store: Store, key: str, now: datetime) -> tuple[int, str | None]:
+    """Count an attempt on an account in one write transaction, *before* its password is checked.
+
+    Returns (attempt number, locked until). The count is atomic (:file:`queries/zugang.cypher`,
+    ``zaehle_fehlversuch``), so parallel attempts cannot slip past the limit: at most :data:`MAX_FEHLVERSUCHE`
+    passwords are ever checked before the lock. Attempt number 0 means: locked already, nothing checked; more
+    than :data:`MAX_FEHLVERSUCHE` means: locked now by this attempt, nothing checked.
+    """
+
+    def work(tx) -> tuple[int, str | None]:
+        r = tx.run("zaehle_fehlversuch", id=key)[0]
+        if _noch_gesperrt(r.get("gesperrt_bis"), now):
+            tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=r["gesperrt_bis"])
+            return 0, r["gesperrt_bis"]
+        versuch = int(r["fehlversuche"])
+        if versuch > MAX_FEHLVERSUCHE:
+            bis = _gesperrt_bis(now)
+            _sperre(tx, key, bis)
+            return versuch, bis
+        return versuch, None
+
+    return store.execute_write(work)
+
+
+def _sperre(tx, key: str, bis: str) -> None:
+    tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=bis)
+    tx.run("protokoll_anhaengen", rows=[eintrag(jetzt(), 0, "anmeldung", "gesperrt", "nutzer", key, None,
+                                                 {"gesperrt_bis": bis})])
+
+
 def anmelden(store: Store, name: str, passwort: str, jetzt_: datetime | None = None,
              pause: Callable[[float], None] = time.sleep) -> Nutzer:
     """Check name and password; returns the :class:`~network.zugang.rollen.Nutzer` or raises
-    :class:`~network.errors.AnmeldungFehlgeschlagen` with one German sentence that does not reveal whether
-    the name exists."""
+    :class:`~network.errors.AnmeldungFehlgeschlagen` with one German sentence.
+
+    Every attempt is counted before the password is checked (atomically, see :func:`_reserviere`), so parallel
+    sessions cannot get past :data:`MAX_FEHLVERSUCHE`. A name without an active account behaves exactly like
+    an account with a wrong password – same pauses, same lock, same messages – so nobody can find out which
+    names exist."""
     now = jetzt_ or datetime.now()
     falsch = AnmeldungFehlgeschlagen("Benutzername oder Passwort ist falsch.")
     try:
         key = _name(name)
     except KitaNetzError:
-        pause(1.0)
-        raise falsch from None
-    row = _lies(store, key)
-    if row is None or not row["aktiv"]:
-        _HASHER.hash(passwort or "x")  # same cost as a real check: no timing hint about the name
-        pause(1.0)
-        raise falsch
-    if row.get("gesperrt_bis") and datetime.fromisoformat(row["gesperrt_bis"]) > now:
-        raise AnmeldungFehlgeschlagen(
-            f"Zu viele Fehlversuche: das Konto ist bis {row['gesperrt_bis'][11:16]} Uhr gesperrt.")
+        key = None
+    row = _lies(store, key) if key else None
+    konto = row is not None and bool(row["aktiv"])
+    if konto:
+        versuch, bis = _reserviere(store, key, now)
+    else:
+        versuch, bis = _UNBEKANNTE.reserviere(name, now)
+    if versuch == 0:
+        raise _gesperrt(bis)
+    if versuch > MAX_FEHLVERSUCHE:
+        pause(_pause(MAX_FEHLVERSUCHE))
+        raise _jetzt_gesperrt()
     try:
-        _HASHER.verify(row["passwort_hash"], passwort or "")
+        _HASHER.verify(row["passwort_hash"] if konto else _ATTRAPPE, passwort or "")
+        if not konto:
+            raise VerificationError("kein Konto")  # pragma: no cover - the dummy hash matches no password
     except (VerificationError, InvalidHashError):
-        versuche = int(row.get("fehlversuche") or 0) + 1
-        gesperrt = (now + timedelta(minutes=SPERRE_MINUTEN)).isoformat(timespec="seconds") \
-            if versuche >= MAX_FEHLVERSUCHE else None
-
-        def work(tx) -> None:
-            tx.run("setze_fehlversuche", id=key, fehlversuche=0 if gesperrt else versuche, gesperrt_bis=gesperrt)
-            if gesperrt:
-                tx.run("protokoll_anhaengen", rows=[eintrag(jetzt(), 0, "anmeldung", "gesperrt", "nutzer", key, None,
-                                                             {"gesperrt_bis": gesperrt})])
-
-        store.execute_write(work)
-        pause(min(0.5 * 2 ** (versuche - 1), 8.0))
-        if gesperrt:
-            raise AnmeldungFehlgeschlagen(f"Zu viele Fehlversuche: das Konto ist für {SPERRE_MINUTEN} Minuten "
-                                          "gesperrt.") from None
+        if versuch >= MAX_FEHLVERSUCHE:
+            if konto:
+                store.execute_write(lambda tx: _sperre(tx, key, _gesperrt_bis(now)))
+            else:
+                _UNBEKANNTE.sperre(name, now)
+        pause(_pause(versuch))
+        if versuch >= MAX_FEHLVERSUCHE:
+            raise _jetzt_gesperrt() from None
         raise falsch from None
-    if row.get("fehlversuche") or row.get("gesperrt_bis"):
-        store.execute_write(lambda tx: tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=None))
+    store.execute_write(lambda tx: tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=None))
     return Nutzer(key, row["rolle"], row.get("fachkraft_id"))
