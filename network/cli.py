@@ -126,7 +126,7 @@ def cmd_export(args, settings: Settings) -> int:
         raise KitaNetzError("--sozialraum gilt nicht für HSDS: exportiert wird das ganze Verzeichnis.")
     with _open(settings, read_only=True) as store:
         daten = store.load()
-    if args.format in ("gexf", "graphml", "kumu"):
+    if args.format in ("gexf", "graphml", "kumu", "kumu-xlsx"):
         from .austausch import export_netz
 
         ziel = export_netz(daten, args.ziel, args.format, args.stichtag, args.sozialraum)
@@ -308,9 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="Daten exportieren: Importformat, HSDS oder Kooperationsnetz (GEXF, GraphML, "
                                       "Kumu)")
     s.add_argument("ziel", help="Zielordner (CSV, hsds) oder Datei (.xlsx, .gexf, .graphml, .json für kumu)")
-    s.add_argument("--format", choices=["csv", "xlsx", "hsds", "gexf", "graphml", "kumu"], default="csv",
-                   help="hsds: Angebote als Open Referral HSDS 3.0; gexf/graphml/kumu: das Kooperationsnetz für "
-                        "Gephi, yEd, Kumu u. a.")
+    s.add_argument("--format", choices=["csv", "xlsx", "hsds", "gexf", "graphml", "kumu", "kumu-xlsx"],
+                   default="csv",
+                   help="hsds: Angebote als Open Referral HSDS 3.0; gexf/graphml/kumu/kumu-xlsx: das Kooperationsnetz "
+                        "für Gephi, yEd, Kumu u. a. (kumu-xlsx: Tabelle mit den Blättern Elements und Connections)")
     s.add_argument("--hsds-form", choices=["tabular", "json"],
                    help="bei hsds: nur Tabellenform (CSV + datapackage.json) oder nur services.json (sonst beide)")
     s.add_argument("--stichtag", help="bei gexf/graphml/kumu: das Netz an diesem Tag (JJJJ-MM-TT; sonst alle "

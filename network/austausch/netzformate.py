@@ -11,9 +11,12 @@ network handed over, computed like the analysis), ``start``/``end``; edge attrib
 Empty values are left out. Internal notes of a Kooperation are never written.
 
 :func:`export_netz` writes a file, :func:`netz_bytes` returns the bytes (for a download button). GEXF is written
-with ``mode="dynamic"``: every node and edge carries ``start``/``end`` dates, so Gephi's timeline replays how the
-network grew – an Angebot appears at ``gueltig_ab`` (or its first Kooperation, if earlier), a Kita at its first
-Kooperation, an edge from ``seit`` to ``bis``.
+as **GEXF 1.3** (valid against the official XSD) with ``mode="dynamic"``: every node and edge that has dates
+carries a spell from ``start`` to ``end``, so Gephi's timeline replays how the network grew – an Angebot appears
+at ``gueltig_ab`` (or its first Kooperation, if earlier), a Kita at its first Kooperation, an edge from ``seit``
+to ``bis``. Attribute ids are the attribute names (stable, whatever attributes a network uses). Kumu gets a JSON
+blueprint (``kumu``) or a workbook with the sheets „Elements“ and „Connections“ (``kumu-xlsx``); both carry the
+field ``Jahre`` (every year an element or connection exists) for Kumu's tagged-timeline control.
 
 Examples
 --------
@@ -26,7 +29,7 @@ Examples
 >>> G = netz_graph(d)
 >>> G.nodes["k1"]["start"], G.nodes["a1"]["start"], G["k1"]["a1"]["seit"], G.nodes["a1"]["degree"]
 ('2021-03-01', '2020-01-01', '2021-03-01', 1)
->>> b'mode="dynamic"' in netz_bytes(d, "gexf")
+>>> b'mode="dynamic"' in netz_bytes(d, "gexf") and b'version="1.3"' in netz_bytes(d, "gexf")
 True
 """
 
@@ -46,13 +49,22 @@ if TYPE_CHECKING:  # networkx is imported when a network is built, not when the 
 __all__ = ["FORMATE", "MEDIENTYPEN", "ENDUNGEN", "netz_graph", "export_netz", "netz_bytes", "dateiname"]
 
 #: The network formats.
-FORMATE = ("gexf", "graphml", "kumu")
+FORMATE = ("gexf", "graphml", "kumu", "kumu-xlsx")
 
 #: Media type of each format (for a download).
-MEDIENTYPEN = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "kumu": "application/json"}
+MEDIENTYPEN = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "kumu": "application/json",
+               "kumu-xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 #: File extension of each format.
-ENDUNGEN = {"gexf": ".gexf", "graphml": ".graphml", "kumu": ".json"}
+ENDUNGEN = {"gexf": ".gexf", "graphml": ".graphml", "kumu": ".json", "kumu-xlsx": ".xlsx"}
+
+#: GEXF 1.3: namespace and the attributes written, as (id = title, GEXF type) – ids never depend on the data.
+GEXF_NS = "http://gexf.net/1.3"
+GEXF_KNOTEN = (("typ", "string"), ("art", "string"), ("themen", "string"), ("sozialraum", "string"),
+               ("versorgt", "string"), ("lat", "double"), ("lon", "double"), ("degree", "integer"),
+               ("betweenness", "double"))
+GEXF_KANTEN = (("kooperation", "string"), ("art", "string"), ("seit", "string"), ("bis", "string"),
+               ("intensitaet", "integer"))
 
 
 def _format(format: str) -> str:
@@ -166,41 +178,152 @@ def netz_graph(daten: Netzdaten, stichtag=None, sozialraum: str | None = None) -
     return X
 
 
+def _jahre(start: str | None, ende: str | None, bis_jahr: int) -> list[int]:
+    """Every year from ``start`` to ``ende`` (open: to ``bis_jahr``) – what Kumu's tagged timeline steps through.
+
+    >>> _jahre("2021-03-01", "2023-06-30", 2026), _jahre("2025-01-01", None, 2026), _jahre(None, None, 2026)
+    ([2021, 2022, 2023], [2025, 2026], [])
+    """
+    if not start:
+        return []
+    return list(range(int(start[:4]), int(ende[:4]) + 1 if ende else bis_jahr + 1))
+
+
+def _bis_jahr(G: nx.Graph) -> int:
+    from datetime import date
+
+    tag = G.graph.get("stichtag")
+    return int(tag[:4]) if tag else date.today().year
+
+
+_KUMU_ELEMENT = (("art", "Art"), ("sozialraum", "Sozialraum"), ("versorgt", "Versorgt"), ("degree", "Grad"),
+                 ("betweenness", "Betweenness"), ("lat", "Breitengrad"), ("lon", "Längengrad"), ("start", "Beginn"),
+                 ("end", "Ende"))
+_KUMU_VERBINDUNG = (("seit", "Seit"), ("bis", "Bis"), ("intensitaet", "Intensität"))
+
+
+def _kanten(G: nx.Graph):
+    """(u, v, data) of every edge, for a Graph and a MultiGraph alike."""
+    if G.is_multigraph():
+        return ((u, v, d) for u, v, _, d in G.edges(keys=True, data=True))
+    return G.edges(data=True)
+
+
 def _kumu(G: nx.Graph) -> dict:
-    """A Kumu blueprint (JSON import of Kumu): elements and connections."""
+    """A Kumu blueprint (JSON import of Kumu): elements and connections, each with ``Jahre`` for the timeline."""
+    bis = _bis_jahr(G)
     elemente = []
     for n, d in G.nodes(data=True):
         e = {"id": str(n), "label": d.get("label", str(n)), "type": d.get("typ")}
         if d.get("themen"):
             e["tags"] = d["themen"].split("|")
-        for feld, name in (("art", "Art"), ("sozialraum", "Sozialraum"), ("versorgt", "Versorgt"),
-                           ("degree", "Grad"), ("betweenness", "Betweenness"), ("lat", "Breitengrad"),
-                           ("lon", "Längengrad"), ("start", "Beginn"), ("end", "Ende")):
+        for feld, name in _KUMU_ELEMENT:
             if d.get(feld) is not None:
                 e[name] = d[feld]
+        if jahre := _jahre(d.get("start"), d.get("end"), bis):
+            e["Jahre"] = jahre
         elemente.append(e)
     verbindungen = []
-    kanten = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
-    for u, v, _, d in kanten:
+    for u, v, d in _kanten(G):
         k = {"id": d["kooperation"], "from": str(u), "to": str(v), "direction": "undirected", "type": d.get("art")}
-        for feld, name in (("seit", "Seit"), ("bis", "Bis"), ("intensitaet", "Intensität")):
+        for feld, name in _KUMU_VERBINDUNG:
             if d.get(feld) is not None:
                 k[name] = d[feld]
+        if jahre := _jahre(d.get("start"), d.get("end"), bis):
+            k["Jahre"] = jahre
         verbindungen.append(k)
     return {"elements": elemente, "connections": verbindungen}
+
+
+def _kumu_xlsx(G: nx.Graph, ziel) -> None:
+    """Kumu's spreadsheet import: sheet „Elements“ (ID, Label, Type, Tags, fields) and „Connections“ (ID, From, To,
+    Direction, Type, fields); several values in one cell are separated by ``|``, as Kumu reads them."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+
+    bp = _kumu(G)
+    wb = openpyxl.Workbook(write_only=True)
+    blaetter = (("Elements", bp["elements"], ["ID", "Label", "Type", "Tags"] + [n for _, n in _KUMU_ELEMENT]),
+                ("Connections", bp["connections"], ["ID", "From", "To", "Direction", "Type"] +
+                 [n for _, n in _KUMU_VERBINDUNG]))
+    schluessel = {"ID": "id", "Label": "label", "Type": "type", "Tags": "tags", "From": "from", "To": "to",
+                  "Direction": "direction"}
+    for name, zeilen, spalten in blaetter:
+        ws = wb.create_sheet(name)
+        ws.append(spalten + ["Jahre"])
+        for z in zeilen:
+            werte = [z.get(schluessel.get(s, s)) for s in spalten + ["Jahre"]]
+            zellen = []
+            for w in werte:
+                w = "|".join(str(x) for x in w) if isinstance(w, list) else w
+                c = WriteOnlyCell(ws, value=w)
+                if isinstance(w, str):
+                    c.data_type = "s"  # text stays text, never a formula
+                zellen.append(c)
+            ws.append(zellen)
+    wb.save(ziel)
+
+
+def _gexf(G: nx.Graph) -> bytes:
+    """GEXF 1.3 (dynamic, dates as spells), valid against the official XSD; edge ids are the Kooperation ids."""
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", GEXF_NS)
+    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    q = f"{{{GEXF_NS}}}"
+    root = ET.Element(q + "gexf", {"version": "1.3", "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation":
+                                   f"{GEXF_NS} http://gexf.net/1.3/gexf.xsd"})
+    meta = ET.SubElement(root, q + "meta")
+    ET.SubElement(meta, q + "creator").text = "Kita-Netzwerk Rhein-Hunsrück"
+    ET.SubElement(meta, q + "description").text = G.graph.get("name", "")
+    graph = ET.SubElement(root, q + "graph", {"defaultedgetype": "undirected", "mode": "dynamic",
+                                              "timeformat": "date", "timerepresentation": "interval",
+                                              "idtype": "string"})
+    for klasse, attribute in (("node", GEXF_KNOTEN), ("edge", GEXF_KANTEN)):
+        at = ET.SubElement(graph, q + "attributes", {"class": klasse, "mode": "static"})
+        for aid, typ in attribute:
+            ET.SubElement(at, q + "attribute", {"id": aid, "title": aid, "type": typ})
+    nodes = ET.SubElement(graph, q + "nodes", {"count": str(G.number_of_nodes())})
+    for n, d in G.nodes(data=True):
+        el = ET.SubElement(nodes, q + "node", {"id": str(n), "label": str(d.get("label", n))})
+        _gexf_werte(el, q, d, GEXF_KNOTEN)
+    kanten = sorted(_kanten(G), key=lambda k: str(k[2]["kooperation"]))
+    edges = ET.SubElement(graph, q + "edges", {"count": str(len(kanten))})
+    for u, v, d in kanten:
+        el = ET.SubElement(edges, q + "edge", {"id": str(d["kooperation"]), "source": str(u), "target": str(v),
+                                               "weight": repr(float(d.get("weight", 1.0)))})
+        _gexf_werte(el, q, d, GEXF_KANTEN)
+    ET.indent(root)
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def _gexf_werte(el, q: str, d: dict, attribute) -> None:
+    """The attvalues of a node or edge, then its spell (start/end) if it has dates."""
+    import xml.etree.ElementTree as ET
+
+    werte = [(aid, d[aid]) for aid, _ in attribute if d.get(aid) is not None and d.get(aid) != ""]
+    if werte:
+        av = ET.SubElement(el, q + "attvalues")
+        for aid, w in werte:
+            ET.SubElement(av, q + "attvalue", {"for": aid, "value": repr(w) if isinstance(w, float) else str(w)})
+    zeit = {k: d[k] for k in ("start", "end") if d.get(k)}
+    if zeit:
+        ET.SubElement(ET.SubElement(el, q + "spells"), q + "spell", zeit)
 
 
 def _schreiben(G: nx.Graph, format: str, ziel) -> None:
     import networkx as nx
 
     if format == "gexf":
-        H = G.copy()
-        H.graph["mode"] = "dynamic"
-        for *_, d in (H.edges(keys=True, data=True) if H.is_multigraph() else H.edges(data=True)):
-            d["id"] = d["kooperation"]  # the GEXF edge id
-        nx.write_gexf(H, ziel, version="1.2draft")
+        daten = _gexf(G)
+        if isinstance(ziel, (str, Path)):
+            Path(ziel).write_bytes(daten)
+        else:
+            ziel.write(daten)
     elif format == "graphml":
         nx.write_graphml(G, ziel, edge_id_from_attribute="kooperation")
+    elif format == "kumu-xlsx":
+        _kumu_xlsx(G, ziel)
     else:
         text = json.dumps(_kumu(G), ensure_ascii=False, indent=2) + "\n"
         if isinstance(ziel, (str, Path)):
@@ -245,5 +368,6 @@ def dateiname(format: str, stichtag=None, sozialraum: str | None = None) -> str:
     ('kooperationsnetz_kumu.json', 'kooperationsnetz_2025-06-30_sr-boppard.graphml')
     """
     f = _format(format)
-    teile = ["kooperationsnetz"] + [str(x) for x in (stichtag, sozialraum) if x] + (["kumu"] if f == "kumu" else [])
+    kumu = ["kumu"] if f.startswith("kumu") else []
+    teile = ["kooperationsnetz"] + [str(x) for x in (stichtag, sozialraum) if x] + kumu
     return "_".join(teile) + ENDUNGEN[f]

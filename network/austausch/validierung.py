@@ -37,10 +37,9 @@ _NEIN = {"nein", "n", "false", "falsch", "0", "no"}
 
 # --- contact data: e-mail, web address, phone (one small function each) -------------------------------------------
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9äöüÄÖÜß](?:[A-Za-z0-9äöüÄÖÜß-]*[A-Za-z0-9äöüÄÖÜß])?\.)+"
-                    r"[A-Za-z]{2,}$")
-_WEB = re.compile(r"^(?:https?://)?(?:[A-Za-z0-9äöüÄÖÜß](?:[A-Za-z0-9äöüÄÖÜß-]*[A-Za-z0-9äöüÄÖÜß])?\.)+[A-Za-z]{2,}"
-                  r"(?::\d{1,5})?(?:[/?#][^\s]*)?$")
+_DOMAIN = r"(?:[A-Za-z0-9äöüÄÖÜß](?:[A-Za-z0-9äöüÄÖÜß-]*[A-Za-z0-9äöüÄÖÜß])?\.)+[A-Za-z]{2,}"
+_EMAIL = re.compile(rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_DOMAIN}$")
+_WEB = re.compile(rf"^(?:https?://)?{_DOMAIN}(?::\d{{1,5}})?(?:[/?#][^\s]*)?$")
 _TELEFON = re.compile(r"^\+?[0-9(][0-9 ()/.\-–]*[0-9]$")
 
 
@@ -83,11 +82,11 @@ def pruefe_telefon(text: str) -> str:
     >>> pruefe_telefon("Zentrale")
     Traceback (most recent call last):
     ...
-    ValueError: „Zentrale“ ist keine gültige Telefonnummer (nur Ziffern, Leerzeichen, + / - ( ), z. B. 06761 9999-300).
+    ValueError: „Zentrale“ ist keine gültige Telefonnummer (Ziffern, Leerzeichen, + / - ( ), z. B. 06761 9999-300).
     """
     ziffern = sum(c.isdigit() for c in text)
     if not _TELEFON.match(text) or not 5 <= ziffern <= 20:
-        raise ValueError(f"„{text}“ ist keine gültige Telefonnummer (nur Ziffern, Leerzeichen, + / - ( ), "
+        raise ValueError(f"„{text}“ ist keine gültige Telefonnummer (Ziffern, Leerzeichen, + / - ( ), "
                          "z. B. 06761 9999-300).")
     return text
 

@@ -1,5 +1,6 @@
-"""The cooperation network as GEXF (dynamic, for Gephi's timeline), GraphML and Kumu JSON: read back with NetworkX
-it has the same nodes, edges and attribute values as the graph it was written from."""
+"""The cooperation network as GEXF 1.3 (dynamic, for Gephi's timeline), GraphML and Kumu (JSON and workbook): read
+back with NetworkX it has the same nodes, edges and attribute values as the graph it was written from, and every
+GEXF file is valid against the official GEXF 1.3 XSD (vendored in tests/daten/gexf/)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import copy
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
+import openpyxl
 import pytest
+from lxml import etree
 
 from network.analyse import network_at, sozialraum_netz
 from network.analyse.kennzahlen import betweenness
@@ -18,7 +22,8 @@ from network.austausch.netzformate import dateiname
 from network.cli import SEED_DIR, main
 from network.errors import KitaNetzError, NichtGefunden
 
-GEXF = "{http://www.gexf.net/1.2draft}"
+GEXF = "{http://gexf.net/1.3}"
+XSD = Path(__file__).resolve().parents[1] / "daten" / "gexf" / "1.3" / "gexf.xsd"
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +31,37 @@ def seed():
     return validate(read_path(SEED_DIR))
 
 
+@pytest.fixture(scope="module")
+def gexf_xsd() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+def gexf_gueltig(gexf_xsd: etree.XMLSchema, daten: bytes) -> None:
+    """The file is valid against the official GEXF 1.3 XSD (the error names line and reason)."""
+    doc = etree.fromstring(daten)
+    assert gexf_xsd.validate(doc), gexf_xsd.error_log.last_error
+
+
+def _zeiten(d: dict) -> dict:
+    """NetworkX reads a GEXF spell as ``spells``; as the graph holds it: ``start``/``end``."""
+    d = dict(d)
+    for start, ende in d.pop("spells", []):
+        d["start"] = start
+        if ende not in (None, "None"):
+            d["end"] = ende
+    return d
+
+
 def _lesen(format: str, daten: bytes) -> nx.Graph:
-    return (nx.read_gexf if format == "gexf" else nx.read_graphml)(io.BytesIO(daten))
+    G = (nx.read_gexf if format == "gexf" else nx.read_graphml)(io.BytesIO(daten))
+    if format == "gexf":
+        alle = [d for _, d in G.nodes(data=True)]
+        alle += [d for *_, d in (G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True))]
+        for d in alle:
+            neu = _zeiten(d)
+            d.clear()
+            d.update(neu)
+    return G
 
 
 def _knoten(G: nx.Graph) -> dict:
@@ -95,7 +129,7 @@ def test_gexf_is_dynamic_with_dates(seed):
     assert len(kanten) == 600
     for e in kanten:
         k = koop[e.get("id")]
-        assert e.get("start") == k["seit"] and e.get("end") == k["bis"]
+        assert _spell(e) == (k["seit"], k["bis"])
     angebote = {a["id"]: a for a in seed.angebote}
     erste: dict = {}
     for k in seed.kooperationen:
@@ -105,13 +139,21 @@ def test_gexf_is_dynamic_with_dates(seed):
         nid = n.get("id")
         if nid in angebote:
             a = angebote[nid]
-            assert n.get("start") == min(x for x in (a["gueltig_ab"], erste.get(nid)) if x)
-            assert n.get("end") == a["gueltig_bis"]
+            assert _spell(n) == (min(x for x in (a["gueltig_ab"], erste.get(nid)) if x), a["gueltig_bis"])
         else:
-            assert n.get("start") == erste.get(nid)
+            assert _spell(n) == (erste.get(nid), None)
     R = nx.read_gexf(io.BytesIO(xml))
     assert R.graph["mode"] == "dynamic"
-    assert any("end" in d for _, d in R.nodes(data=True))  # Angebote that ended
+    assert any(d["spells"][0][1] != "None" for _, d in R.nodes(data=True) if "spells" in d)  # Angebote that ended
+
+
+def _spell(el) -> tuple:
+    """(start, end) of the one spell of a GEXF node or edge; (None, None) without one."""
+    spells = el.find(f"{GEXF}spells")
+    if spells is None:
+        return None, None
+    (spell,) = spells.findall(f"{GEXF}spell")
+    return spell.get("start"), spell.get("end")
 
 
 def test_repeated_pairs_become_a_multigraph(mini, tmp_path):
@@ -174,3 +216,69 @@ def test_cli_exports_the_network(tmp_path, mini, capsys):
     assert nx.read_graphml(tmp_path / "netz.graphml").number_of_edges() == 3
     assert main(["--data-dir", data, "export", "--format", "gexf", str(ziel), "--sozialraum", "sr-x"]) == 1
     assert "sr-x" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stichtag, sozialraum", [(None, None), ("2024-06-30", None), ("2024-06-30", "sr-kastellaun"),
+                                                  (None, "sr-boppard")])
+def test_every_gexf_export_is_valid_against_the_official_xsd(seed, gexf_xsd, stichtag, sozialraum, tmp_path):
+    gexf_gueltig(gexf_xsd, netz_bytes(seed, "gexf", stichtag, sozialraum))
+    pfad = export_netz(seed, tmp_path / "netz.gexf", "gexf", stichtag, sozialraum)
+    gexf_gueltig(gexf_xsd, pfad.read_bytes())
+
+
+def test_the_xsd_check_can_fail(gexf_xsd, mini):
+    """A file the XSD refuses must fail the check, or a green test would prove nothing."""
+    gut = netz_bytes(mini, "gexf")
+    gexf_gueltig(gexf_xsd, gut)
+    for kaputt in (gut.replace(b'version="1.3"', b'version="1.2"'),
+                   gut.replace(b'<graph ', b'<graph name="x" '),  # what NetworkX's 1.2draft writer added
+                   gut.replace(b'type="integer"', b'type="zahl"', 1)):
+        assert not gexf_xsd.validate(etree.fromstring(kaputt))
+
+
+def test_parallel_edges_keep_ids_and_leak_nothing(mini, gexf_xsd):
+    daten = copy.deepcopy(mini)
+    daten.kooperationen.append({"id": "koop-4", "von_id": "kita-1", "zu_id": "ang-1", "art": "anlassbezogen",
+                                "seit": "2019-01-01", "bis": "2020-12-31", "intensitaet": 1, "notiz": None})
+    xml = netz_bytes(daten, "gexf")
+    gexf_gueltig(gexf_xsd, xml)
+    assert b"networkx_key" not in xml and b"key" not in xml
+    root = ET.fromstring(xml)
+    kanten = root.find(f"{GEXF}graph").find(f"{GEXF}edges").findall(f"{GEXF}edge")
+    assert sorted(e.get("id") for e in kanten) == sorted(k["id"] for k in daten.kooperationen)
+    # attribute ids are the attribute names, the same with and without parallel edges
+    def ids(x: bytes) -> list:
+        graph = ET.fromstring(x).find(f"{GEXF}graph")
+        return [(a.get("class"), [b.get("id") for b in a]) for a in graph.findall(f"{GEXF}attributes")]
+    assert ids(xml) == ids(netz_bytes(mini, "gexf"))
+    assert ids(xml)[1] == ("edge", ["kooperation", "art", "seit", "bis", "intensitaet"])
+
+
+def test_kumu_workbook_has_elements_and_connections(seed, tmp_path):
+    pfad = export_netz(seed, tmp_path / "netz", "kumu-xlsx", "2024-06-30", "sr-kastellaun")
+    assert pfad.name == "netz.xlsx"
+    wb = openpyxl.load_workbook(pfad, read_only=True)
+    assert wb.sheetnames == ["Elements", "Connections"]
+    elemente = list(wb["Elements"].iter_rows(values_only=True))
+    verbindungen = list(wb["Connections"].iter_rows(values_only=True))
+    assert elemente[0][:4] == ("ID", "Label", "Type", "Tags") and elemente[0][-1] == "Jahre"
+    assert verbindungen[0][:5] == ("ID", "From", "To", "Direction", "Type")
+    G = netz_graph(seed, "2024-06-30", "sr-kastellaun")
+    assert [r[0] for r in elemente[1:]] == list(G.nodes)
+    ids = set(G.nodes)
+    assert {r[0] for r in verbindungen[1:]} == {d["kooperation"] for _, _, d in G.edges(data=True)}
+    assert all(r[1] in ids and r[2] in ids and r[3] == "undirected" for r in verbindungen[1:])
+    koop = {k["id"]: k for k in seed.kooperationen}
+    for r in verbindungen[1:]:  # every year from seit to bis, or to the Stichtag's year
+        k = koop[r[0]]
+        ende = int((k["bis"] or "2024")[:4])
+        assert r[-1] == "|".join(str(j) for j in range(int(k["seit"][:4]), ende + 1))
+    angebot = next(r for r in elemente[1:] if r[2] == "Angebot" and r[3])
+    assert angebot[3] == G.nodes[angebot[0]]["themen"]  # tags separated by |, as Kumu reads them
+
+
+def test_kumu_timeline_years_in_the_blueprint(mini):
+    bp = json.loads(netz_bytes(mini, "kumu", "2022-06-30"))
+    for c in bp["connections"]:
+        assert c["Jahre"][0] == int(c["Seit"][:4]) and c["Jahre"][-1] == int((c.get("Bis") or "2022")[:4])
+        assert c["Jahre"] == list(range(c["Jahre"][0], c["Jahre"][-1] + 1))

@@ -181,8 +181,9 @@ class _Leser:
         elif isinstance(daten, dict):
             daten = [daten]
         if not isinstance(daten, list):
-            self.fehler.append(Fehler(f"hsds:{quelle}", 0, "", "Erwartet wird ein Dienst (service), eine Liste oder "
-                                                              "Seite von Diensten oder eine Organisation mit Diensten."))
+            self.fehler.append(Fehler(f"hsds:{quelle}", 0, "", "Erwartet wird ein Dienst (service), eine Liste "
+                                                              "oder Seite von Diensten oder eine Organisation mit "
+                                                              "Diensten."))
             return
         self.dienste(self.sortieren(daten, quelle, orgs), quelle)
 
