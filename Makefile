@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: install run test chromium axe bench clean
+.PHONY: install run run-neo4j test chromium axe neo4j java bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,11 +41,34 @@ axe:
 		else echo "Hinweis: npm fehlt; die Barrierefreiheitstests (axe-core) werden übersprungen."; fi; \
 	fi
 
+# Java 17 and Maven for the local Neo4j (Debian's packages), installed when missing and apt is available.
+java:
+	@if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; \
+	else echo "Hinweis: Java/Maven fehlen und apt-get ist nicht verfügbar; die Neo4j-Tests werden übersprungen."; fi
+
+# A real Neo4j (Community, Neo4j's own test harness from Maven Central) for the tests and `make run-neo4j`.
+# The first build fills the local Maven cache; later builds run offline (-o).
+NEO4J_DIR   := tools/neo4j
+NEO4J_STAMP := $(NEO4J_DIR)/target/.gebaut
+$(NEO4J_STAMP): $(NEO4J_DIR)/pom.xml $(wildcard $(NEO4J_DIR)/src/main/java/de/kitanetz/neo4j/*.java)
+	@if command -v mvn >/dev/null 2>&1; then \
+		cd $(NEO4J_DIR) && { mvn -o -q -B package -DskipTests 2>/dev/null || mvn -q -B package -DskipTests; } && touch target/.gebaut; \
+	else echo "Hinweis: Maven fehlt; der lokale Neo4j wird nicht gebaut."; fi
+neo4j: java $(NEO4J_STAMP)
+
 run: install
 	$(VENV)/bin/kita-netz seed --if-empty
 	$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: $(VENV)/.installed-test chromium axe
+# The app on a local Neo4j with a kept data folder (data-neo4j/), for trying the production backend.
+run-neo4j: install neo4j
+	$(PY) $(NEO4J_DIR)/lokal.py --data data-neo4j -- sh -c '$(VENV)/bin/kita-netz seed --if-empty && \
+		$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)'
+
+test: $(VENV)/.installed-test chromium axe neo4j
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-test
@@ -53,4 +76,4 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/analytics_bench.py
 
 clean:
-	rm -rf $(VENV) data test-artifacts
+	rm -rf $(VENV) data data-neo4j test-artifacts $(NEO4J_DIR)/target

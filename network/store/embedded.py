@@ -188,22 +188,46 @@ class EmbeddedStore(Store):
 
     @contextmanager
     def _verbindung(self, schreiben: bool) -> Iterator[ladybug.Connection]:
-        """The database, open for one transaction under the lock, closed afterwards."""
+        """The database, open for one transaction under the lock.
+
+        Operations of one process run one at a time (LadybugDB allows one write transaction at a time anyway).
+        While further operations of this process are waiting, the database stays open for them (a burst of
+        writes from several threads pays the opening once); when none is waiting it is closed and the lock
+        released, so other processes get their turn.
+        """
+        g = _griff(self.path)
+        with g.guard:
+            g.wartende += 1
+        with g.zugriff:
+            with g.guard:
+                g.wartende -= 1
+            try:
+                if g.conn is not None and schreiben and not g.schreibbar:
+                    g.schliessen()
+                if g.conn is None:
+                    self._oeffne_unter_sperre(g, schreiben)
+                yield g.conn
+            finally:
+                with g.guard:
+                    niemand = g.wartende == 0
+                if niemand:
+                    g.schliessen()  # closing a written database checkpoints it: no log is left behind
+
+    def _oeffne_unter_sperre(self, g: "_Griff", schreiben: bool) -> None:
         for _ in range(2):
-            with self._sperre(exklusiv=schreiben):
-                try:
-                    db = self._oeffne(schreiben)
-                except _Wiederherstellen:
-                    pass  # finish the recovery under the writer's lock, then read again
-                else:
-                    conn = ladybug.Connection(db)
-                    try:
-                        yield conn
-                    finally:
-                        conn.close()
-                        db.close()  # closing a written database checkpoints it: no log is left behind
-                    return
-            with self._sperre(exklusiv=True):
+            sperre = self._sperre(exklusiv=schreiben)
+            sperre.__enter__()
+            try:
+                db = self._oeffne(schreiben)
+            except _Wiederherstellen:
+                sperre.__exit__(None, None, None)
+            except BaseException as e:
+                sperre.__exit__(type(e), e, e.__traceback__)
+                raise
+            else:
+                g.db, g.conn, g.schreibbar, g.sperre = db, ladybug.Connection(db), schreiben, sperre
+                return
+            with self._sperre(exklusiv=True):  # finish the recovery under the writer's lock, then read again
                 self._oeffne(schreiben=True).close()
         raise StoreFehler(f"Der Datenspeicher {self.data_dir} kann nicht gelesen werden. "
                           "Bitte `kita-netz stats` ausführen und die Meldung an die Administration geben.")
@@ -286,6 +310,39 @@ class EmbeddedStore(Store):
 
     def close(self) -> None:
         """Nothing is held open between calls; kept for the :class:`Store` interface."""
+
+
+class _Griff:
+    """The database of one file as this process has it open (or not): shared by the store objects and threads
+    of the process, so that operations queue here and a waiting one reuses the open database."""
+
+    def __init__(self) -> None:
+        self.guard = threading.Lock()
+        self.zugriff = threading.Lock()
+        self.wartende = 0
+        self.db: ladybug.Database | None = None
+        self.conn: ladybug.Connection | None = None
+        self.schreibbar = False
+        self.sperre = None
+
+    def schliessen(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+                self.db.close()
+            finally:
+                self.conn = self.db = None
+                sperre, self.sperre = self.sperre, None
+                sperre.__exit__(None, None, None)
+
+
+_GRIFFE: dict[str, _Griff] = {}
+_GRIFFE_GUARD = threading.Lock()
+
+
+def _griff(path: Path) -> _Griff:
+    with _GRIFFE_GUARD:
+        return _GRIFFE.setdefault(str(path.resolve()), _Griff())
 
 
 class _Wiederherstellen(Exception):

@@ -13,6 +13,7 @@ the driver's managed transactions.
 
 from __future__ import annotations
 
+import logging
 from typing import Callable, TypeVar
 
 import neo4j
@@ -24,6 +25,13 @@ from .base import Store
 __all__ = ["Neo4jStore", "deutsch"]
 
 T = TypeVar("T")
+
+# The driver logs its retries in English; without a handler of its own Python would print them on stderr
+# (the CLI's users must see only our German sentence). A server's log handlers still get them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+#: The URI schemes of Bolt: a single server, or routing through a cluster or Aura; ``+s``/``+ssc`` with TLS.
+SCHEMAS = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class _Neo4jTx:
@@ -73,9 +81,11 @@ class Neo4jStore(Store):
                               "neo4j://localhost:7687.")
         self.uri = uri
         self.database = database
+        if uri.split("://", 1)[0].lower() not in SCHEMAS:
+            raise StoreFehler(deutsch(ValueError(uri), uri, database))
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=(user, password), connection_timeout=10.0, max_transaction_retry_time=15.0,
+                uri, auth=(user, password), connection_timeout=5.0, max_transaction_retry_time=8.0,
                 notifications_min_severity="OFF")  # the server's English hints are not for our users
             self._driver.verify_connectivity()
             with self._driver.session(database=database) as session:
