@@ -149,6 +149,12 @@ def leere_neo4j(settings: Settings) -> None:
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
+@pytest.fixture(scope="session")
+def neo4j_leeren():
+    """:func:`leere_neo4j` for test modules (a conftest cannot be imported by name from tests/ui)."""
+    return leere_neo4j
+
+
 def oeffne_backend(backend: str, request, tmp_path) -> Store:
     """An empty store of ``backend`` (a Neo4j test database is emptied first)."""
     if backend == "neo4j":
@@ -170,6 +176,22 @@ def store(backend, request, tmp_path):
     s = oeffne_backend(backend, request, tmp_path)
     yield s
     s.close()
+
+
+@pytest.fixture
+def noch_ein_store(backend, request, tmp_path):
+    """A factory for another empty store of the same backend. On Neo4j it is the same (single) database,
+    emptied again: the first store's data are gone, as the test intends."""
+    offen: list[Store] = []
+
+    def mache(name: str = "zweiter") -> Store:
+        s = oeffne_backend(backend, request, tmp_path / name)
+        offen.append(s)
+        return s
+
+    yield mache
+    for s in offen:
+        s.close()
 
 
 @pytest.fixture
