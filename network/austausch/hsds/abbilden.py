@@ -125,9 +125,6 @@ class _Abbildung:
         tax_id = tw.get("taxonomy_id")
         tax = self.by_id["taxonomy"].get(tax_id or "")
         tax_name = tw.get("taxonomy") or (tax.werte.get("name") if tax else None)
-        term.nutze(*tw)  # a term is taken over as a whole (or named as „ohne Entsprechung“)
-        if tax is not None:
-            tax.nutze(*tax.werte)
         a.nutze("value")
         unsere = self.unsere_tax.get(tax_id or "") or self.unsere_tax_namen.get(tax_name or "")
         code, name = _text(tw.get("code")), _text(tw.get("name"))
@@ -144,8 +141,9 @@ class _Abbildung:
             kandidat = art_cf.get((name or "").casefold()) or art_cf.get((code or "").casefold())
             if kandidat and b["art"] is None:
                 b["art"] = (kandidat, term)
-            elif not kandidat:
+            else:  # no Art of ours, or a second one: named, not taken over
                 self.nicht_zugeordnet[f"{tax_name or 'ohne Taxonomie'}: {name or code}"] += 1
+                return
         elif code and code.casefold() in themen_id:
             b["themen"].append((themen_id[code.casefold()], term))
         elif name and name.casefold() in themen_name:
@@ -154,6 +152,10 @@ class _Abbildung:
             b["themen"].append((themen_id[name.casefold()], term))
         else:
             self.nicht_zugeordnet[f"{tax_name or 'ohne Taxonomie'}: {name or code}"] += 1
+            return
+        term.nutze(*tw)  # a term that maps is taken over as a whole
+        if tax is not None:
+            tax.nutze(*tax.werte)
 
     def begriffe(self, sid: str) -> dict:
         b: dict = {"art": None, "themen": [], "zielgruppen": [], "zusatz": {}}
@@ -323,7 +325,9 @@ class _Abbildung:
         for zeile in zp:
             zw = zeile.werte
             txt = _text(zw.get("description")) or zeitplan_text(zw)
-            zeile.nutze(*_ZEITPLAN)
+            zeile.nutze("description")
+            if txt and zeitplan_text(zw) and zeitplan_text(zw) in txt:  # the structured fields say what the text says
+                zeile.nutze(*_ZEITPLAN)
             if _text(zw.get("notes")) and _text(zw.get("notes")) in (txt or ""):
                 zeile.nutze("notes")  # our export repeats the untimed rest of the text there
             if txt and (not texte_zp or texte_zp[-1] != txt):
@@ -491,7 +495,7 @@ def _abbilden(leser: _Leser, bestand: Netzdaten, standard_art: str) -> HsdsRohda
     abb = _Abbildung(leser, bestand, standard_art)
     zeilen: list[tuple[int, dict[str, str]]] = []
     herkunft: dict = {}
-    dienst_von, namen = {}, {}
+    dienst_von, namen = {}, dict(leser.dienstnamen)
     for nr, s in enumerate(leser.t["service"], start=1):
         abb.nr = s.zeile
         namen[s.zeile] = _text(s.werte.get("name")) or _text(s.werte.get("id")) or f"Dienst {s.zeile}"

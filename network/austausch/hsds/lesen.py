@@ -84,6 +84,7 @@ class _Leser:
         self.fehler_je_dienst: dict[int, list[Fehler]] = {}
         self.hinweise: list[str] = []
         self.unbekannt: dict[str, set[str]] = {}
+        self.dienstnamen: dict[int, str] = {}
         self.form = ""
 
     def fehler_an(self, nr: int | None, f: Fehler) -> None:
@@ -103,13 +104,26 @@ class _Leser:
                                                             "Datensatz wird nicht übernommen."))
                 return None
             if alt is not None:  # the same object again (e.g. a phone under the service and its contact)
-                for k, v in zeile.werte.items():
-                    if alt.werte.get(k) is None and v is not None:
-                        alt.werte[k] = v
+                self.zusammenfuehren(tabelle, alt, zeile, nr)
                 return alt
             self.gesehen[(tabelle, rid)] = zeile
         self.t[tabelle].append(zeile)
         return zeile
+
+    def zusammenfuehren(self, tabelle: str, alt: _Zeile, zeile: _Zeile, nr: int | None) -> None:
+        """The same id again: fill what the first occurrence left empty; a different value is an error (the id
+        stands for two different objects, and one of them would be lost)."""
+        for k, v in zeile.werte.items():
+            if v is None:
+                continue
+            if alt.werte.get(k) is None:
+                alt.werte[k] = v
+            elif alt.werte[k] != v and k not in VERKNUEPFUNG:
+                self.fehler_an(nr, Fehler(*zeile.ort(k), f"Die Kennung „{zeile.werte['id']}“ steht in {tabelle} schon "
+                                                         f"für ein anderes Objekt: dort ({alt.datei}, Zeile "
+                                                         f"{alt.zeile}, Spalte „{alt.praefix}{k}“) „{alt.werte[k]}“, "
+                                                         f"hier „{v}“."))
+                return
 
     def extra(self, tabelle: str, namen) -> None:
         if namen:
@@ -150,6 +164,8 @@ class _Leser:
             nr += 1
             werte = {h: (zellen[j] if j < len(zellen) and zellen[j] != "" else None)
                      for j, h in enumerate(header) if h in bekannt}
+            if name == "service":
+                self.dienstnamen[nr] = str(werte.get("name") or werte.get("id") or f"Dienst {nr}")
             self.add(name, _Zeile(werte, f"hsds:{name}", nr), eindeutig=True, nr=nr if name == "service" else None)
 
     def tabular_json(self, daten: dict, quelle: str) -> None:
@@ -230,6 +246,8 @@ class _Leser:
             if not isinstance(obj, dict):
                 self.fehler_an(nr, Fehler("hsds:service", nr, "", "Kein Objekt – erwartet wird ein Dienst."))
                 continue
+            name = obj.get("name") or obj.get("id")
+            self.dienstnamen[nr] = str(name) if isinstance(name, (str, int)) else f"Dienst {nr}"
             self.objekt("service", obj, nr, "", {}, oben=True)
 
     def werte(self, tabelle: str, obj: dict, nr: int, praefix: str) -> dict:
@@ -258,15 +276,17 @@ class _Leser:
         if zeile is None:
             return _Zeile(werte, "hsds:service", nr, praefix)
         for key, (kind, liste) in tab.kinder.items():
-            self.kinder(zeile, tabelle, obj, key, kind, liste)
+            self.kinder(zeile, tabelle, obj, key, kind, liste, nr, praefix)
         return zeile
 
-    def kinder(self, zeile: _Zeile, tabelle: str, obj: dict, key: str, kind: str, liste: bool) -> None:
+    def kinder(self, zeile: _Zeile, tabelle: str, obj: dict, key: str, kind: str, liste: bool, nr: int,
+               praefix: str) -> None:
+        """The nested objects under ``key`` (``nr``/``praefix``: where this occurrence of the parent is)."""
         key_obj = "taxonomy_details" if key == "taxonomy_detail" and key not in obj else key
         inhalt = obj.get(key_obj)
         if inhalt is None:
             return
-        rid, nr, praefix = zeile.werte.get("id"), zeile.zeile, zeile.praefix
+        rid = zeile.werte.get("id")
         elemente = inhalt if liste and isinstance(inhalt, list) else [inhalt]
         for j, el in enumerate(elemente):
             pfad = f"{praefix}{key_obj}[{j}]." if liste else f"{praefix}{key_obj}."
