@@ -71,6 +71,11 @@ def pruefe_tabular(registry, ordner: Path) -> int:
     """Validate every row of every table of a tabular HSDS package; returns the number of objects checked."""
     n, fehler = 0, []
     ids: dict[str, set] = {}
+    paket = json.loads((ordner / "datapackage.json").read_text(encoding="utf-8")) \
+        if (ordner / "datapackage.json").exists() else datapackage()
+    eindeutig = {r["name"]: [f["name"] for f in r["schema"]["fields"] if f["constraints"].get("unique")]
+                 for r in paket["resources"]}
+    assert all("id" in eindeutig[t] for t in GESCHRIEBEN if t in eindeutig)
     zeilen: dict[str, list[dict]] = {}
     for tabelle in GESCHRIEBEN:
         rows = tabelle_als_json(ordner, tabelle)
@@ -81,7 +86,9 @@ def pruefe_tabular(registry, ordner: Path) -> int:
             fehler += [f"{tabelle} {r['id']}: {p} fehlt (tabular_required)" for p in pflicht if p not in r]
             n += 1
         ids[tabelle] = {r["id"] for r in rows}
-        assert len(ids[tabelle]) == len(rows), f"{tabelle}: ids nicht eindeutig"
+        for f in eindeutig[tabelle]:  # the package's unique constraints hold
+            werte = [r[f] for r in rows if f in r]
+            assert len(set(werte)) == len(werte), f"{tabelle}.{f} nicht eindeutig"
     for tabelle, rows in zeilen.items():  # every reference points at a row of the package
         for r in rows:
             for k, v in r.items():
@@ -138,8 +145,9 @@ def test_datapackage_follows_the_official_one(offiziell):
         assert r["path"] == o["path"] and r["profile"] == o["profile"] and r["schema"]["primaryKey"] == "id"
         for a, b in zip(r["schema"]["fields"], o["schema"]["fields"], strict=True):
             assert (a["name"], a["type"], a.get("format"), a["constraints"]["required"],
-                    a["constraints"].get("enum")) == \
-                   (b["name"], b["type"], b.get("format"), b["constraints"]["required"], b["constraints"].get("enum"))
+                    a["constraints"].get("enum"), a["constraints"].get("unique")) == \
+                   (b["name"], b["type"], b.get("format"), b["constraints"]["required"], b["constraints"].get("enum"),
+                    b["constraints"].get("unique"))
         erwartet = [fk for fk in o["schema"].get("foreignKeys", []) if fk["reference"]["resource"] in GESCHRIEBEN]
         key = lambda fk: fk["fields"]  # noqa: E731
         assert sorted(r["schema"].get("foreignKeys", []), key=key) == sorted(erwartet, key=key)
@@ -437,3 +445,52 @@ def test_cli_export_and_import_hsds(tmp_path, mini, capsys):
 def test_cli_rejects_network_options_for_csv(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "d"), "export", str(tmp_path / "x"), "--stichtag", "2024-01-01"]) == 1
     assert "--stichtag" in capsys.readouterr().err
+
+
+def test_unique_constraints_are_written_and_checked(offiziell, tmp_path, mini):
+    ours = {r["name"]: r for r in datapackage()["resources"]}
+    codes = next(f for f in ours["taxonomy_term"]["schema"]["fields"] if f["name"] == "code")
+    assert codes["constraints"]["unique"] is True
+    daten = copy.deepcopy(mini)  # a Zielgruppe with the same text as an Art: the code must stay unique
+    daten.angebote[0]["zielgruppen"] = ["Beratung"]
+    export_hsds(daten, tmp_path, "tabular", STICHTAG)
+    terms = tabelle_als_json(tmp_path, "taxonomy_term")
+    assert len({t["code"] for t in terms}) == len(terms) and "zielgruppe:Beratung" in {t["code"] for t in terms}
+    roh = import_hsds(tmp_path, _basis(mini))
+    zeile = next(r for _, r in roh.tabellen["angebote"].zeilen if r["id"] == daten.angebote[0]["id"])
+    assert zeile["zielgruppen"] == "Beratung"  # the prefix is ours and comes off again
+
+
+def test_export_leaves_out_what_the_schema_refuses(registry, mini, tmp_path):
+    daten = copy.deepcopy(mini)  # stored before contact data was checked
+    daten.angebote[0]["email"] = "beratung(at)example.org"
+    daten.angebote[1]["website"] = "beratung at example"
+    daten.angebote[2]["website"] = "www.bücherei-kastellaun.de/öffnungszeiten"
+    hinweise: list[str] = []
+    export_hsds(daten, tmp_path, "both", STICHTAG, hinweise)
+    assert pruefe_tabular(registry, tmp_path) > 0 and pruefe_json(registry, tmp_path / "services.json") == 3
+    assert len(hinweise) == 2 and "beratung(at)example.org" in hinweise[0] and "nicht exportiert" in hinweise[0]
+    urls = {s["name"]: s.get("url") for s in json.loads((tmp_path / "services.json").read_text(encoding="utf-8"))}
+    assert urls[daten.angebote[2]["name"]] == "https://www.xn--bcherei-kastellaun-m6b.de/%C3%B6ffnungszeiten"
+    assert "beratung(at)" not in (tmp_path / "services.csv").read_text(encoding="utf-8")
+
+
+def test_import_validates_once_and_loads_the_store_once(embedded, seed, monkeypatch):
+    import network.austausch.hsds.importieren as imp
+
+    embedded.write(_basis(seed))
+    aufrufe = {"validate": 0, "load": 0}
+    echt_validate, echt_load = imp.validate, embedded.load
+
+    def validate_zaehlen(*a, **k):
+        aufrufe["validate"] += 1
+        return echt_validate(*a, **k)
+
+    def load_zaehlen(*a, **k):
+        aufrufe["load"] += 1
+        return echt_load(*a, **k)
+
+    monkeypatch.setattr(imp, "validate", validate_zaehlen)
+    monkeypatch.setattr(embedded, "load", load_zaehlen)
+    bericht = import_hsds_store(embedded, FREMD / "json", dry_run=True, wer=KOMMANDOZEILE)
+    assert bericht.zeilen == {"angebote": 3} and aufrufe == {"validate": 1, "load": 1}

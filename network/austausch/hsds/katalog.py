@@ -169,9 +169,7 @@ def _feldtyp(f: HsdsFeld) -> dict:
     d = {"name": f.name, "type": typ}
     if f.typ in ("uuid", "email", "uri"):
         d["format"] = f.typ
-    d["constraints"] = {"required": f.pflicht}
-    if f.eindeutig:
-        d["constraints"]["unique"] = True
+    d["constraints"] = {"required": f.pflicht, "unique": f.eindeutig}
     if f.erlaubt:
         d["constraints"]["enum"] = list(f.erlaubt)
     return d
