@@ -1,7 +1,19 @@
-"""Kita-Netzwerk: the Streamlit app (`make run`). The pages live in network/ui/."""
+"""Kita-Netzwerk: the Streamlit app (`make run`). The pages live in network/ui/.
 
-from network.ui.app import main
-from network.ui.stil import stil
+``streamlit run streamlit_app.py`` finds ``app`` (an ``st.App``) and serves it: the app itself plus two small
+routes that set and delete the sign-in cookie (``network/ui/routen.py``, docs/zugang.md). Streamlit then runs
+this file as the script of every session (``__name__ == "__main__"``), which draws the pages.
+"""
 
-stil()  # app-wide CSS for accessibility: visible keyboard focus (docs/barrierefreiheit.md)
-main()
+import streamlit as st
+
+from network.ui.routen import ROUTEN
+
+app = st.App(__file__, routes=ROUTEN)
+
+if __name__ == "__main__":
+    from network.ui.app import main
+    from network.ui.stil import stil
+
+    stil()  # app-wide CSS for accessibility: visible keyboard focus (docs/barrierefreiheit.md)
+    main()

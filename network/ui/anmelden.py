@@ -41,6 +41,9 @@ def _weiter(n) -> None:
     if not darf(n, f"seite:{seite}"):
         seite, params = "Wegweiser", {}
     page = sitzung.seite_fuer(seite)
+    if sitzung.cookie_holen(sitzung.seite_url(page, params) if page is not None else "/"):
+        st.info("Sie sind angemeldet. Die Seite wird geladen …", icon=":material/hourglass_top:")
+        st.stop()  # the browser fetches the sign-in cookie and goes on to the page
     if page is not None:
         st.switch_page(page, query_params=params)
     st.rerun()
@@ -51,8 +54,13 @@ def _angemeldet(n) -> None:
     if n.rolle == "fachkraft" and not n.fachkraft_id:
         st.info("Ihr Konto ist noch keiner Fachkraft zugeordnet; Kooperationen von Kitas können Sie erst "
                 "bearbeiten, wenn die Koordination das nachholt.", icon=":material/info:")
-    st.caption(f"Nach {sitzung.ABLAUF_MINUTEN} Minuten ohne Aktivität werden Sie automatisch abgemeldet.")
-    st.button("Abmelden", on_click=sitzung.abmelden, icon=":material/logout:", key="an_abmelden")
+    st.caption(f"Sie bleiben angemeldet, auch wenn Sie die Seite neu laden oder einen Link in einem neuen Tab "
+               f"öffnen. Nach {sitzung.ABLAUF_MINUTEN} Minuten ohne Aktivität werden Sie automatisch abgemeldet; "
+               "kurz vorher fragt die App, ob Sie angemeldet bleiben möchten.")
+    c1, c2 = st.columns(2, width=520)
+    c1.button("Abmelden", on_click=sitzung.abmelden, icon=":material/logout:", key="an_abmelden")
+    c2.button("Überall abmelden", on_click=sitzung.ueberall_abmelden, icon=":material/devices_off:",
+              key="an_ueberall", help="Beendet Ihre Anmeldung in allen Browsern und Tabs.")
 
 
 def seite() -> None:

@@ -116,4 +116,5 @@ def main() -> None:
     hinweis = sitzung.hinweis()
     if hinweis:
         st.warning(hinweis, icon=":material/timer_off:")
+    st.fragment(run_every=30)(sitzung.ablauf_warnung)()
     nav.run()

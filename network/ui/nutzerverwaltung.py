@@ -22,6 +22,13 @@ __all__ = ["seite", "tabelle"]
 _ROLLEN = ("fachkraft", "koordination")
 
 
+def _sitzungen_beenden(name: str) -> None:
+    """A disabled account or a new password ends every running sign-in of the account (docs/zugang.md)."""
+    from .routen import sitzungen
+
+    sitzungen().beende_alle(name)
+
+
 def tabelle(kontenliste: list[konten.Konto], fachkraft_name: dict[str, str]) -> pd.DataFrame:
     """The accounts as a table for the page (no secret column exists to show)."""
     zeilen = []
@@ -87,6 +94,7 @@ def _deaktivieren() -> None:
     except KitaNetzError as e:
         _melde(False, str(e))
         return
+    _sitzungen_beenden(name)
     _melde(True, f"Das Konto „{name}“ ist deaktiviert; es kann sich nicht mehr anmelden.")
 
 
@@ -102,7 +110,9 @@ def _passwort() -> None:
     except KitaNetzError as e:
         _melde(False, str(e))
         return
-    _melde(True, f"Neues Passwort für „{name}“ gesetzt (eine Sperre ist damit aufgehoben).")
+    _sitzungen_beenden(name)
+    _melde(True, f"Neues Passwort für „{name}“ gesetzt (eine Sperre ist damit aufgehoben; laufende Anmeldungen "
+                 "des Kontos sind beendet).")
 
 
 def seite() -> None:

@@ -10,8 +10,11 @@
   without one the session is signed out (:func:`abgelaufen` is the rule, a pure function) and a German notice is
   shown. An OIDC session is signed out with ``st.logout()`` (its identity cookie is removed); a new session takes
   an OIDC identity only if the provider issued it within the last :data:`ABLAUF_MINUTEN` minutes.
-- A local sign-in lives in the browser session: reloading the page or opening a link in a new tab starts a new
-  session, which is signed out (the refused page remembers where the visitor wanted to go).
+- **Staying signed in**: a local sign-in creates a server-side session record (:mod:`network.zugang.sitzungen`)
+  named by an HttpOnly cookie, set by the route :data:`network.ui.routen.ANMELDEN` right after the sign-in. A
+  reload or a new tab (a new Streamlit session) finds the cookie and is signed in again – with the account's
+  current role, and only while the record lives (30 minutes without activity in any tab). Before the end the page
+  warns and offers „Angemeldet bleiben“ (:func:`ablauf_warnung`, WCAG 2.2.1).
 - **Guard**: :func:`bewache` is the first line of every page function; a page outside the user's role stops with
   a German message, whatever the URL or its query parameters say. The roles themselves are decided only by
   :func:`network.zugang.darf`.
@@ -20,18 +23,22 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from typing import Mapping
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from ..zugang import konten
+from ..zugang.sitzungen import COOKIE, WARNUNG_MINUTEN
 from ..zugang.oidc import nutzer_aus_claims
 from ..zugang.rollen import OEFFENTLICH, SEITEN, Nutzer, darf
 from . import daten as D
 
 __all__ = ["ABLAUF_MINUTEN", "abgelaufen", "nutzer", "anmelden", "abmelden", "bewache", "oidc_konfiguriert",
-           "oidc_anmelden", "oidc_nutzer", "hinweis", "registriere", "seite_fuer", "ziel", "ABGELAUFEN"]
+           "oidc_anmelden", "oidc_nutzer", "hinweis", "registriere", "seite_fuer", "ziel", "ABGELAUFEN",
+           "ablauf_warnung", "ueberall_abmelden", "weiterleiten", "BEENDET"]
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +49,13 @@ ABLAUF_MINUTEN = 30
 ABGELAUFEN = (f"Ihre Sitzung ist nach {ABLAUF_MINUTEN} Minuten ohne Aktivität abgelaufen. Sie wurden abgemeldet; "
               "bitte melden Sie sich erneut an.")
 
+#: The notice when a reload finds a session that has ended (expired, or signed out elsewhere).
+BEENDET = "Ihre Anmeldung ist abgelaufen oder wurde beendet. Bitte melden Sie sich erneut an."
+
 NUTZER = "nutzer"                  # the signed-in Nutzer
+SITZUNG = "sitzung_cookie"         # the cookie value naming this session's record (local sign-in in a server)
+CODE = "sitzung_code"              # one-time code: the browser fetches the cookie with it after the sign-in
+GEPRUEFT = "sitzung_cookie_gesehen"  # the cookie of this connection was looked at already
 ZULETZT = "sitzung_zuletzt"        # time.time() of the last interaction
 ART = "sitzung_art"                # "lokal" or "oidc"
 HINWEIS = "sitzung_hinweis"        # a notice to show once (expiry)
@@ -123,6 +136,69 @@ def oidc_anmelden() -> None:
     st.login()
 
 
+# -- the server-side record (cookie) --------------------------------------------------------------------
+def _im_server() -> bool:
+    """Whether a real Streamlit server runs this script (not AppTest): only then are there cookies."""
+    try:  # AppTest has a runtime too, but no HTTP request behind the session
+        return bool(st.context.headers)
+    except Exception:
+        return False
+
+
+def _sitzungen():
+    from .routen import sitzungen
+
+    return sitzungen()
+
+
+def _cookie() -> str | None:
+    try:
+        return st.context.cookies.get(COOKIE)
+    except Exception:
+        return None
+
+
+def weiterleiten(url: str) -> bool:
+    """Send the browser to ``url`` (a path of this app) – the same message ``st.login`` uses."""
+    try:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+    except ImportError:  # pragma: no cover
+        return False
+    ctx = get_script_run_ctx()
+    if ctx is None or not _im_server():
+        return False
+    msg = ForwardMsg()
+    msg.auth_redirect.url = url
+    ctx.enqueue(msg)
+    return True
+
+
+def _aus_cookie(jetzt: float) -> Nutzer | None:
+    """A new connection (reload, new tab) of a signed-in browser: the user of the record its cookie names,
+    with the account's current role – ``None`` if there is none, it ended, or the account is disabled."""
+    s = st.session_state
+    if s.get(GEPRUEFT):
+        return None
+    s[GEPRUEFT] = True
+    wert = _cookie()
+    if not wert:
+        return None
+    sitzungen = _sitzungen()
+    rec = sitzungen.pruefe(wert, jetzt)
+    if rec is None or rec.art != "lokal":
+        s[HINWEIS] = BEENDET
+        return None
+    rows = D.store().query("lade_einen_nutzer", id=rec.name)
+    konto = rows[0] if rows else None
+    if not konto or not konto.get("aktiv"):
+        sitzungen.beende(wert)
+        return None
+    n = Nutzer(konto["id"], konto["rolle"], konto.get("fachkraft_id"))
+    s[NUTZER], s[ART], s[ZULETZT], s[SITZUNG] = n, "lokal", jetzt, wert
+    return n
+
+
 # -- the session --------------------------------------------------------------------------------------
 def nutzer() -> Nutzer:
     """The user of this session (the public if nobody is signed in); signs out an expired session and counts
@@ -133,14 +209,22 @@ def nutzer() -> Nutzer:
     if not isinstance(n, Nutzer):
         if s.get(OIDC_AUS):
             return OEFFENTLICH
+        if _im_server():
+            lokal = _aus_cookie(jetzt)
+            if lokal is not None:
+                return lokal
         o = _oidc_nutzer()
         if o is None or not o.angemeldet:
             return OEFFENTLICH
         s[NUTZER], s[ART], s[ZULETZT] = o, "oidc", jetzt
         return o
-    if abgelaufen(s.get(ZULETZT), jetzt):
+    if abgelaufen(s.get(ZULETZT), jetzt) and not s.get(SITZUNG):
         abmelden(abgelaufen=True)
         return OEFFENTLICH
+    if s.get(SITZUNG):  # the record decides: any tab's activity counts, and it may have been ended elsewhere
+        if _sitzungen().pruefe(s[SITZUNG], jetzt) is None:
+            abmelden(abgelaufen=abgelaufen(s.get(ZULETZT), jetzt), beendet=True)
+            return OEFFENTLICH
     s[ZULETZT] = jetzt
     return n
 
@@ -151,24 +235,104 @@ def anmelden(name: str, passwort: str) -> Nutzer:
     s = st.session_state
     s[NUTZER], s[ART], s[ZULETZT] = n, "lokal", time.time()
     s.pop(HINWEIS, None)
+    if _im_server():  # a new record (a new token: rotation); the page then sends the browser for the cookie
+        sitzungen = _sitzungen()
+        s[SITZUNG] = sitzungen.beginne(n.name, "lokal", vorher=s.get(SITZUNG) or _cookie())
+        s[CODE] = sitzungen.einmalcode(s[SITZUNG])
     return n
 
 
-def abmelden(abgelaufen: bool = False) -> None:
-    """Sign out: forget the user and the state of pages with internal data; OIDC also with ``st.logout()``."""
+def cookie_holen(seite_url: str) -> bool:
+    """After a sign-in in a server: send the browser once to the cookie route, then on to ``seite_url``.
+    Returns ``False`` when there is nothing to fetch (AppTest, OIDC)."""
+    from .routen import ANMELDEN
+
+    code = st.session_state.pop(CODE, None)
+    if not code:
+        return False
+    return weiterleiten(f"{ANMELDEN}?{urlencode({'code': code, 'weiter': seite_url})}")
+
+
+def seite_url(page, params: Mapping | None = None) -> str:
+    """The path of an ``st.Page`` with query parameters, e.g. ``/netzwerk?sr=sr-kastellaun``."""
+    pfad = "/" + (getattr(page, "url_path", "") or "")
+    if params:
+        pfad += "?" + urlencode({k: v for k, v in params.items()}, doseq=True)
+    return pfad
+
+
+def abmelden(abgelaufen: bool = False, beendet: bool = False) -> None:
+    """Sign out: end the session record and delete its cookie, forget the user and the state of pages with
+    internal data; OIDC also with ``st.logout()``. ``beendet``: the record had already ended (elsewhere)."""
     s = st.session_state
     art = s.get(ART)
+    wert = s.get(SITZUNG)
+    if wert:
+        _sitzungen().beende(wert)
     for k in list(s.keys()):
-        if k in (NUTZER, ART, ZULETZT) or str(k).startswith(_SEITENZUSTAND):
+        if k in (NUTZER, ART, ZULETZT, SITZUNG, CODE) or str(k).startswith(_SEITENZUSTAND):
             del s[k]
     if abgelaufen:
         s[HINWEIS] = ABGELAUFEN
+    elif beendet:
+        s[HINWEIS] = BEENDET
+    if wert and not abgelaufen and not beendet:
+        from .routen import ABMELDEN
+
+        weiterleiten(ABMELDEN + "?weiter=/")  # the route deletes the cookie
     if art == "oidc":
         s[OIDC_AUS] = True
         try:
             st.logout()
         except Exception:  # outside a running app (tests): the session state is cleared anyway
             log.warning("st.logout() nicht möglich", exc_info=True)
+
+
+def ueberall_abmelden() -> None:
+    """End every session of the signed-in account (all browsers and tabs), then sign out here."""
+    n = st.session_state.get(NUTZER)
+    if isinstance(n, Nutzer) and _im_server():
+        _sitzungen().beende_alle(n.name)
+    abmelden()
+
+
+def _verlaengern() -> None:
+    s = st.session_state
+    s[ZULETZT] = time.time()
+    if s.get(SITZUNG):
+        _sitzungen().pruefe(s[SITZUNG], s[ZULETZT])
+
+
+def rest_sekunden(jetzt: float | None = None) -> float | None:
+    """Seconds until this session ends without activity (``None``: nobody signed in). Reads the record without
+    counting as activity (any tab's activity counts)."""
+    s = st.session_state
+    jetzt = time.time() if jetzt is None else jetzt
+    if not isinstance(s.get(NUTZER), Nutzer):
+        return None
+    if s.get(SITZUNG):
+        rec = _sitzungen().pruefe(s[SITZUNG], jetzt, beruehren=False)
+        return 0.0 if rec is None else rec.rest_sekunden(jetzt, ABLAUF_MINUTEN)
+    zuletzt = s.get(ZULETZT)
+    return None if zuletzt is None else zuletzt + ABLAUF_MINUTEN * 60 - jetzt
+
+
+def ablauf_warnung() -> None:
+    """Warn :data:`~network.zugang.sitzungen.WARNUNG_MINUTEN` minutes before the session ends and offer to stay
+    signed in (WCAG 2.2.1); at the end, sign out with the notice. Runs again every 30 seconds by itself (a
+    fragment: that does not count as activity)."""
+    rest = rest_sekunden()
+    if rest is None:
+        return
+    if rest <= 0:
+        st.rerun(scope="app")  # nutzer() signs out and shows the notice
+    if rest <= WARNUNG_MINUTEN * 60:
+        minuten = max(1, math.ceil(rest / 60))
+        with st.container(key="sitzung_warnung"):
+            st.warning(f"Ihre Anmeldung endet in {minuten} Minute{'n' if minuten != 1 else ''}, weil Sie so lange "
+                       "nichts getan haben. Möchten Sie angemeldet bleiben?", icon=":material/timer:")
+            st.button("Angemeldet bleiben", key="sitzung_verlaengern", on_click=_verlaengern, type="primary",
+                      icon=":material/more_time:")
 
 
 def hinweis() -> str | None:

@@ -63,8 +63,7 @@ def test_anmelden_als_fachkraft(seite):
     page.get_by_label("Benutzername").fill(KONTEN["fachkraft"][0])
     page.get_by_label("Passwort", exact=True).fill("falsches-passwort")
     page.get_by_role("button", name="Anmelden").click()
-    fertig(page)
-    assert page.get_by_text("Benutzername oder Passwort ist falsch.").is_visible()
+    page.get_by_text("Benutzername oder Passwort ist falsch.").wait_for(timeout=15_000)  # after the delay
     assert page.get_by_label("Passwort", exact=True).input_value() == ""
     bild(page, "anmelden")
 
