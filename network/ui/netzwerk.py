@@ -209,12 +209,13 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
 #: The network downloads: format, button label, icon.
 DOWNLOADS = (("gexf", "GEXF für Gephi (mit Zeitverlauf)", ":material/timeline:"),
              ("graphml", "GraphML", ":material/hub:"),
-             ("kumu", "Kumu (JSON)", ":material/data_object:"))
+             ("kumu", "Kumu (JSON)", ":material/data_object:"),
+             ("kumu-xlsx", "Kumu (Tabelle)", ":material/table:"))
 
 
 def _downloads(d: Netzdaten, sr: str | None, stichtag: str) -> None:
-    """Buttons for the network on the page's Stichtag and Sozialraum as GEXF, GraphML and Kumu JSON. The
-    files are built only when a button is pressed."""
+    """Buttons for the network on the page's Stichtag and Sozialraum as GEXF, GraphML and Kumu (JSON and
+    workbook). The files are built only when a button is pressed."""
     st.subheader("Netzwerk herunterladen", anchor=False)
     spalten = st.columns(len(DOWNLOADS))
     for col, (fmt, label, icon) in zip(spalten, DOWNLOADS):

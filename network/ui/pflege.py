@@ -536,7 +536,8 @@ def _importieren() -> None:
         return
     D.geschrieben()
     teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
-    st.session_state["pf_import_meldung"] = ("ok", f"{bericht.gesamt} Zeilen importiert ({teile}).")
+    st.session_state["pf_import_meldung"] = ("ok", f"{F.anzahl(bericht.gesamt, 'Zeile', 'Zeilen')} importiert "
+                                                   f"({teile}).")
     st.session_state.pop("pf_import_roh", None)
     st.session_state["pf_upload_nr"] = st.session_state.get("pf_upload_nr", 0) + 1
 
@@ -573,8 +574,12 @@ def _import() -> None:
         st.info(md(h))
     st.session_state["pf_import_roh"] = roh
     st.success("Keine Fehler gefunden. Der Import würde schreiben:", icon=":material/task_alt:")
-    st.dataframe(pd.DataFrame([{"Datei": d, "Zeilen": n} for d, n in bericht.zeilen.items()]),
-                 hide_index=True, width=400)
+    st.dataframe(pd.DataFrame([{"Datei": d, "Zeilen": n, "neu": bericht.aenderungen[d]["neu"],
+                                "geändert": bericht.aenderungen[d]["geaendert"],
+                                "unverändert": bericht.aenderungen[d]["unveraendert"],
+                                "geänderte Felder": "; ".join(f"{rid}: {', '.join(f)}" for rid, f in
+                                                              bericht.aenderungen[d]["felder"].items())}
+                               for d, n in bericht.zeilen.items()]), hide_index=True, width="stretch")
     st.button("Jetzt importieren", type="primary", on_click=_importieren, icon=":material/upload:")
 
 

@@ -51,7 +51,7 @@ def test_netzwerk_herunterladen_im_browser(seite):
     inhalt = open(datei.path(), "rb").read()
     assert inhalt.startswith(b"<?xml") and b'mode="dynamic"' in inhalt and b"start=" in inhalt
     with page.expect_download() as dl:
-        page.get_by_role("button", name=re.compile("Kumu")).click()
+        page.get_by_role("button", name=re.compile(r"Kumu \(JSON\)")).click()
     assert dl.value.suggested_filename.endswith("_kumu.json")
     page.mouse.move(0, 0)
     bild(page, "netzwerk-herunterladen")

@@ -116,7 +116,8 @@ def test_netzwerk_herunterladen_wie_auf_der_seite(datenordner, monkeypatch):
     assert not at.exception
     assert any(s.value == "Netzwerk herunterladen" for s in at.subheader)
     knoepfe = at.get("download_button")
-    assert [k.proto.label for k in knoepfe] == ["GEXF für Gephi (mit Zeitverlauf)", "GraphML", "Kumu (JSON)"]
+    assert [k.proto.label for k in knoepfe] == ["GEXF für Gephi (mit Zeitverlauf)", "GraphML", "Kumu (JSON)",
+                                                "Kumu (Tabelle)"]
     akteure, kooperationen = int(at.metric[0].value), int(at.metric[1].value)
     dateien = {}
     for k in knoepfe:
@@ -124,7 +125,8 @@ def test_netzwerk_herunterladen_wie_auf_der_seite(datenordner, monkeypatch):
         dateien[name] = (erzeugen(), mime)
     assert set(dateien) == {"kooperationsnetz_2023-12-31_sr-kastellaun.gexf",
                             "kooperationsnetz_2023-12-31_sr-kastellaun.graphml",
-                            "kooperationsnetz_2023-12-31_sr-kastellaun_kumu.json"}
+                            "kooperationsnetz_2023-12-31_sr-kastellaun_kumu.json",
+                            "kooperationsnetz_2023-12-31_sr-kastellaun_kumu.xlsx"}
 
     gexf, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun.gexf"]
     assert mime == "application/gexf+xml"
@@ -135,9 +137,13 @@ def test_netzwerk_herunterladen_wie_auf_der_seite(datenordner, monkeypatch):
     knoten = graph.findall("g:nodes/g:node", ns)
     kanten = graph.findall("g:edges/g:edge", ns)
     assert len(knoten) == akteure and len(kanten) == kooperationen
-    assert all(e.get("start") and e.get("start") <= "2023-12-31" for e in kanten)  # growth spells
-    assert all(n.get("start") for n in knoten if any(e.get("source") == n.get("id") or e.get("target") == n.get("id")
-                                                     for e in kanten))
+    def start(el):  # GEXF 1.3: the dates are a spell
+        spell = el.find("g:spells/g:spell", ns)
+        return spell.get("start") if spell is not None else None
+
+    assert all(start(e) and start(e) <= "2023-12-31" for e in kanten)  # growth spells
+    assert all(start(n) for n in knoten if any(e.get("source") == n.get("id") or e.get("target") == n.get("id")
+                                               for e in kanten))
 
     graphml, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun.graphml"]
     assert mime == "application/graphml+xml"
@@ -151,3 +157,14 @@ def test_netzwerk_herunterladen_wie_auf_der_seite(datenordner, monkeypatch):
     blaupause = json.loads(kumu)
     assert len(blaupause["elements"]) == akteure and len(blaupause["connections"]) == kooperationen
     assert "notiz" not in kumu.decode("utf-8").lower()
+
+    import io
+
+    import openpyxl
+
+    tabelle, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun_kumu.xlsx"]
+    assert mime == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    wb = openpyxl.load_workbook(io.BytesIO(tabelle), read_only=True)
+    assert wb.sheetnames == ["Elements", "Connections"]
+    zeilen = {blatt: len(list(wb[blatt].iter_rows(values_only=True))) - 1 for blatt in wb.sheetnames}
+    assert zeilen == {"Elements": akteure, "Connections": kooperationen}

@@ -174,10 +174,13 @@ def test_upload_ohne_fehler_erst_probelauf_dann_import(store):
     at.get("file_uploader")[0].set_value(("kitas.csv", text.encode("utf-8"), "text/csv")).run()
     assert not at.exception and not at.error
     assert "Keine Fehler gefunden" in texte(at)
+    probe = next(df.value for df in at.dataframe if "geändert" in df.value.columns)  # what would change
+    assert probe.to_dict("records") == [{"Datei": "kitas", "Zeilen": 1, "neu": 0, "geändert": 1, "unverändert": 0,
+                                         "geänderte Felder": "kita-011: name"}]
     assert finde(store.load(), "kitas", "kita-011")["name"] == vorher["name"]  # dry run only
     [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
     assert not at.exception
-    assert "1 Zeilen importiert" in texte(at)
+    assert "1 Zeile importiert" in texte(at) and "1 Zeilen" not in texte(at)
     assert finde(store.load(), "kitas", "kita-011")["name"] == "Kita Importiert"
 
 
