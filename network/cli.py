@@ -49,8 +49,10 @@ def _open(settings: Settings, read_only: bool = False):
 
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
-    """``1 Datei``, ``2 Dateien``."""
-    return f"{n} {einzahl if n == 1 else mehrzahl}"
+    """``1 Datei``, ``2 Dateien``, ``1.371 Zeilen`` (the one rule: :func:`network.grund.format.anzahl`)."""
+    from .grund.format import anzahl
+
+    return anzahl(n, einzahl, mehrzahl)
 
 
 def _aenderungen(bericht) -> list[str]:
