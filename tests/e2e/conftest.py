@@ -9,6 +9,7 @@ the app (the app must work offline) and dialogs; a test fails if any were seen.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -76,11 +77,19 @@ def server(tmp_path_factory):
                             "--rolle", rolle, *(["--fachkraft", fachkraft] if fachkraft else []), "--passwort-stdin"],
                            input=passwort + "\n", env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
+    with app_laeuft(env, tmp_path_factory.mktemp("e2e-log") / "streamlit.log") as url:
+        yield {"url": url, "data_dir": data, "konten": {r: (n, pw) for r, (n, pw, _) in KONTEN.items()}}
+
+
+@contextlib.contextmanager
+def app_laeuft(env: dict, logdatei: Path):
+    """``streamlit run streamlit_app.py`` as ``make run`` starts it, on a free port, with ``env``; yields its URL
+    once ``/_stcore/health`` answers, and stops it afterwards."""
     port = _freier_port()
-    log = open(tmp_path_factory.mktemp("e2e-log") / "streamlit.log", "w")
+    log = open(logdatei, "w")
     proc = subprocess.Popen(
-        [str(bin_dir / "streamlit"), "run", "streamlit_app.py", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true"],
+        [str(Path(sys.executable).parent / "streamlit"), "run", "streamlit_app.py", "--server.address",
+         "127.0.0.1", "--server.port", str(port), "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -95,7 +104,7 @@ def server(tmp_path_factory):
             if proc.poll() is not None or time.monotonic() > frist:
                 raise RuntimeError(f"Die App ist nicht gestartet (siehe {log.name}).")
             time.sleep(0.3)
-        yield {"url": url, "data_dir": data, "konten": {r: (n, pw) for r, (n, pw, _) in KONTEN.items()}}
+        yield url
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -161,19 +170,43 @@ class Beobachter:
         assert not self.konsole, f"Fehler in der Browser-Konsole: {self.konsole}"
 
 
-@pytest.fixture(name="seite")
-def _seite(browser, server):
-    """A fresh browser page (1280×900, de-DE) with the :class:`Beobachter` attached; checked afterwards."""
+def _beobachtete_seite(browser, url: str):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = ctx.new_page()
-    b = Beobachter(server["url"])
+    b = Beobachter(url)
     page.on("console", b.konsole_meldung)
     page.on("pageerror", lambda e: b.konsole.append(f"pageerror: {e}"))
     page.on("request", b.anfrage)
     page.on("requestfailed", b.fehlschlag)
     page.on("dialog", b.dialog)
     page.beobachter = b
-    page.app_url = server["url"]
+    page.app_url = url
+    return ctx, page
+
+
+@pytest.fixture(name="seite")
+def _seite(browser, server):
+    """A fresh browser page (1280×900, de-DE) with the :class:`Beobachter` attached; checked afterwards."""
+    ctx, page = _beobachtete_seite(browser, server["url"])
     yield page
     ctx.close()
-    b.pruefen()
+    page.beobachter.pruefen()
+
+
+@pytest.fixture
+def eigene_app(browser, tmp_path):
+    """A factory for an app of one's own: ``eigene_app(env)`` starts ``streamlit run`` with ``env`` and returns
+    a watched browser page on it (checked like :func:`seite` afterwards)."""
+    with contextlib.ExitStack() as stapel:
+        seiten = []
+
+        def starte(env: dict):
+            url = stapel.enter_context(app_laeuft(env, tmp_path / f"streamlit-{len(seiten)}.log"))
+            ctx, page = _beobachtete_seite(browser, url)
+            stapel.callback(ctx.close)
+            seiten.append(page)
+            return page
+
+        yield starte
+    for page in seiten:
+        page.beobachter.pruefen()
