@@ -6,7 +6,10 @@ Exit codes: 0 success, 1 invalid input or a known problem (message on stderr), 2
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import math
+import re
 import sys
 from pathlib import Path
 
@@ -14,10 +17,135 @@ from . import __version__
 from .errors import KitaNetzError, Validierungsfehler
 from .settings import Settings, load_settings
 
-__all__ = ["main", "SEED_DIR"]
+__all__ = ["main", "SEED_DIR", "km_wert", "ganze_zahl", "Parser", "pfad_fehler"]
 
 #: The demo dataset shipped with the repository.
 SEED_DIR = Path(__file__).resolve().parents[1] / "seed"
+
+
+class Aufruffehler(KitaNetzError):
+    """The command line itself is wrong (unknown command, option or value)."""
+
+
+def _liste(text: str) -> str:
+    """argparse's choice list (``'a', 'b'`` or ``a, b``) without quotes."""
+    return ", ".join(x.strip().strip("'\"") for x in text.split(","))
+
+
+#: argparse's English messages (Python 3.11–3.13) and their German sentence.
+_ARGPARSE = [
+    (r"argument (?P<arg>\S+): invalid choice: '?(?P<wert>.*?)'? \(choose from (?P<liste>.*)\)$",
+     lambda m: (f"„{m['wert']}“ ist {_kein(m['arg'])}; erlaubt sind: {_liste(m['liste'])}.")),
+    (r"argument (?P<arg>\S+): invalid (?P<typ>\w+) value: '(?P<wert>.*)'$",
+     lambda m: f"„{m['wert']}“ ist für {_arg(m['arg'])} keine gültige "
+               f"{'ganze Zahl' if m['typ'] == 'int' else 'Zahl' if m['typ'] == 'float' else 'Angabe'}."),
+    (r"argument (?P<arg>\S+): expected one argument$", lambda m: f"{_arg(m['arg'])} braucht einen Wert."),
+    (r"argument (?P<arg>\S+): expected at least one argument$",
+     lambda m: f"{_arg(m['arg'])} braucht mindestens einen Wert."),
+    (r"argument (?P<arg>\S+): not allowed with argument (?P<b>\S+)$",
+     lambda m: f"{_arg(m['arg'])} und {_arg(m['b'])} schließen sich aus."),
+    (r"the following arguments are required: (?P<liste>.*)$",
+     lambda m: f"Es fehlt: {', '.join(_arg(a.strip()) for a in m['liste'].split(','))}."),
+    (r"unrecognized arguments: (?P<liste>.*)$", lambda m: f"Unbekannte Angabe: {m['liste']}."),
+    (r"ambiguous option: (?P<opt>\S+?)(=\S*)? could match (?P<liste>.*)$",
+     lambda m: f"{m['opt']} ist nicht eindeutig; gemeint ist eine von: {m['liste']}."),
+    (r"argument (?P<arg>\S+): (?P<text>.*)$", lambda m: f"{_arg(m['arg'])}: {m['text']}"),
+]
+
+
+def _arg(name: str) -> str:
+    return {"BEFEHL": "der Befehl", "AKTION": "die Aktion"}.get(name, name)
+
+
+def _kein(name: str) -> str:
+    return {"BEFEHL": "kein Befehl von kita-netz", "AKTION": "keine Aktion dieses Befehls"}.get(
+        name, f"für {name} nicht erlaubt")
+
+
+def deutsch_argparse(message: str) -> str:
+    """argparse's English error as one German sentence.
+
+    >>> deutsch_argparse("argument --store: invalid choice: 'x' (choose from 'embedded', 'neo4j')")
+    '„x“ ist für --store nicht erlaubt; erlaubt sind: embedded, neo4j.'
+    """
+    for muster, satz in _ARGPARSE:
+        m = re.match(muster, message)
+        if m:
+            text = satz(m)
+            return text if text.endswith((".", "?")) else text + "."
+    return "Der Aufruf ist ungültig; die möglichen Angaben zeigt „kita-netz --help“."
+
+
+class _Hilfeformat(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """``argparse`` in German: headings, the help option and every error (raised as :class:`Aufruffehler`, so
+    :func:`main` prints one German line and exits with 1)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Hilfeformat)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="diese Hilfe zeigen und beenden")
+
+    def error(self, message):
+        raise Aufruffehler(deutsch_argparse(message))
+
+
+def km_wert(text: str) -> float:
+    """An argparse type: a distance in km, finite, more than 0 and at most 1,000 (German decimal comma too).
+
+    >>> km_wert("2,5")
+    2.5
+    """
+    try:
+        wert = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl (Kilometer, z. B. 15 oder 7,5).") from None
+    if not math.isfinite(wert) or not 0 < wert <= 1000:
+        raise argparse.ArgumentTypeError(f"„{text}“ liegt nicht zwischen 0 und 1000 km.")
+    return wert
+
+
+def ganze_zahl(mindestens: int, hoechstens: int, was: str = "Wert"):
+    """An argparse type factory: a whole number between ``mindestens`` and ``hoechstens``."""
+
+    def pruefe(text: str) -> int:
+        try:
+            wert = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl.") from None
+        if not mindestens <= wert <= hoechstens:
+            raise argparse.ArgumentTypeError(f"{was} {wert} liegt nicht zwischen {mindestens} und {hoechstens}.")
+        return wert
+
+    return pruefe
+
+
+def pfad_fehler(e: OSError) -> str:
+    """A file-system error as one German sentence (never the English text of the operating system)."""
+    pfad = e.filename if e.filename is not None else "?"
+    if isinstance(e, FileNotFoundError):
+        return f"Den Pfad {pfad} gibt es nicht (oder einen Ordner davor); bitte den Pfad prüfen."
+    if isinstance(e, NotADirectoryError):
+        return f"{pfad} kann kein Ordner sein, weil ein Teil des Pfads eine Datei ist."
+    if isinstance(e, FileExistsError):
+        return f"{pfad} ist eine Datei; hier wird ein Ordner gebraucht."
+    if isinstance(e, IsADirectoryError):
+        return f"{pfad} ist ein Ordner; bitte einen Dateinamen angeben."
+    if isinstance(e, PermissionError):
+        return f"Keine Berechtigung für {pfad}."
+    if e.errno == errno.ENOSPC:
+        return f"Auf dem Datenträger ist kein Platz mehr ({pfad})."
+    if e.errno == errno.EROFS:
+        return f"{pfad} liegt auf einem schreibgeschützten Datenträger."
+    return f"Auf {pfad} kann nicht zugegriffen werden (Fehlernummer {e.errno})."
 
 
 class _Fortschritt:
@@ -283,10 +411,11 @@ def cmd_pruefen(args, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="kita-netz",
         description="Kooperationsnetzwerk der Kita-Sozialarbeit im Rhein-Hunsrück-Kreis.")
-    p.add_argument("--version", action="version", version=f"kita-netz {__version__}")
+    p.add_argument("--version", action="version", version=f"kita-netz {__version__}",
+                   help="die Version zeigen und beenden")
     p.add_argument("--store", choices=["embedded", "neo4j"], help="Speicher (sonst KITANETZ_STORE)")
     p.add_argument("--data-dir", help="Ordner des eingebetteten Speichers (sonst KITANETZ_DATA_DIR)")
     sub = p.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
@@ -297,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_seed)
 
     s = sub.add_parser("import", help="CSV-Ordner, Excel-Datei oder HSDS-Datensatz importieren")
-    s.add_argument("path", help="Ordner mit CSV-Dateien, eine .csv- oder .xlsx-Datei")
+    s.add_argument("path", metavar="PFAD", help="Ordner mit CSV-Dateien, eine .csv- oder .xlsx-Datei")
     s.add_argument("--dry-run", action="store_true", help="nur prüfen, nichts speichern")
     s.add_argument("--format", choices=["csv", "hsds"], default="csv",
                    help="csv: Importformat (CSV/Excel, Standard); hsds: Open-Referral-HSDS-3-Datensatz (Ordner, "
@@ -309,7 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export", help="Daten exportieren: Importformat, HSDS oder Kooperationsnetz (GEXF, GraphML, "
                                       "Kumu)")
-    s.add_argument("ziel", help="Zielordner (CSV, hsds) oder Datei (.xlsx, .gexf, .graphml, .json für kumu)")
+    s.add_argument("ziel", metavar="ZIEL", help="Zielordner (CSV, hsds) oder Datei (.xlsx, .gexf, .graphml, .json für kumu)")
     s.add_argument("--format", choices=["csv", "xlsx", "hsds", "gexf", "graphml", "kumu", "kumu-xlsx"],
                    default="csv",
                    help="hsds: Angebote als Open Referral HSDS 3.0; gexf/graphml/kumu/kumu-xlsx: das Kooperationsnetz "
@@ -328,13 +457,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("analyse", help="Zentrale Akteure, Lücken und Empfehlungen je Sozialraum")
     s.add_argument("--sozialraum", metavar="ID", help="nur dieser Sozialraum")
     s.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="das Netzwerk an diesem Tag (sonst heute)")
-    s.add_argument("--max-km", type=float, metavar="N", help="Entfernung für die Lücke „zu weit“ (sonst KITANETZ_MAX_KM)")
+    s.add_argument("--max-km", type=km_wert, metavar="N",
+                   help="Entfernung für die Lücke „zu weit“ in km, über 0 bis 1000 (sonst KITANETZ_MAX_KM)")
     s.add_argument("--growth", action="store_true", help="Zeitreihe je Quartal seit der ersten Kooperation")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.set_defaults(func=cmd_analyse)
 
     s = sub.add_parser("pruefen", help="Einträge, deren Prüfung fällig ist")
-    s.add_argument("--aelter-als", type=int, metavar="MONATE", help="Monate (sonst KITANETZ_PRUEF_MONATE)")
+    s.add_argument("--aelter-als", type=ganze_zahl(1, 1200, "Die Zahl der Monate"), metavar="MONATE",
+                   help="Monate, 1 bis 1200 (sonst KITANETZ_PRUEF_MONATE)")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_pruefen)
 
@@ -357,7 +488,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except Aufruffehler as e:
+        print(f"Fehler: {e}", file=sys.stderr)
+        return 1
     try:
         settings = load_settings().mit(store=args.store, data_dir=args.data_dir)
         return args.func(args, settings)
@@ -370,10 +505,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fehler: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Abgebrochen.", file=sys.stderr)
+        print("Abgebrochen; eine begonnene Speicherung wurde vollständig zurückgenommen.", file=sys.stderr)
         return 130
-    except Exception as e:  # the last line of defence: one line, never a traceback
-        print(f"Unerwarteter Fehler ({type(e).__name__}): {e}", file=sys.stderr)
+    except OSError as e:
+        print(f"Fehler: {pfad_fehler(e)}", file=sys.stderr)
+        return 1
+    except Exception as e:  # the last line of defence: one German line, never a traceback or English text
+        if type(e).__module__.split(".")[0] == "neo4j":
+            print("Fehler: Der Neo4j-Server hat die Anfrage abgelehnt oder ist nicht erreichbar; bitte NEO4J_URI, "
+                  "NEO4J_USER und NEO4J_PASSWORD prüfen.", file=sys.stderr)
+            return 1
+        print("Fehler: Ein unerwarteter Fehler ist aufgetreten; bitte die Administration informieren.",
+              file=sys.stderr)
         return 2
 
 

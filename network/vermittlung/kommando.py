@@ -67,7 +67,8 @@ def cmd_suchen(args, settings) -> int:
         if not ids:
             raise KitaNetzError("Kein passendes Angebot – es wurde kein Handzettel erstellt.")
         ziel = Path(args.pdf)
-        ziel.parent.mkdir(parents=True, exist_ok=True)
+        if not ziel.parent.is_dir():
+            raise KitaNetzError(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
         ziel.write_bytes(handzettel(daten, ids, kita_id=args.kita, blatt_sprache=args.blatt_sprache))
         wie = "1 Angebot" if len(ids) == 1 else f"{len(ids)} Angeboten"
         print(f"Handzettel mit {wie} gespeichert: {ziel}", file=sys.stderr)
@@ -156,6 +157,7 @@ def _monat(text: str | None, was: str) -> str | None:
 
 def registrieren(sub) -> None:
     """Add ``vermittlung`` with its subcommands to the main parser's subparsers."""
+    from ..cli import ganze_zahl, km_wert
     from ..model import ERGEBNISSE
     from .erfassung import AUFBEWAHRUNG_JAHRE
 
@@ -173,9 +175,10 @@ def registrieren(sub) -> None:
     s.add_argument("--kostenlos", action="store_true", help="nur kostenlose Angebote")
     s.add_argument("--barrierefrei", action="store_true", help="nur barrierefreie Angebote")
     s.add_argument("--aufsuchend", action="store_true", help="nur Angebote mit Hausbesuchen")
-    s.add_argument("--max-km", type=float, help="höchstens so viele km entfernt (Luftlinie)")
+    s.add_argument("--max-km", type=km_wert, help="höchstens so viele km entfernt (Luftlinie, über 0 bis 1000)")
     s.add_argument("--stichtag", help="Datum JJJJ-MM-TT (sonst heute)")
-    s.add_argument("--anzahl", type=int, default=10, help="höchstens so viele Ergebnisse (Standard 10)")
+    s.add_argument("--anzahl", type=ganze_zahl(1, 100, "Die Anzahl"), default=10,
+                   help="höchstens so viele Ergebnisse, 1 bis 100 (Standard 10)")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.add_argument("--pdf", metavar="DATEI", help="Handzettel mit den ersten (bis zu 3) Angeboten speichern")
     s.add_argument("--blatt-sprache", choices=["de", "en", "ar", "tr", "uk", "ru"], default="de",

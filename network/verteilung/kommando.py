@@ -34,7 +34,10 @@ def cmd_verteilung(args, settings) -> int:
                  stichtag=_datum(args.stichtag) if args.stichtag else None, szenario=szenario.name)
     if args.bericht:
         ziel = Path(args.bericht)
-        ziel.parent.mkdir(parents=True, exist_ok=True)
+        if not ziel.parent.is_dir():
+            from ..errors import KitaNetzError
+
+            raise KitaNetzError(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
         ziel.write_bytes(excel_bytes(v) if ziel.suffix.lower() == ".xlsx" else pdf_bytes(v))
         print(f"Bericht geschrieben: {ziel}", file=sys.stderr)
     if args.format == "json":
@@ -57,18 +60,45 @@ def _datum(text: str) -> str:
         raise KitaNetzError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
 
 
+#: Upper bounds of the command's amounts (far above a district's; they keep the arithmetic finite).
+HOECHSTENS = {"budget": 10**10, "stunden": 100_000}
+
+
+def _bereich(was: str, hoechstens: int):
+    """An argparse type: a finite, non-negative amount up to ``hoechstens`` (decimal point or comma); the text
+    is passed on unchanged (the distribution parses it to the cent)."""
+    import argparse
+
+    def pruefe(text: str) -> str:
+        from .verfahren import zahl
+
+        try:
+            d = zahl(text)
+        except Exception:  # zahl raises a German VerteilungsFehler; anything else is no number either
+            raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl.") from None
+        if d < 0 or d > hoechstens:
+            raise argparse.ArgumentTypeError(
+                f"„{text}“ liegt nicht zwischen 0 und {hoechstens:,} {was}.".replace(",", "."))
+        return text
+
+    return pruefe
+
+
 def registrieren(sub) -> None:
     """Add the subcommand ``verteilung`` to the ``kita-netz`` parser."""
+    euro, vzae = _bereich("Euro", HOECHSTENS["budget"]), _bereich("VZÄ", HOECHSTENS["stunden"])
     s = sub.add_parser("verteilung", help="Sozialraumbudget und Stellen nach dem Sozialraumkonzept verteilen",
                        description="Verteilt Budget (Euro, auf den Cent) und Stellen (Vollzeitäquivalente) nach "
                                    "dem gewichteten Index der Indikatoren; Rundung nach den größten Resten.")
-    s.add_argument("--budget", required=True, metavar="EUR", help="zu verteilendes Budget in Euro (auf den Cent)")
-    s.add_argument("--stunden", required=True, metavar="VZAE", help="zu verteilende Stellen in Vollzeitäquivalenten")
-    s.add_argument("--schritt", default="0.25", metavar="VZAE", help="Schritt der Stellen (Standard: 0.25)")
+    s.add_argument("--budget", required=True, type=euro, metavar="EUR",
+                   help="zu verteilendes Budget in Euro (auf den Cent)")
+    s.add_argument("--stunden", required=True, type=vzae, metavar="VZAE",
+                   help="zu verteilende Stellen in Vollzeitäquivalenten")
+    s.add_argument("--schritt", default="0.25", type=vzae, metavar="VZAE", help="Schritt der Stellen (Standard: 0.25)")
     s.add_argument("--szenario", default="Standard", metavar="NAME",
                    help="gespeichertes Gewichtungsszenario (Standard: die Kriterien des Kreises)")
-    s.add_argument("--minimum-budget", default="0", metavar="EUR", help="Mindestbetrag je Sozialraum")
-    s.add_argument("--minimum-stunden", default="0", metavar="VZAE", help="Mindeststellen je Sozialraum")
+    s.add_argument("--minimum-budget", default="0", type=euro, metavar="EUR", help="Mindestbetrag je Sozialraum")
+    s.add_argument("--minimum-stunden", default="0", type=vzae, metavar="VZAE", help="Mindeststellen je Sozialraum")
     s.add_argument("--stichtag", metavar="JJJJ-MM-TT",
                    help="Indikatorwerte mit Stand bis zu diesem Tag (sonst die neuesten)")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
