@@ -412,7 +412,7 @@ def test_language_codes():
 
 # --- command line ------------------------------------------------------------------------------------------------
 
-def test_cli_export_and_import_hsds(tmp_path, mini, capsys):
+def test_cli_export_and_import_hsds(tmp_path, mini, capsys, registry):
     from network.austausch import export_dir
 
     export_dir(mini, tmp_path / "import")
@@ -423,6 +423,8 @@ def test_cli_export_and_import_hsds(tmp_path, mini, capsys):
     assert "HSDS 3.0 exportiert" in out and "3 Angebote" in out
     namen = {p.name for p in (tmp_path / "hsds").iterdir()}
     assert {"services.json", "datapackage.json", "services.csv", "organizations.csv"} <= namen
+    assert pruefe_tabular(registry, tmp_path / "hsds") > 0  # what the command wrote passes the official schemas
+    assert pruefe_json(registry, tmp_path / "hsds" / "services.json") == 3
     assert main(["--data-dir", str(data), "export", "--format", "hsds", "--hsds-form", "json",
                  str(tmp_path / "nur-json")]) == 0
     assert [p.name for p in (tmp_path / "nur-json").iterdir()] == ["services.json"]

@@ -200,7 +200,7 @@ def test_mistakes_are_german_errors(mini):
         netz_bytes(mini, "pajek")
 
 
-def test_cli_exports_the_network(tmp_path, mini, capsys):
+def test_cli_exports_the_network(tmp_path, mini, capsys, gexf_xsd):
     from network.austausch import export_dir
 
     export_dir(mini, tmp_path / "import")
@@ -210,6 +210,7 @@ def test_cli_exports_the_network(tmp_path, mini, capsys):
     assert main(["--data-dir", data, "export", "--format", "gexf", str(ziel), "--stichtag", "2022-06-30",
                  "--sozialraum", "sr-a"]) == 0
     assert "Kooperationsnetz (gexf) exportiert" in capsys.readouterr().out
+    gexf_gueltig(gexf_xsd, ziel.read_bytes())
     G = nx.read_gexf(ziel)
     assert set(G.nodes) == set(netz_graph(mini, "2022-06-30", "sr-a").nodes)
     assert main(["--data-dir", data, "export", "--format", "graphml", str(tmp_path / "netz.graphml")]) == 0

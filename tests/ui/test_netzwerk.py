@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from ui_hilfen import seite, texte
 
@@ -130,6 +131,10 @@ def test_netzwerk_herunterladen_wie_auf_der_seite(datenordner, monkeypatch):
 
     gexf, mime = dateien["kooperationsnetz_2023-12-31_sr-kastellaun.gexf"]
     assert mime == "application/gexf+xml"
+    from lxml import etree
+
+    xsd = etree.XMLSchema(etree.parse(str(Path(__file__).parents[1] / "daten" / "gexf" / "1.3" / "gexf.xsd")))
+    assert xsd.validate(etree.fromstring(gexf)), xsd.error_log.last_error  # the official GEXF 1.3 schema
     wurzel = ET.fromstring(gexf)
     ns = {"g": wurzel.tag.split("}")[0].strip("{")}
     graph = wurzel.find("g:graph", ns)
