@@ -60,6 +60,7 @@ ZULETZT = "sitzung_zuletzt"        # time.time() of the last interaction
 ART = "sitzung_art"                # "lokal" or "oidc"
 HINWEIS = "sitzung_hinweis"        # a notice to show once (expiry)
 ZIEL = "sitzung_ziel"              # (page, query parameters) a refused visitor wanted to open
+OHNE_ROLLE = "sitzung_oidc_ohne_rolle"  # the notice „no group of this app“ was shown
 OIDC_AUS = "sitzung_oidc_aus"      # this session signed out of OIDC (do not take st.user again)
 
 #: Session keys of pages that hold internal data; dropped on sign-out.
@@ -214,6 +215,11 @@ def nutzer() -> Nutzer:
             if lokal is not None:
                 return lokal
         o = _oidc_nutzer()
+        if o is not None and not o.angemeldet and o.name and not s.get(OHNE_ROLLE):
+            s[OHNE_ROLLE] = True  # signed in at the provider, but in no group of this app: say so once
+            s[HINWEIS] = (f"Sie sind beim Kreis als {o.name} angemeldet, aber keiner Gruppe dieser App zugeordnet "
+                          "(Koordination oder Kita-Sozialarbeit). Sie sehen, was die Öffentlichkeit sieht; bitte "
+                          "wenden Sie sich an die Koordination.")
         if o is None or not o.angemeldet:
             return OEFFENTLICH
         s[NUTZER], s[ART], s[ZULETZT] = o, "oidc", jetzt
