@@ -145,6 +145,8 @@ def _karte(t, nr: int, waehlbar: bool) -> None:
             st.text(a["beschreibung"])
         adr = _adresse(a)
         st.text(f"Adresse: {adr}" if adr else "Adresse: kein fester Standort")
+        if a.get("sprachen"):
+            st.text("Sprachen: " + ", ".join(a["sprachen"]))
         kontakt = "  ·  ".join(x for x in (f"Telefon: {a['telefon']}" if a.get("telefon") else "",
                                            f"E-Mail: {a['email']}" if a.get("email") else "") if x)
         if kontakt:

@@ -284,6 +284,8 @@ def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> No
                                                 "arbeitet kreisweit)"]
         if _lage_zeile(v, a):
             zeilen.append(_lage_zeile(v, a))
+        if a.get("sprachen"):  # for many families this decides everything: on the card, not folded away
+            zeilen.append("Sprachen: " + ", ".join(a["sprachen"]))
         if a.get("oeffnungszeiten"):
             zeilen.append(f"Zeiten: {a['oeffnungszeiten']}")
         if a.get("hinweis"):
@@ -295,9 +297,8 @@ def _angebot_karte(v: Verzeichnis, a: dict, km: float | None, nr: int = 0) -> No
             zeilen = ["Zuständig für: " + ", ".join(v.einzugsgebiet(a))]
             if a.get("traeger"):
                 zeilen.append(f"Träger: {a['traeger']}")
-            for label, feld in (("Zielgruppen", "zielgruppen"), ("Sprachen", "sprachen")):
-                if a.get(feld):
-                    zeilen.append(f"{label}: {', '.join(a[feld])}")
+            if a.get("zielgruppen"):
+                zeilen.append(f"Zielgruppen: {', '.join(a['zielgruppen'])}")
             if a.get("kosten"):
                 zeilen.append(f"Kosten: {a['kosten']}")
             st.text("\n".join(zeilen))
@@ -382,6 +383,7 @@ def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> Non
         if not ist_kita:
             z["Art"] = r.get("art") or ""
             z["Themen"] = ", ".join(v.themen_namen(r))
+            z["Sprachen"] = ", ".join(r.get("sprachen") or [])
         z["Adresse"] = _adresse(r) or "ohne festen Standort"
         z["Telefon"] = r.get("telefon") or ""
         if ist_kita:
