@@ -358,3 +358,18 @@ def test_one_id_for_two_different_objects_is_refused(basis, tmp_path):
     with pytest.raises(Validierungsfehler) as exc:
         import_hsds(schreibe(tmp_path, "zwei.json", [gut, zweiter]), basis)
     assert any(f.zeile == 2 and "steht in location schon für ein anderes Objekt" in f.grund for f in exc.value.fehler)
+
+
+def test_tabular_json_with_a_list_in_a_cell_and_a_service_without_id(basis, tmp_path):
+    tab = eingedeutscht(beispiel("tabular.json"))
+    tab["services.csv"][0]["id"] = [SID]
+    with pytest.raises(Validierungsfehler) as exc:
+        import_hsds(schreibe(tmp_path, "tabular.json", tab), basis)
+    gruende = {(f.datei, f.zeile, f.spalte): f.grund for f in exc.value.fehler}
+    assert "nicht eine Liste" in gruende[("hsds:service", 1, "id")]
+    s = beispiel("service_list.json")["contents"][0]
+    s.pop("id")
+    with pytest.raises(Validierungsfehler) as exc:
+        import_hsds(schreibe(tmp_path, "ohne.json", [s]), basis)
+    assert [(f.zeile, f.spalte) for f in exc.value.fehler] == [(1, "id")]
+    assert "braucht eine Kennung" in exc.value.fehler[0].grund

@@ -392,6 +392,8 @@ class _Abbildung:
         """The ``angebote`` rows of service ``s``: one per place (none if it is not taken over: defunct)."""
         w = s.werte
         sid = str(w.get("id") or "")
+        if not sid and not any(f.spalte == "id" for f in self.leser.fehler_je_dienst.get(self.nr, [])):
+            self.fehler(s, "id", "Pflichtfeld ist leer: Jeder Dienst braucht eine Kennung (id).")
         s.nutze("status", "organization_id")
         b = self.begriffe(sid)
         if not b["art"]:

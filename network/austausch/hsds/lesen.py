@@ -158,10 +158,16 @@ class _Leser:
         self.extra(name, [h for h in header if h and h not in bekannt])
         nr = 0
         for row in rows:
-            zellen = [("" if c is None else str(c)).strip() for c in row]
-            if not any(zellen):
+            zellen = [("" if c is None or isinstance(c, (list, dict)) else str(c)).strip() for c in row]
+            if not any(zellen) and not any(isinstance(c, (list, dict)) for c in row):
                 continue
             nr += 1
+            for j, c in enumerate(row):  # tabular.json: a list or object where one cell value belongs
+                if isinstance(c, (list, dict)) and j < len(header):
+                    self.fehler_an(nr if name == "service" else None,
+                                   Fehler(f"hsds:{name}", nr, header[j], "Erwartet wird ein einzelner Wert (Text "
+                                                                        "oder Zahl), nicht eine Liste oder ein "
+                                                                        "Objekt."))
             werte = {h: (zellen[j] if j < len(zellen) and zellen[j] != "" else None)
                      for j, h in enumerate(header) if h in bekannt}
             if name == "service":
