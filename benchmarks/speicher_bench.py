@@ -1,0 +1,141 @@
+"""Both stores side by side: import 1×, 10×, 100× the seed, and the analysis reading from the store.
+
+For each backend (the embedded LadybugDB in a fresh folder; Neo4j 5.26 Community from ``make neo4j``, emptied
+before each size) and each size: read + validate + write in one transaction (rows per second), the same import
+again (unchanged data), then ``store.load()`` and ``network.analyse.analyse`` on what was loaded (the analysis
+itself does not know the store). Writes the section „Speicher im Vergleich“ of docs/benchmarks.md.
+
+    .venv/bin/python benchmarks/speicher_bench.py [--faktoren 1 10 100] [--speicher embedded neo4j] [--no-doc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "neo4j"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from import_bench import maschine  # noqa: E402
+
+from network.analyse import analyse  # noqa: E402
+from network.austausch import read_path, validate  # noqa: E402
+from network.settings import Settings  # noqa: E402
+from network.store import open_store  # noqa: E402
+from seed.generate import generate  # noqa: E402
+
+DOC = ROOT / "docs" / "benchmarks.md"
+STICHTAG = "2026-06-30"
+
+
+def _leeren(settings: Settings) -> None:
+    import neo4j
+
+    with neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)) as d:
+        with d.session(database=settings.neo4j_database) as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def messen(settings: Settings, quelle: Path, tmp: Path) -> dict:
+    if settings.store == "neo4j":
+        _leeren(settings)
+    else:
+        settings = settings.mit(data_dir=tmp / "store")
+    with open_store(settings) as store:
+        t0 = time.perf_counter()
+        daten = validate(read_path(quelle), store.load())
+        store.write(daten)
+        t1 = time.perf_counter()
+        daten2 = validate(read_path(quelle), store.load())
+        store.write(daten2)
+        t2 = time.perf_counter()
+        geladen = store.load()
+        t3 = time.perf_counter()
+        bericht = analyse(geladen, STICHTAG)
+        t4 = time.perf_counter()
+    return {"zeilen": daten.anzahl(), "import": t1 - t0, "erneut": t2 - t1, "laden": t3 - t2, "analyse": t4 - t3,
+            "sozialraeume": len(bericht["sozialraeume"])}
+
+
+def zahl(x: float, stellen: int = 2) -> str:
+    return f"{x:,.{stellen}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def tabelle(ergebnisse: list[dict]) -> str:
+    out = ["| Speicher | Größe | Zeilen | Import s | Zeilen/s | erneuter Import s | Laden s | Analyse s |",
+           "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for e in ergebnisse:
+        out.append(f"| {e['speicher']} | {e['faktor']}× Seed | {zahl(e['zeilen'], 0)} | {zahl(e['import'])} | "
+                   f"{zahl(e['zeilen'] / e['import'], 0)} | {zahl(e['erneut'])} | {zahl(e['laden'])} | "
+                   f"{zahl(e['analyse'])} |")
+    return "\n".join(out)
+
+
+def update_doc(text: str) -> None:
+    start, end = "<!-- speicher:start -->", "<!-- speicher:end -->"
+    block = f"{start}\n{text}\n{end}"
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if start in doc:
+        doc = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, doc, flags=re.S)
+    else:
+        doc = doc.rstrip() + "\n\n" + block + "\n"
+    DOC.write_text(doc, encoding="utf-8")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--faktoren", type=int, nargs="+", default=[1, 10, 100])
+    p.add_argument("--speicher", nargs="+", default=["embedded", "neo4j"], choices=["embedded", "neo4j"])
+    p.add_argument("--no-doc", action="store_true", help="docs/benchmarks.md nicht aktualisieren")
+    args = p.parse_args()
+    start_last = maschine()
+    ergebnisse = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        server = None
+        if "neo4j" in args.speicher:
+            import lokal
+
+            if os.environ.get("NEO4J_URI"):
+                neo = Settings.from_env().mit(store="neo4j")
+            else:
+                server = lokal.LokalerNeo4j(tmp / "neo4j", heap="4g")
+                neo = Settings(store="neo4j", neo4j_uri=server.uri, neo4j_password=server.password)
+        try:
+            for faktor in args.faktoren:
+                quelle = tmp / f"seed-{faktor}"
+                generate(quelle, faktor=faktor)
+                for speicher in args.speicher:
+                    settings = neo if speicher == "neo4j" else Settings(store="embedded")
+                    e = messen(settings, quelle, tmp / f"{speicher}-{faktor}")
+                    e.update(speicher="Neo4j 5.26" if speicher == "neo4j" else "eingebettet (LadybugDB)",
+                             faktor=faktor)
+                    ergebnisse.append(e)
+                    print(f"{e['speicher']:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen, Import {e['import']:.2f} s "
+                          f"({e['zeilen'] / e['import']:,.0f} Zeilen/s), erneut {e['erneut']:.2f} s, "
+                          f"laden {e['laden']:.2f} s, Analyse {e['analyse']:.2f} s", flush=True)
+        finally:
+            if server:
+                server.stop()
+    if not args.no_doc:
+        last = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        update_doc("## Speicher im Vergleich\n\n"
+                   f"Gemessen am {time.strftime('%Y-%m-%d')} mit `python benchmarks/speicher_bench.py` auf: "
+                   f"{start_last}; Systemlast am Ende: {last}.\n"
+                   "Neo4j 5.26 Community (lokal aus `make neo4j`, Heap 4 GiB, Bolt über Loopback), vor jeder Größe "
+                   "geleert; eingebetteter Speicher in einem frischen Ordner. Import = CSV lesen, alle Regeln "
+                   "prüfen, in einer Transaktion schreiben (mit Protokolleinträgen). „Erneuter Import“ spielt "
+                   "dieselben Daten noch einmal ein. „Laden“ liest alles aus dem Speicher, „Analyse“ rechnet auf "
+                   f"dem Geladenen (Stichtag {STICHTAG}; die Analyse weiß nicht, aus welchem Speicher die Daten "
+                   "kommen).\n\n" + tabelle(ergebnisse))
+
+
+if __name__ == "__main__":
+    main()
