@@ -59,3 +59,41 @@ def test_zehn_cli_schreiber_und_die_app_gleichzeitig(app_auf):
     # and the app's next run shows all fifteen, without a restart
     tabelle = at.run().dataframe[0].value
     assert set(tabelle["Benutzername"]) == erwartet
+
+
+_APP_PROZESS = r'''
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from ui_hilfen import KOORDINATION, seite
+
+wer, anzahl, _, sperre = sys.argv[1], int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
+at = seite("nutzerverwaltung", als=KOORDINATION).run()
+for j in range(anzahl):
+    at.text_input(key="nz_name").input(f"{wer}.{j}")
+    at.selectbox(key="nz_rolle").set_value("koordination")
+    at.text_input(key="nz_pw1").input("ein-passwort-fuer-alle-1")
+    at.text_input(key="nz_pw2").input("ein-passwort-fuer-alle-1")
+    [b for b in at.button if b.label == "Konto anlegen"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+(sperre / wer).touch()
+while len(list(sperre.iterdir())) < 2:  # both app processes have written: now read
+    time.sleep(0.1)
+print(",".join(sorted(at.run().dataframe[0].value["Benutzername"])))
+'''
+
+
+def test_zwei_app_prozesse_lesen_und_schreiben(app_auf, tmp_path):
+    """Two app processes (each with its own Streamlit runtime, here AppTest in a process of its own) on one
+    store: both write, and each then shows what the other wrote."""
+    fertig = tmp_path / "fertig"
+    fertig.mkdir()
+    hilfen = str(Path(__file__).resolve().parent)
+    prozesse = {wer: subprocess.Popen([sys.executable, "-c", _APP_PROZESS, wer, "4", hilfen, str(fertig)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=app_auf,
+                                      cwd=ROOT) for wer in ("erste", "zweite")}
+    erwartet = ",".join(sorted(f"{w}.{j}" for w in prozesse for j in range(4)))
+    for wer, p in prozesse.items():
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err[-2000:]
+        assert out.strip().splitlines()[-1] == erwartet, wer
