@@ -27,7 +27,7 @@ from pathlib import Path
 from ..errors import Fehler, Validierungsfehler
 from ..model import DATEIEN, DATEI_REIHENFOLGE, Netzdaten
 
-__all__ = ["RohTabelle", "Rohdaten", "read_path", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
+__all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
            "decode_utf8", "pruefe_xlsx_archiv", "export_dir", "export_xlsx", "csv_text", "schuetzen",
            "entschuetzen", "zelle", "XML_VERBOTEN", "MAX_ZEILEN", "MAX_SPALTEN", "MAX_ENTPACKT", "MAX_ARCHIVTEILE"]
 
@@ -122,16 +122,17 @@ class _Frist:
                 "die Datei teilen oder über die Kommandozeile (kita-netz import) einspielen."))])
 
 
-def _zu_viele_zeilen(datei: str, zeile: int) -> Validierungsfehler:
+def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None) -> Validierungsfehler:
+    was = f"Das Tabellenblatt „{blatt}“" if blatt else "Die Datei"
     return Validierungsfehler([Fehler(datei, zeile, "", (
-        f"Die Datei hat mehr als {MAX_ZEILEN:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
+        f"{was} hat mehr als {MAX_ZEILEN:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
 
 
 def _csv_fehlertext(e: csv.Error) -> str:
     text = str(e)
     if "field larger than field limit" in text:
-        return (f"Ein Feld ist länger als {csv.field_size_limit():,} Zeichen; ist ein Anführungszeichen nicht "
-                "geschlossen?").replace(",", ".", 1)
+        return (f"Ein Feld ist länger als {csv.field_size_limit():,} Zeichen; vermutlich ist ein Anführungszeichen "
+                "nicht geschlossen.").replace(",", ".", 1)
     if "new-line character seen in unquoted field" in text:
         return "Die Zeile enthält einen Zeilenumbruch außerhalb von Anführungszeichen."
     if "NUL" in text:
@@ -332,7 +333,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
             zeilen = []
             for i, row in enumerate(rows, start=2):
                 if i > MAX_ZEILEN + 1:
-                    raise _zu_viele_zeilen(f"{name}, Tabellenblatt „{ws.title}“", i)
+                    raise _zu_viele_zeilen(name, i, ws.title)
                 if i % 1000 == 0:
                     uhr.pruefe(name, i)
                 if not any(v is not None and v != "" for v in row):
@@ -399,3 +400,44 @@ def export_xlsx(daten: Netzdaten, target: Path | str | io.BytesIO) -> None:
                 cells.append(c)
             ws.append(cells)
     wb.save(target)
+
+
+def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None,
+                 max_bytes: int | None = None) -> Rohdaten:
+    """Read uploaded files (name, content) like :func:`read_path`: CSV files by their name, workbooks by their
+    sheets. ``frist`` bounds the reading of all files together (seconds), ``max_bytes`` the size of each file.
+
+    Raises :class:`~network.errors.Validierungsfehler` (file, line, column) when a file is too large, broken or
+    hostile, or when nothing usable was uploaded.
+    """
+    ende = None if frist is None else time.monotonic() + frist
+    roh = Rohdaten()
+    fehler: list[Fehler] = []
+    for name, data in dateien:
+        name = Path(name).name
+        endung, datei = Path(name).suffix.lower(), Path(name).stem.lower()
+        rest = None if ende is None else max(ende - time.monotonic(), 0.001)
+        if max_bytes is not None and len(data) > max_bytes:
+            fehler.append(Fehler(name, 0, "", (
+                f"Die Datei ist {len(data) / 2**20:.1f} MB groß; hochladen lassen sich Dateien bis "
+                f"{max_bytes / 2**20:g} MB, größere bitte über die Kommandozeile (kita-netz import) "
+                "einspielen.").replace(".", ",", 1)))
+        elif endung == ".csv":
+            if datei not in DATEIEN:
+                roh.hinweise.append(f"{name} übersprungen: kein bekannter Dateiname.")
+                continue
+            try:
+                roh.tabellen[datei] = read_csv_bytes(name, data, rest)
+            except Validierungsfehler as e:
+                fehler.extend(e.fehler)
+        elif endung == ".xlsx":
+            _read_xlsx(name, io.BytesIO(data), roh, fehler, rest)
+        else:
+            fehler.append(Fehler(name, 0, "", "Bitte .csv- oder .xlsx-Dateien hochladen."))
+    if not fehler and not roh.tabellen:
+        erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
+        fehler.append(Fehler("Upload", 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt} "
+                                              "oder eine Excel-Datei mit diesen Tabellenblättern."))
+    if fehler:
+        raise Validierungsfehler(fehler)
+    return roh

@@ -14,19 +14,17 @@ signed-in user.
 from __future__ import annotations
 
 import io
-import tempfile
 import zipfile
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from .. import pflege as P
 from .. import vorschlag as VS
-from ..austausch import export_xlsx, import_rohdaten, read_path
-from ..austausch.dateien import Rohdaten, csv_text, read_csv_text
+from ..austausch import export_xlsx, import_rohdaten
+from ..austausch.dateien import Rohdaten, csv_text, read_uploads
 from ..errors import Fehler, KitaNetzError, Validierungsfehler
 from ..grund import format as F
 from ..vermittlung.lage import ORTSMITTE, gleiche_adresse
@@ -473,48 +471,21 @@ def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
 
 
 # -- import and export --------------------------------------------------------------------------------
+#: Largest file the import takes as an upload, in MB. The server accepts larger ones (server.maxUploadSize), so
+#: that this refusal is a German sentence and never the browser's English one.
+UPLOAD_MB = 10
+#: Seconds the reading of an upload may take (the CLI has no limit).
+LESEFRIST = 20
+
+
 def lese_upload(dateien: list) -> Rohdaten:
-    """Read uploaded files (``name`` + ``getvalue()``) like ``read_path``: CSVs by file name, one ``.xlsx``.
+    """Read uploaded files (``name`` + ``getvalue()``) like ``read_path``: CSVs by file name, one ``.xlsx``;
+    each at most :data:`UPLOAD_MB`, all within :data:`LESEFRIST` seconds (see
+    :func:`network.austausch.dateien.read_uploads`).
 
     Raises :class:`~network.errors.Validierungsfehler` when nothing usable was uploaded.
     """
-    roh = Rohdaten()
-    fehler: list[Fehler] = []
-    for f in dateien:
-        name = Path(f.name).name
-        endung = Path(name).suffix.lower()
-        datei = Path(name).stem.lower()
-        if endung == ".csv":
-            if datei not in DATEIEN:
-                roh.hinweise.append(f"{name} übersprungen: kein bekannter Dateiname.")
-                continue
-            try:
-                text = f.getvalue().decode("utf-8")
-            except UnicodeDecodeError:
-                fehler.append(Fehler(name, 0, "", "Die Datei ist nicht UTF-8-kodiert. Bitte in Excel als "
-                                                  "„CSV UTF-8“ speichern."))
-                continue
-            roh.tabellen[datei] = read_csv_text(datei, text)
-        elif endung == ".xlsx":
-            with tempfile.TemporaryDirectory() as tmp:
-                pfad = Path(tmp) / "upload.xlsx"
-                pfad.write_bytes(f.getvalue())
-                try:
-                    teil = read_path(pfad)
-                except Validierungsfehler as e:
-                    fehler.extend(Fehler(name, x.zeile, x.spalte, x.grund) for x in e.fehler)
-                    continue
-            roh.tabellen.update(teil.tabellen)
-            roh.hinweise.extend(teil.hinweise)
-        else:
-            fehler.append(Fehler(name, 0, "", "Bitte .csv- oder .xlsx-Dateien hochladen."))
-    if not fehler and not roh.tabellen:
-        erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
-        fehler.append(Fehler("Upload", 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt} "
-                                              "oder eine Excel-Datei mit diesen Tabellenblättern."))
-    if fehler:
-        raise Validierungsfehler(fehler)
-    return roh
+    return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 2**20)
 
 
 def fehler_tabelle(fehler: list[Fehler]) -> pd.DataFrame:
@@ -522,24 +493,48 @@ def fehler_tabelle(fehler: list[Fehler]) -> pd.DataFrame:
                          for f in fehler], columns=["Datei", "Zeile", "Spalte", "Grund"])
 
 
+def _import_starten() -> None:
+    st.session_state["pf_import_laeuft"] = True
+
+
+def _import_abbrechen() -> None:
+    st.session_state.pop("pf_import_laeuft", None)
+    st.session_state["pf_import_meldung"] = ("abgebrochen", "Der Import wurde abgebrochen; es wurde nichts "
+                                                            "gespeichert.")
+
+
 def _importieren() -> None:
+    """Write the checked upload with a progress bar and an „Abbrechen“ button.
+
+    „Abbrechen“ makes Streamlit stop this run at the next progress update; the exception passes through the
+    store's write transaction, which is rolled back – nothing is written (tests/sicherheit/test_oberflaeche.py).
+    """
+    st.session_state.pop("pf_import_laeuft", None)
     roh = st.session_state.get("pf_import_roh")
     if roh is None:
         return
+    st.button("Abbrechen", on_click=_import_abbrechen, icon=":material/cancel:", key="pf_import_abbrechen")
+    balken = st.progress(0.0, text="Import: die Daten werden noch einmal geprüft …")
+
+    def fortschritt(fertig: int, gesamt: int) -> None:
+        balken.progress(min(fertig / max(gesamt, 1), 1.0),
+                        text=f"Import: {fertig} von {gesamt} Schritten geschrieben – gespeichert wird erst am Ende.")
+
     try:
-        bericht = import_rohdaten(D.store(), roh, dry_run=False, wer=sitzung.nutzer())
+        bericht = import_rohdaten(D.store(), roh, dry_run=False, fortschritt=fortschritt, wer=sitzung.nutzer())
     except Validierungsfehler as e:
         st.session_state["pf_import_meldung"] = ("fehler", e.fehler)
-        return
+        st.rerun()
     except KitaNetzError as e:
         st.session_state["pf_import_meldung"] = ("fehler", [Fehler("Import", 0, "", str(e))])
-        return
+        st.rerun()
     D.geschrieben()
     teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
     st.session_state["pf_import_meldung"] = ("ok", f"{F.anzahl(bericht.gesamt, 'Zeile', 'Zeilen')} importiert "
                                                    f"({teile}).")
     st.session_state.pop("pf_import_roh", None)
     st.session_state["pf_upload_nr"] = st.session_state.get("pf_upload_nr", 0) + 1
+    st.rerun()
 
 
 def _import() -> None:
@@ -548,14 +543,19 @@ def _import() -> None:
                 "Excel-Datei mit diesen Tabellenblättern). Zuerst wird **nur geprüft**; gespeichert wird erst "
                 "nach Klick auf „Jetzt importieren“. Vorhandene Einträge mit derselben Kennung werden "
                 "aktualisiert.")
+    if st.session_state.get("pf_import_laeuft"):
+        _importieren()
+        return
     meldung = st.session_state.pop("pf_import_meldung", None)
     if meldung and meldung[0] == "ok":
         st.success(meldung[1], icon=":material/check_circle:")
+    elif meldung and meldung[0] == "abgebrochen":
+        st.info(meldung[1], icon=":material/cancel:")
     elif meldung:
         st.error(f"{len(meldung[1])} Fehler – es wurde nichts gespeichert.")
         st.dataframe(fehler_tabelle(meldung[1]), hide_index=True, width="stretch")
     nr = st.session_state.get("pf_upload_nr", 0)
-    dateien = st.file_uploader("Importdateien (.csv oder .xlsx)", type=["csv", "xlsx"],
+    dateien = st.file_uploader(f"Importdateien (.csv oder .xlsx, je höchstens {UPLOAD_MB} MB)", type=["csv", "xlsx"],
                                accept_multiple_files=True, key=f"pf_upload_{nr}")
     if not dateien:
         st.session_state.pop("pf_import_roh", None)
@@ -580,7 +580,7 @@ def _import() -> None:
                                 "geänderte Felder": "; ".join(f"{rid}: {', '.join(f)}" for rid, f in
                                                               bericht.aenderungen[d]["felder"].items())}
                                for d, n in bericht.zeilen.items()]), hide_index=True, width="stretch")
-    st.button("Jetzt importieren", type="primary", on_click=_importieren, icon=":material/upload:")
+    st.button("Jetzt importieren", type="primary", on_click=_import_starten, icon=":material/upload:")
 
 
 def _zip_bytes(d: Netzdaten) -> bytes:
