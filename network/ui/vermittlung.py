@@ -85,9 +85,12 @@ def _eingabe(d) -> Anfrage | None:
     s = st.session_state
     with st.container(border=True, key="vm_eingabe"):
         c1, c2 = st.columns([3, 4])
-        c1.selectbox("Kita", list(kitas), key="vm_kita", index=None,
+        fk = sitzung.nutzer().fachkraft_id  # a Fachkraft's own Kitas first
+        eigene = [i for i in kitas if fk and kitas[i].get("fachkraft_id") == fk]
+        c1.selectbox("Kita", eigene + [i for i in kitas if i not in eigene], key="vm_kita", index=None,
                      format_func=lambda i: (kitas[i].get("name") or i)
-                     + (f" ({kitas[i]['ort']})" if kitas[i].get("ort") else ""),
+                     + (f" ({kitas[i]['ort']})" if kitas[i].get("ort") else "")
+                     + (" · Ihre Kita" if i in eigene else ""),
                      placeholder="Kita wählen (zum Suchen tippen)",
                      help="Die Angebote werden von hier aus gesucht: zuständig für den Sozialraum der Kita, "
                           "nach Entfernung sortiert.")
@@ -134,8 +137,10 @@ def _karte(t, nr: int, waehlbar: bool) -> None:
         marken = []
         if t.kooperiert:
             marken.append(":green-badge[:material/handshake: kooperiert mit Ihrer Kita]")
-        if t.km is not None:
-            marken.append(f":gray-badge[:material/near_me: {km_text(t.km)}]")
+        if t.luftlinie is not None:  # the real distance (an aufsuchend service still sits somewhere)
+            marken.append(f":gray-badge[:material/near_me: {'ca. ' if t.ungefaehr else ''}{km_text(t.luftlinie)}]")
+        if not t.schwerpunkt:
+            marken.append(":orange-badge[spezialisiert]")
         if not t.passt:
             marken.append(":orange-badge[nur zur Orientierung]")
         if marken:

@@ -22,8 +22,17 @@ coordinates (the Sozialraum is then that of the nearest Gemeinde centre). The So
 **Soft constraints** rank: Sprache and Zielgruppe (unless a must) and, with several Themen, how many of them an
 Angebot covers. An Angebot that names no Zielgruppe or no Sprache simply scores nothing for it.
 
+**Thema: main focus first.** An Angebot's *first* Thema is its focus (Schwerpunkt). A specialised service that
+lists the asked Thema only further down (the Kinderschutzdienst: Gewaltschutz, also Erziehungsberatung) does not
+stand in for a general one: it ranks after every Angebot with that Thema as its focus and says so
+(„Schwerpunkt: Gewaltschutz – hilft auch bei Erziehungsberatung“).
+
+**Where it is.** An Angebot without coordinates counts from its Gemeinde's centre, marked „ungefähre Lage
+(Ortsmitte)“ (:mod:`network.vermittlung.lage`).
+
 **Ranking** (each result explains itself in ``gruende``):
 
+0. the asked Thema as the Angebot's focus first (see above);
 1. an active Kooperation of the Kita with the Angebot first (a warm hand-over);
 2. distance, in steps of :data:`STUFE_KM` km (so that a better fit 1 km farther away can win); an
    Angebot that is *aufsuchend* and serves the Sozialraum counts as 0 km („kommt zu Ihnen“); unknown distances
@@ -119,7 +128,9 @@ class Anfrage:
 
 @dataclass
 class Treffer:
-    """One ranked Angebot. ``km`` is the distance used for ranking (0 for *aufsuchend* in the catchment)."""
+    """One ranked Angebot. ``km`` is the distance used for ranking (0 for *aufsuchend* in the catchment);
+    ``luftlinie`` the real distance to show (``None`` unknown), ``ungefaehr`` when measured from the Gemeinde's
+    centre; ``schwerpunkt``: an asked Thema is the Angebot's focus (its first Thema)."""
 
     angebot: dict
     km: float | None
@@ -131,6 +142,9 @@ class Treffer:
     passt: bool = True
     abweichungen: list[str] = field(default_factory=list)
     rang: int = 0
+    luftlinie: float | None = None
+    ungefaehr: bool = False
+    schwerpunkt: bool = True
 
     @property
     def angebot_id(self) -> str:
@@ -142,7 +156,9 @@ class Treffer:
 
     def als_dict(self) -> dict:
         return {"rang": self.rang, "angebot_id": self.angebot_id, "name": self.name,
-                "km": None if self.km is None else round(self.km, 1), "kooperiert": self.kooperiert,
+                "km": None if self.km is None else round(self.km, 1),
+                "luftlinie_km": None if self.luftlinie is None else round(self.luftlinie, 1),
+                "ungefaehre_lage": self.ungefaehr, "schwerpunkt": self.schwerpunkt, "kooperiert": self.kooperiert,
                 "gruende": list(self.gruende), "passt": self.passt, "themen": list(self.themen),
                 "abweichungen": list(self.abweichungen)}
 
@@ -319,6 +335,7 @@ def suchen(daten: Netzdaten, anfrage: Anfrage, stichtag=None, *,
         raise AnfrageUngueltig("Die größte Entfernung muss mehr als 0 km sein.")
 
     ort_name, sr, lat, lon, gemeinde_id = _ort(daten, anfrage)
+    gemeinden = {g["id"]: g for g in daten.gemeinden}
     sr_namen = {s["id"]: s.get("name") or s["id"] for s in daten.sozialraeume}
     zentral = zentralitaet(daten, tag) if zentralitaet_je_akteur is None else zentralitaet_je_akteur
     werte = sorted(v for k, v in zentral.items() if v > 0)
@@ -337,7 +354,7 @@ def suchen(daten: Netzdaten, anfrage: Anfrage, stichtag=None, *,
         gedeckt = [t for t in themen if t in _liste(a.get("themen"))]
         if not gedeckt:
             continue
-        t = _bewerten(a, anfrage, gedeckt, themen, thema_namen, sr, lat, lon, koop, zentral, hoch)
+        t = _bewerten(a, anfrage, gedeckt, themen, thema_namen, sr, lat, lon, koop, zentral, hoch, gemeinden)
         (treffer if not t.abweichungen else andere).append(t)
 
     treffer = _je_thema_zuerst(sorted(treffer, key=_rangfolge), themen)
@@ -381,17 +398,23 @@ def _je_thema_zuerst(treffer: list[Treffer], themen: tuple[str, ...]) -> list[Tr
 
 def _rangfolge(t: Treffer) -> tuple:
     stufe = math.inf if t.km is None else math.floor(t.km / STUFE_KM)
-    return (not t.kooperiert, stufe, -t.passung, -round(t.zentralitaet, 12),
+    return (not t.schwerpunkt, not t.kooperiert, stufe, -t.passung, -round(t.zentralitaet, 12),
             math.inf if t.km is None else t.km, t.angebot_id)
 
 
 def _bewerten(a: dict, q: Anfrage, gedeckt: list[str], themen: tuple[str, ...], thema_namen: dict,
-              sr: str | None, lat, lon, koop: set[str], zentral: dict, hoch: float) -> Treffer:
+              sr: str | None, lat, lon, koop: set[str], zentral: dict, hoch: float,
+              gemeinden: dict | None = None) -> Treffer:
+    from .lage import ORTSMITTE, lage
+
     versorgt = _liste(a.get("versorgt"))
     im_gebiet = KREISWEIT in versorgt or (sr is not None and sr in versorgt)
     aufsuchend = a.get("aufsuchend") is True
-    alat, alon = _zahl(a.get("lat")), _zahl(a.get("lon"))
-    luftlinie = _km(lat, lon, alat, alon) if None not in (lat, lon, alat, alon) else None
+    punkt = lage(a, gemeinden or {})
+    luftlinie = _km(lat, lon, punkt.lat, punkt.lon) if punkt is not None and None not in (lat, lon) else None
+    ungefaehr = punkt is not None and punkt.ungefaehr
+    eigene = _liste(a.get("themen"))
+    schwerpunkt = bool(eigene) and eigene[0] in gedeckt
     km = 0.0 if (aufsuchend and im_gebiet) else luftlinie
 
     abw: list[str] = []
@@ -417,12 +440,15 @@ def _bewerten(a: dict, q: Anfrage, gedeckt: list[str], themen: tuple[str, ...], 
     passung = (1 if sprachen else 0) + (1 if gruppen else 0) + (len(gedeckt) - 1)
 
     gruende: list[str] = []
+    if not schwerpunkt and eigene:
+        gruende.append(f"Schwerpunkt: {thema_namen.get(eigene[0], eigene[0])} – hilft auch bei "
+                       + ", ".join(thema_namen[t] for t in gedeckt))
     if kooperiert:
         gruende.append("kooperiert bereits mit Ihrer Kita")
     if aufsuchend and im_gebiet:
         gruende.append("aufsuchend – kommt zu Ihnen")
     elif luftlinie is not None:
-        gruende.append(_km_text(luftlinie) + " (Luftlinie)")
+        gruende.append(_km_text(luftlinie) + (f" (Luftlinie, {ORTSMITTE})" if ungefaehr else " (Luftlinie)"))
     else:
         gruende.append("Entfernung unbekannt (keine Adresse hinterlegt)")
     if len(themen) > 1:
@@ -442,4 +468,5 @@ def _bewerten(a: dict, q: Anfrage, gedeckt: list[str], themen: tuple[str, ...], 
     if z > 0 and z >= hoch:
         gruende.append("gut vernetzt: verbindet viele Partner im Netzwerk")
     return Treffer(angebot=a, km=km, kooperiert=kooperiert, passung=passung, zentralitaet=z, themen=gedeckt,
-                   gruende=gruende, abweichungen=abw)
+                   gruende=gruende, abweichungen=abw, luftlinie=luftlinie, ungefaehr=ungefaehr,
+                   schwerpunkt=schwerpunkt)

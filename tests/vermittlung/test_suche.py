@@ -37,7 +37,7 @@ def test_nur_aktive_angebote_mit_passendem_thema_im_einzugsgebiet():
 
 
 def test_max_km_ist_hart_unbekannte_entfernung_bleibt_mit_hinweis():
-    d = netz([ang("a-nah", km=4), ang("a-fern", km=12), ang("a-ohne-ort", km=None)])
+    d = netz([ang("a-nah", km=4), ang("a-fern", km=12), ang("a-ohne-ort", km=None, gemeinde_id=None)])
     e = suche(d, max_km=10)
     assert ids(e) == ["a-nah", "a-ohne-ort"]
     assert "Entfernung unbekannt (keine Adresse hinterlegt)" in e.treffer[1].gruende
@@ -205,3 +205,32 @@ def test_fehler_auf_deutsch():
         suche(d, muss=frozenset({"kostenlos"}))
     with pytest.raises(AnfrageUngueltig, match="Kita, eine Gemeinde oder Koordinaten"):
         suchen(d, Anfrage(themen=("sucht",)), STICHTAG)
+
+
+def test_ohne_koordinaten_zaehlt_die_ortsmitte():
+    """Issue 15.3: an Angebot with only an address is measured from its Gemeinde's centre, marked as such."""
+    d = netz([ang("a-fern", km=12), ang("a-ortsmitte", km=None)])  # g-a's centre is the Kita's place
+    e = suche(d)
+    assert ids(e) == ["a-ortsmitte", "a-fern"]
+    t = e.treffer[0]
+    assert t.ungefaehr and t.luftlinie == 0.0
+    assert "unter 1 km entfernt (Luftlinie, ungefähre Lage (Ortsmitte))" in t.gruende
+
+
+def test_spezialisierter_dienst_steht_nicht_fuer_den_allgemeinen():
+    """Issue 15.6: a service whose focus is another Thema ranks after those with the asked Thema as focus, even
+    when nearer or cooperating, and says so."""
+    d = netz([ang("a-spezial", km=1, themen=["fruehe-hilfen", "sucht"]), ang("a-allgemein", km=8)],
+             [koop("c1", "k1", "a-spezial")])
+    e = suche(d)
+    assert ids(e) == ["a-allgemein", "a-spezial"]
+    assert e.treffer[0].schwerpunkt and not e.treffer[1].schwerpunkt
+    assert e.treffer[1].gruende[0] == "Schwerpunkt: Frühe Hilfen – hilft auch bei Sucht"
+
+
+def test_aufsuchend_zeigt_die_echte_entfernung():
+    """Issue 15.6: „kommt zu Ihnen“ ranks as 0 km, but the distance shown is the real one (was „0,0 km“)."""
+    e = suche(netz([ang("a-mobil", km=20, aufsuchend=True)]))
+    t = e.treffer[0]
+    assert t.km == 0.0 and round(t.luftlinie) == 20
+    assert t.als_dict()["luftlinie_km"] == 20.0
