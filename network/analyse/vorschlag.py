@@ -7,7 +7,10 @@ candidate is an Angebot that
 * is not yet linked with the Kita by an active Kooperation,
 * fits the gap (Art "Beratung" for gap 3, the Thema for gap 4, any Angebot for gap 2),
 
-ranked by distance (nearest first; aufsuchend = 0 km; unknown distance last), then by centrality in the
+ranked by distance in steps of :data:`STUFE_KM` km (aufsuchend = 0 km; unknown distance last), then by **load**
+– the Kitas the Angebot already works with plus the Kitas it was already recommended to in this list – so that
+recommendations spread over the suitable partners instead of sending every Kita of a Sozialraum to the same one
+(the reason names the load: a partner's capacity is finite), then by exact distance, then by centrality in the
 Sozialraum network (higher betweenness, then more Kooperationen), then by id. A Kita that has no Kooperation
 at all also lacks a Beratung: it gets one recommendation, a Beratung if one is available. Several gaps of a Kita
 solved by the same Angebot are merged into one recommendation.
@@ -36,10 +39,13 @@ import numpy as np
 from .geo import haversine_km_np
 from .hubregel import signifikant
 from .lueckensuche import BERATUNG, MAX_KM
-from .netz import TYP_ANGEBOT, versorgt_sozialraum
+from .netz import TYP_ANGEBOT, TYP_KITA, versorgt_sozialraum
 from .texte import aufzaehlung, km_text
 
-__all__ = ["empfehlungen"]
+__all__ = ["empfehlungen", "STUFE_KM"]
+
+#: Distances within the same step of this many km count as equally near (then the less loaded partner wins).
+STUFE_KM = 5.0
 
 
 def _q(x) -> str:
@@ -87,6 +93,10 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
     clon = np.array([np.nan if hknoten[v].get("lon") is None else hknoten[v]["lon"] for v in kandidaten])
     aufsuchend = np.array([bool(hknoten[v].get("aufsuchend")) for v in kandidaten])
     beratung = np.array([hknoten[v].get("art") == BERATUNG for v in kandidaten])
+    # load: Kitas each candidate already cooperates with (whole network), plus recommendations given below
+    last = np.array([sum(1 for n in G._adj[v] if G._node[n].get("typ") == TYP_KITA) if v in G else 0
+                     for v in kandidaten])
+    vorgeschlagen = np.zeros(len(kandidaten), dtype=int)
     themen_index: dict = defaultdict(list)
     for i, v in enumerate(kandidaten):
         for t in set(hknoten[v].get("themen") or ()):
@@ -121,11 +131,16 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
             idx = np.nonzero(maske & frei)[0]
             if len(idx) == 0:
                 return None
-            ordnung = np.lexsort((rang[idx], km_sort[idx]))
+            stufe = np.floor(km_sort[idx] / STUFE_KM)
+            ordnung = np.lexsort((rang[idx], km_sort[idx], last[idx] + vorgeschlagen[idx], stufe))
             return int(idx[ordnung[0]])
 
         def merken(i: int, luecke: str, thema=None) -> None:
-            eintrag = gewaehlt.setdefault((k, kandidaten[i]), {"luecken": [], "themen": [], "km": km[i]})
+            if (k, kandidaten[i]) not in gewaehlt:
+                vorgeschlagen[i] += 1
+            eintrag = gewaehlt.setdefault((k, kandidaten[i]), {"luecken": [], "themen": [], "km": km[i],
+                                                                "last": int(last[i]),
+                                                                "vorher": int(vorgeschlagen[i]) - 1})
             if luecke not in eintrag["luecken"]:
                 eintrag["luecken"].append(luecke)
             if thema is not None:
@@ -161,13 +176,23 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
         km = None if np.isnan(km) else float(round(km, 2))
         ergebnis.append({
             "kita_id": k, "angebot_id": a,
-            "grund": _grund(G, H, k, a, info["luecken"], info["themen"], km, sr, thema_namen, max_km),
+            "grund": _grund(G, H, k, a, info["luecken"], info["themen"], km, sr, thema_namen, max_km,
+                            info["last"], info["vorher"]),
             "luecken": list(dict.fromkeys(info["luecken"])), "themen": sorted(info["themen"]), "km": km,
         })
     return ergebnis
 
 
-def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km) -> str:
+def _kapazitaet(last: int, vorher: int) -> str:
+    """The load of a partner in words (its capacity is finite)."""
+    teile = ["arbeitet bisher mit keiner Kita" if last == 0 else
+             "arbeitet bisher mit 1 Kita" if last == 1 else f"arbeitet bisher mit {last} Kitas"]
+    if vorher:
+        teile.append(f"hier schon für {vorher} weitere Kita{'s' if vorher != 1 else ''} vorgeschlagen")
+    return "Kapazität: " + ", ".join(teile)
+
+
+def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km, last: int = 0, vorher: int = 0) -> str:
     kn = _q(G._node[k].get("name") or k)
     d = H._node[a]
     teile = []
@@ -192,5 +217,6 @@ def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km) -> str:
     vernetzt = ("bisher ohne Kooperation im Sozialraum" if n == 0
                 else "1 Kooperation im Sozialraum" if n == 1 else f"{n} Kooperationen im Sozialraum")
     art = f" ({d.get('art')})" if d.get("art") else ""
-    teile.append(f"Vorschlag: {_q(d.get('name') or a)}{art} – versorgt {sr}, {wo}, {vernetzt}.")
+    teile.append(f"Vorschlag: {_q(d.get('name') or a)}{art} – versorgt {sr}, {wo}, {vernetzt}; "
+                 f"{_kapazitaet(last, vorher)}.")
     return " ".join(teile)

@@ -81,7 +81,7 @@ def test_luecken_mit_max_km(kleines_netz):
 def test_empfehlungen_und_hinweise(auswertung):
     df = empfehlungen(auswertung)
     assert list(df.columns) == EMPFEHLUNG_SPALTEN
-    assert list(zip(df.kita_id, df.angebot_id)) == [("k3", "a1"), ("k4", "a1"), ("k5", "a7")]
+    assert list(zip(df.kita_id, df.angebot_id)) == [("k3", "a1"), ("k4", "a4"), ("k5", "a7")]
     assert df.loc[2, "km"] == pytest.approx(28.59, abs=0.02)
     h = hinweise(auswertung)
     assert h["sozialraum_id"].tolist() == ["sr-a"] and "k4" in h.loc[0, "hinweis"]
@@ -107,7 +107,7 @@ def test_als_csv(kleines_netz):
     assert len(luecken_zeilen) == sum(len(v) for s in bericht["sozialraeume"] for v in s["luecken"].values())
     assert all(z["grund"] for z in luecken_zeilen)
     assert [(z["kita_id"], z["angebot_id"]) for z in zeilen if z["kategorie"] == "empfehlung"] == [
-        ("k3", "a1"), ("k4", "a1"), ("k5", "a7")]
+        ("k3", "a1"), ("k4", "a4"), ("k5", "a7")]
     ev = [z for z in luecken_zeilen if z["merkmal"] == "einzige_verbindung" and z["sozialraum_id"] == "sr-a"]
     assert ev[1]["akteur_id"] == "k1|k2" and ev[1]["thema"] == "sucht"
     kz = {(z["sozialraum_id"], z["merkmal"]): z["wert"] for z in zeilen if z["kategorie"] == "kennzahl"}

@@ -41,3 +41,20 @@ def test_eigene_kitas_zuerst(datenordner):
     erste = [klartext(o) for o in optionen if o][:n]
     assert all("Ihre Kita" in o for o in erste), erste
     assert not any("Ihre Kita" in klartext(o) for o in optionen[n + 1:])
+
+
+def test_analyse_empfiehlt_nicht_allen_kitas_denselben_partner(datenordner):
+    """Kirchberg's Kitas all got „Hebammensprechstunde Kirchberg“; now the recommendations spread, and each names
+    the partner's load („Kapazität: …“)."""
+    from collections import Counter
+
+    from network.analyse import analyse
+
+    bericht = analyse(D.daten(), D.heute())
+    for s in bericht["sozialraeume"]:
+        empf = s["empfehlungen"]
+        if len(empf) >= 3:
+            haeufigster = Counter(e["angebot_id"] for e in empf).most_common(1)[0][1]
+            assert haeufigster < len(empf), (s["id"], empf)
+            assert haeufigster <= max(2, len(empf) // 2 + 1), (s["id"], haeufigster, len(empf))
+        assert all("Kapazität: " in e["grund"] for e in empf)
