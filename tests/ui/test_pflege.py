@@ -53,6 +53,19 @@ def test_formular_lehnt_fehler_ab_und_speichert_nichts(store):
     assert finde(store.load(), "kitas", "kita-003") == vorher
 
 
+def test_formular_prueft_kontaktdaten(store):
+    vorher = finde(store.load(), "kitas", "kita-003")
+    at = angemeldet()
+    at.selectbox(key="pf_kitas_wahl").set_value("kita-003").run()
+    at.text_input(key="pf_kitas_email").input("kita(at)example.org")
+    at.text_input(key="pf_kitas_telefon").input("bitte anrufen")
+    speichern(at)
+    fehler = [klartext(e.value) for e in at.error]
+    assert any("„kita(at)example.org“ ist keine gültige E-Mail-Adresse" in f for f in fehler), fehler
+    assert any("„bitte anrufen“ ist keine gültige Telefonnummer" in f for f in fehler), fehler
+    assert finde(store.load(), "kitas", "kita-003") == vorher
+
+
 def test_formular_speichert_gueltige_aenderung_mit_stempel(store):
     at = angemeldet()
     at.text_input(key="pf_stelle").input("Kreisjugendamt Test").run()
