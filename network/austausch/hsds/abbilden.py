@@ -34,6 +34,15 @@ class HsdsRohdaten(Rohdaten):
     dienstfehler: dict = field(default_factory=dict)
 
 
+def _betrag(b: float) -> str:
+    """An amount as written in a German text: ``3``, ``2,50``.
+
+    >>> _betrag(3.0), _betrag(2.5)
+    ('3', '2,50')
+    """
+    return str(int(b)) if float(b).is_integer() else f"{b:.2f}".replace(".", ",")
+
+
 #: Country values that mean Germany (the directory holds only places in Germany).
 _DEUTSCHLAND = {"de", "deu", "deutschland", "germany", "bundesrepublik deutschland"}
 
@@ -216,8 +225,13 @@ class _Abbildung:
         elif co and any(c.werte.get("amount_description") for c in co):
             c = next(c for c in co if c.werte.get("amount_description"))
             z.setze("kosten", c.werte["amount_description"], c, "amount_description")
-        for c in co:
-            c.nutze("amount", "option", "currency")
+        text = _text(z.row.get("kosten")) or ""
+        for c in co:  # taken over: free of charge, or an amount the Kosten text states; else named in the notice
+            betrag = _zahl(c.werte.get("amount"))
+            if betrag is None or betrag == 0 or re.search(rf"(?<![\d.,]){re.escape(_betrag(betrag))}(?![\d])", text):
+                c.nutze("amount", "currency")
+            if (_text(c.werte.get("option")) or "").casefold() in ("kostenlos", "kostenpflichtig"):
+                c.nutze("option")
             if _text(c.werte.get("amount_description")) == _text(kosten):
                 c.nutze("amount_description")
         if co:
