@@ -8,8 +8,9 @@ this file as the script of every session (``__name__ == "__main__"``), which dra
 import streamlit as st
 
 from network.ui.routen import ROUTEN
+from network.ui.server import middleware
 
-app = st.App(__file__, routes=ROUTEN)
+app = st.App(__file__, routes=ROUTEN, middleware=middleware())  # middleware: no anonymous /_stcore/metrics
 
 if __name__ == "__main__":
     from network.ui.app import main

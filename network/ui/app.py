@@ -18,7 +18,7 @@ import streamlit as st
 from ..errors import KitaNetzError
 from ..zugang import Nutzer, seiten_fuer
 from . import daten as D
-from . import sitzung
+from . import seitenpfad, sitzung
 from .text import md
 
 __all__ = ["main", "seiten", "fehlerfrei", "navigation", "SEITEN"]
@@ -105,6 +105,7 @@ def main() -> None:
     st.set_page_config(page_title="Kita-Netzwerk Rhein-Hunsrück", layout="wide")
     alle = seiten()
     sitzung.registriere(alle)
+    unbekannt = seitenpfad.umleiten(pfad for _, pfad in SEITEN.values())  # never Streamlit's "Page not found"
     nav = st.navigation(list(alle.values()), position="hidden")
     nutzer = sitzung.nutzer()
     navigation(alle, nutzer)
@@ -116,5 +117,7 @@ def main() -> None:
     hinweis = sitzung.hinweis()
     if hinweis:
         st.warning(hinweis, icon=":material/timer_off:")
+    if unbekannt:
+        st.warning(md(seitenpfad.hinweis(unbekannt)), icon=":material/help:")
     st.fragment(run_every=30)(sitzung.ablauf_warnung)()
     nav.run()

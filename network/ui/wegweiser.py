@@ -147,6 +147,9 @@ def _filter(v: Verzeichnis) -> None:
     }
     neu = "w_sr" not in st.session_state
     aus_url(PARAMS, erlaubt)
+    # The search text reaches the address (and so history and proxy logs) only when asked for – or when it came
+    # with a shared link.
+    st.session_state.setdefault("w_q_teilen", bool(st.query_params.get("q")))
     st.session_state.setdefault("w_mehr", 1)
     s = st.session_state
     if neu and s.get("w_ort") and not s.get("w_sr"):  # a shared link with a place: show its Sozialraum
@@ -161,6 +164,8 @@ def _filter(v: Verzeichnis) -> None:
         c1, c2, c3 = st.columns([4, 3, 2])
         c1.text_input("Suche in Namen und Beschreibungen", key="w_q", live=True, icon=":material/search:",
                       placeholder="z. B. Familienberatung, Sprachförderung, Arabisch")
+        c1.checkbox("Suchtext in den Link übernehmen (zum Teilen)", key="w_q_teilen",
+                    help="Sonst stehen nur die Filter in der Adresse, nicht der Suchtext.")
         c2.selectbox("In der Nähe von (Gemeinde oder Kita)", ["", *orte], key="w_ort",
                      format_func=lambda o: orte.get(o, o) if o else "– kein Ort gewählt –",
                      on_change=_ort_gewaehlt)
@@ -483,7 +488,7 @@ def seite() -> None:
                              format_func=lambda a: {"Liste": ":material/view_agenda: Liste",
                                                     "Karte": ":material/map: Karte",
                                                     "Druckliste": ":material/print: Druckliste"}[a])
-    in_url(PARAMS)
+    in_url([p for p in PARAMS if p.name != "q" or st.session_state.get("w_q_teilen")])
     # Back to the first page of results whenever the filters change.
     stand = (f, st.session_state.get("w_zeige"))
     if st.session_state.get("w_stand") != stand:

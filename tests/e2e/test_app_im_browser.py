@@ -46,6 +46,9 @@ def test_wegweiser_suche_url_karte_druck(seite):
     fertig(page)
     karte = page.get_by_role("heading", name="Familien- und Erziehungsberatung Simmern")
     assert karte.first.is_visible()
+    assert "q" not in parse_qs(urlparse(page.url).query)  # search text only on request (issue 17)
+    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
+    fertig(page)
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 
     # a shared link reopens with the same filters

