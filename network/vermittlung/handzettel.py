@@ -55,6 +55,7 @@ TEXTE: dict[str, dict[str, str]] = {
         "stand": "Stand: {datum}. Angaben ohne Gewähr – bitte vorher anrufen.",
         "datenschutz": "Auf diesem Blatt stehen keine Angaben über Sie oder Ihr Kind.",
         "daten_deutsch": "",
+        "auf_deutsch": "",
     },
     "en": {
         "titel": "Help and advice for your family",
@@ -69,6 +70,7 @@ TEXTE: dict[str, dict[str, str]] = {
         "stand": "As of {datum}. Details may change – please call first.",
         "datenschutz": "This sheet contains no information about you or your child.",
         "daten_deutsch": "The details of the services are in German.",
+        "auf_deutsch": "(in German)",
     },
     "ar": {
         "titel": "مساعدة واستشارة لعائلتك",
@@ -84,6 +86,7 @@ TEXTE: dict[str, dict[str, str]] = {
         "stand": "التاريخ: {datum}. قد تتغير المعلومات – يرجى الاتصال مسبقاً.",
         "datenschutz": "لا تحتوي هذه الورقة على أي معلومات عنك أو عن طفلك.",
         "daten_deutsch": "معلومات الخدمات مكتوبة باللغة الألمانية.",
+        "auf_deutsch": "(باللغة الألمانية)",
     },
     "tr": {
         "titel": "Aileniz için yardım ve danışmanlık",
@@ -99,6 +102,7 @@ TEXTE: dict[str, dict[str, str]] = {
         "stand": "Tarih: {datum}. Bilgiler değişebilir – lütfen önceden arayın.",
         "datenschutz": "Bu sayfada sizin veya çocuğunuz hakkında hiçbir bilgi yoktur.",
         "daten_deutsch": "Hizmetlerle ilgili bilgiler Almancadır.",
+        "auf_deutsch": "(Almanca)",
     },
     "uk": {
         "titel": "Допомога та консультації для вашої родини",
@@ -114,6 +118,7 @@ TEXTE: dict[str, dict[str, str]] = {
         "stand": "Станом на {datum}. Дані можуть змінитися – будь ласка, зателефонуйте заздалегідь.",
         "datenschutz": "На цьому аркуші немає жодних даних про вас або вашу дитину.",
         "daten_deutsch": "Інформація про послуги – німецькою мовою.",
+        "auf_deutsch": "(німецькою)",
     },
     "ru": {
         "titel": "Помощь и консультации для вашей семьи",
@@ -129,8 +134,110 @@ TEXTE: dict[str, dict[str, str]] = {
         "stand": "По состоянию на {datum}. Данные могут измениться – пожалуйста, позвоните заранее.",
         "datenschutz": "На этом листе нет никаких данных о вас или вашем ребёнке.",
         "daten_deutsch": "Информация об услугах – на немецком языке.",
+        "auf_deutsch": "(на немецком)",
     },
 }
+
+#: Fixed words inside the Angebote's opening hours and costs (weekdays, „Uhr“, „nach Vereinbarung“, „kostenlos“,
+#: „je Termin“ …), per sheet language. Keys are regular expressions on the German text; ``{0}`` is the first group.
+#: A value whose words are not all covered stays German and is marked (:func:`uebersetze`).
+FESTE_WOERTER: dict[str, dict[str, str]] = {
+    "en": {r"telefonisch rund um die Uhr": "by phone, around the clock",
+           r"jeden 1\. Samstag im Monat": "every 1st Saturday of the month",
+           r"nach telefonischer Vereinbarung": "by appointment (phone)", r"nach Vereinbarung": "by appointment",
+           r"kostenlos": "free of charge", r"Spende erbeten": "donation welcome",
+           r"Kassenleistung mit Verordnung": "paid by health insurance with a prescription",
+           r"Kursgebühr": "course fee", r"Mitgliedsbeitrag": "membership fee", r"Ermäßigung möglich": "reductions possible",
+           r"je Termin": "per appointment", r"je Einkauf": "per shopping visit", r"je Treffen": "per meeting",
+           r"je Kurs": "per course", r"im Monat": "per month", r"im Jahr": "per year",
+           r"für (\d+) Termine": "for {0} sessions",
+           r"Mo": "Mon", r"Di": "Tue", r"Mi": "Wed", r"Do": "Thu", r"Fr": "Fri", r"Sa": "Sat", r"So": "Sun",
+           r"und": "and", r"Uhr": "h"},
+    "ar": {r"telefonisch rund um die Uhr": "عبر الهاتف على مدار الساعة",
+           r"jeden 1\. Samstag im Monat": "أول سبت من كل شهر",
+           r"nach telefonischer Vereinbarung": "بموعد مسبق عبر الهاتف", r"nach Vereinbarung": "بموعد مسبق",
+           r"kostenlos": "مجاناً", r"Spende erbeten": "التبرع مرحب به",
+           r"Kassenleistung mit Verordnung": "يغطيه التأمين الصحي بوصفة طبية",
+           r"Kursgebühr": "رسوم الدورة", r"Mitgliedsbeitrag": "رسوم العضوية", r"Ermäßigung möglich": "التخفيض ممكن",
+           r"je Termin": "لكل موعد", r"je Einkauf": "لكل عملية شراء", r"je Treffen": "لكل لقاء",
+           r"je Kurs": "لكل دورة", r"im Monat": "في الشهر", r"im Jahr": "في السنة",
+           r"für (\d+) Termine": "مقابل {0} مواعيد",
+           r"Mo": "الاثنين", r"Di": "الثلاثاء", r"Mi": "الأربعاء", r"Do": "الخميس", r"Fr": "الجمعة",
+           r"Sa": "السبت", r"So": "الأحد", r"und": "و", r"Uhr": "الساعة"},
+    "tr": {r"telefonisch rund um die Uhr": "telefonla 7/24",
+           r"jeden 1\. Samstag im Monat": "her ayın ilk cumartesi günü",
+           r"nach telefonischer Vereinbarung": "telefonla randevu ile", r"nach Vereinbarung": "randevu ile",
+           r"kostenlos": "ücretsiz", r"Spende erbeten": "bağış rica edilir",
+           r"Kassenleistung mit Verordnung": "reçete ile sağlık sigortası öder",
+           r"Kursgebühr": "kurs ücreti", r"Mitgliedsbeitrag": "üyelik aidatı", r"Ermäßigung möglich": "indirim mümkün",
+           r"je Termin": "randevu başına", r"je Einkauf": "alışveriş başına", r"je Treffen": "buluşma başına",
+           r"je Kurs": "kurs başına", r"im Monat": "aylık", r"im Jahr": "yıllık",
+           r"für (\d+) Termine": "{0} randevu için",
+           r"Mo": "Pzt", r"Di": "Sal", r"Mi": "Çar", r"Do": "Per", r"Fr": "Cum", r"Sa": "Cmt", r"So": "Paz",
+           r"und": "ve", r"Uhr": "saat"},
+    "uk": {r"telefonisch rund um die Uhr": "цілодобово телефоном",
+           r"jeden 1\. Samstag im Monat": "щомісяця в першу суботу",
+           r"nach telefonischer Vereinbarung": "за домовленістю телефоном", r"nach Vereinbarung": "за домовленістю",
+           r"kostenlos": "безкоштовно", r"Spende erbeten": "просимо пожертву",
+           r"Kassenleistung mit Verordnung": "оплачує лікарняна каса за направленням",
+           r"Kursgebühr": "плата за курс", r"Mitgliedsbeitrag": "членський внесок",
+           r"Ermäßigung möglich": "можлива знижка",
+           r"je Termin": "за зустріч", r"je Einkauf": "за покупку", r"je Treffen": "за зустріч",
+           r"je Kurs": "за курс", r"im Monat": "на місяць", r"im Jahr": "на рік",
+           r"für (\d+) Termine": "за {0} зустрічей",
+           r"Mo": "Пн", r"Di": "Вт", r"Mi": "Ср", r"Do": "Чт", r"Fr": "Пт", r"Sa": "Сб", r"So": "Нд",
+           r"und": "і", r"Uhr": "год."},
+    "ru": {r"telefonisch rund um die Uhr": "круглосуточно по телефону",
+           r"jeden 1\. Samstag im Monat": "каждую первую субботу месяца",
+           r"nach telefonischer Vereinbarung": "по договорённости по телефону",
+           r"nach Vereinbarung": "по договорённости",
+           r"kostenlos": "бесплатно", r"Spende erbeten": "просим пожертвование",
+           r"Kassenleistung mit Verordnung": "оплачивает больничная касса по направлению",
+           r"Kursgebühr": "плата за курс", r"Mitgliedsbeitrag": "членский взнос",
+           r"Ermäßigung möglich": "возможна скидка",
+           r"je Termin": "за встречу", r"je Einkauf": "за покупку", r"je Treffen": "за встречу",
+           r"je Kurs": "за курс", r"im Monat": "в месяц", r"im Jahr": "в год",
+           r"für (\d+) Termine": "за {0} встреч",
+           r"Mo": "Пн", r"Di": "Вт", r"Mi": "Ср", r"Do": "Чт", r"Fr": "Пт", r"Sa": "Сб", r"So": "Вс",
+           r"und": "и", r"Uhr": "ч"},
+}
+
+
+def uebersetze(text: str | None, sprache: str) -> tuple[str, bool]:
+    """The fixed words of an opening-hours or cost text in the sheet's language: ``(text, complete)``.
+
+    ``complete`` is ``False`` when a word is left that is not a fixed word (free text typed in German); then the
+    German text is returned unchanged, for the sheet to mark it as German.
+
+    >>> uebersetze("Mo–Fr 8–12 Uhr, Di und Do 14–17 Uhr", "uk")
+    ('Пн–Пт 8–12 год., Вт і Чт 14–17 год.', True)
+    >>> uebersetze("kostenlos, Spende erbeten", "en")
+    ('free of charge, donation welcome', True)
+    >>> uebersetze("Mi ab 9 Uhr im Gemeindehaus", "en")
+    ('Mi ab 9 Uhr im Gemeindehaus', False)
+    """
+    import re
+
+    t = str(text or "")
+    woerter = FESTE_WOERTER.get(sprache)
+    if not t or woerter is None:
+        return t, True
+    muster = re.compile("|".join(f"(?P<w{i}>(?<![\\w])(?:{k})(?![\\w]))" for i, k in enumerate(woerter)))
+    ersatz = list(woerter.values())
+    teile, pos = [], 0
+    for m in muster.finditer(t):
+        luecke = t[pos:m.start()]
+        if re.search(r"[^\W\d_]", luecke):
+            return t, False
+        i = int(m.lastgroup[1:])
+        gruppen = [g for g in m.groups() if g is not None][1:]
+        teile += [luecke, ersatz[i].format(*gruppen)]
+        pos = m.end()
+    rest = t[pos:]
+    if re.search(r"[^\W\d_]", rest):
+        return t, False
+    return "".join(teile) + rest, True
+
 
 _DEJAVU = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
            Path("/usr/share/fonts/TTF"))
@@ -187,6 +294,27 @@ def _kuerzen(text: str | None, n: int | None) -> str:
         return ""
     cut = t[: n - 1].rsplit(" ", 1)[0] if " " in t[: n - 1] else t[: n - 1]
     return cut.rstrip(" ,;:-–") + " …"
+
+
+def _fest(text: str | None, sprache: str, t: dict) -> str:
+    """``text`` with its fixed words translated (:func:`uebersetze`), or the German text marked as German."""
+    if not text:
+        return ""
+    uebersetzt, ganz = uebersetze(text, sprache)
+    return uebersetzt if ganz or not t.get("auf_deutsch") else f"{text} {t['auf_deutsch']}"
+
+
+def _ohne_schema(url: str | None) -> str:
+    """A web address as people write it: without ``https://`` and a trailing slash (shorter, never cut).
+
+    >>> _ohne_schema("https://www.example.org/familie/")
+    'www.example.org/familie'
+    """
+    u = str(url or "").strip()
+    for vorn in ("https://", "http://"):
+        if u.lower().startswith(vorn):
+            u = u[len(vorn):]
+    return u.rstrip("/")
 
 
 def _adresse(r: dict) -> str:
@@ -278,6 +406,22 @@ class _Blatt:
         pdf.multi_cell(wert_breite, h, wert, align="R" if self.rtl else "L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(max(y1, pdf.get_y()))
 
+    def kontakt(self, label: str, wert: str | None, spalte: float = 44.0) -> None:
+        """A phone number, e-mail or web address: never broken inside. Beside the label when it fits, else on a
+        line of its own under the label; a web address too long even for that is left out (never cut)."""
+        if not wert:
+            return
+        pdf = self.pdf
+        pdf.set_font("haupt", "", _GROESSE["text"])
+        breite = pdf.get_string_width(wert) + 2 * pdf.c_margin + 2  # cells keep a margin on both sides
+        if breite <= self.breite - spalte - 2:
+            self.zeile(label, wert, spalte)
+        elif breite <= self.breite:
+            self.absatz(label, fett=True)
+            pdf.set_font("haupt", "", _GROESSE["text"])
+            pdf.cell(self.breite, self.h(_GROESSE["text"]), wert, align="R" if self.rtl else "L",
+                     new_x="LMARGIN", new_y="NEXT")
+
     def linie(self):
         pdf = self.pdf
         pdf.ln(1.5)
@@ -305,28 +449,34 @@ def _render(daten: Netzdaten, angebote: list[dict], kita: dict | None, sprache: 
         b.zeile(t["was"], _kuerzen(was, max_text) if max_text else "")
         adresse = _adresse(a)
         b.zeile(t["adresse"], _kuerzen(adresse, max_wert) if adresse else t["ohne_adresse"])
-        b.zeile(t["telefon"], _kuerzen(a.get("telefon"), 60))
-        b.zeile(t["email"], _kuerzen(a.get("email"), 80))
+        b.kontakt(t["telefon"], " ".join(str(a.get("telefon") or "").split()))
+        b.kontakt(t["email"], str(a.get("email") or "").strip())
         if mit_website:
-            b.zeile(t["website"], _kuerzen(a.get("website"), 80))
-        b.zeile(t["zeiten"], _kuerzen(a.get("oeffnungszeiten"), max_wert))
-        kosten = a.get("kosten") or (t["kostenlos"] if a.get("kostenlos") is True else "")
+            b.kontakt(t["website"], _ohne_schema(a.get("website")))
+        b.zeile(t["zeiten"], _kuerzen(_fest(a.get("oeffnungszeiten"), sprache, t), max_wert))
+        kosten = a.get("kosten") or ""
+        if a.get("kostenlos") is True and kosten.strip().casefold() in ("", "kostenlos", "kostenfrei", "gratis"):
+            kosten = t["kostenlos"]
+        else:
+            kosten = _fest(kosten, sprache, t)
         b.zeile(t["kosten"], _kuerzen(kosten, max_wert))
-        b.zeile(t["hinweis"], _kuerzen(a.get("hinweis"), max_wert))
+        b.zeile(t["hinweis"], _kuerzen(_fest(a.get("hinweis"), sprache, t), max_wert))
         if a.get("aufsuchend") is True:
             b.absatz(t["aufsuchend"])
         b.linie()
     if kita:
         b.absatz(t["ihre_kita"], _GROESSE["text"] + 1, fett=True)
         b.absatz(_kuerzen(kita.get("name") or kita["id"], 120))
-        kontakt = [_adresse(kita), kita.get("telefon") or "", kita.get("email") or ""]
-        b.absatz(_kuerzen(" · ".join(x for x in kontakt if x), max_wert * 2))
+        b.zeile(t["adresse"], _kuerzen(_adresse(kita), max_wert))
+        b.kontakt(t["telefon"], " ".join(str(kita.get("telefon") or "").split()))
+        b.kontakt(t["email"], str(kita.get("email") or "").strip())
         fk = next((f for f in daten.fachkraefte if f["id"] == kita.get("fachkraft_id")), None)
         if fk:
             b.pdf.ln(1)
             b.absatz(t["ansprechperson"], _GROESSE["text"] + 1, fett=True)
-            teile = [fk.get("name") or "", fk.get("telefon") or "", fk.get("email") or ""]
-            b.absatz(_kuerzen(" · ".join(x for x in teile if x), max_wert * 2))
+            b.absatz(_kuerzen(fk.get("name") or "", 120))
+            b.kontakt(t["telefon"], " ".join(str(fk.get("telefon") or "").split()))
+            b.kontakt(t["email"], str(fk.get("email") or "").strip())
         b.linie()
     b.absatz(t["stand"].format(datum=datum))
     b.absatz(t["datenschutz"])

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from vm_netze import ang, netz
 
 from network.errors import NichtGefunden
-from network.vermittlung.handzettel import BLATT_SPRACHEN, TEXTE, HandzettelFehler, handzettel
+from network.vermittlung.handzettel import BLATT_SPRACHEN, TEXTE, HandzettelFehler, handzettel, uebersetze
 
 A4_PT = (595.28, 841.89)
 
@@ -106,8 +106,33 @@ def test_arabisch_jeder_buchstabe_stimmt():
     t = TEXTE["ar"]
     benutzt = ["titel", "einleitung", "daten_deutsch", "was", "adresse", "telefon", "email", "website", "zeiten",
                "kosten", "hinweis", "ihre_kita", "ansprechperson", "stand", "datenschutz"]
-    erwartet = Counter("".join(arabische_woerter(" ".join(t[k] for k in benutzt))))
+    # the Kita and its Fachkraft have address / phone / e-mail lines of their own
+    benutzt += ["adresse", "telefon", "email", "telefon", "email", "auf_deutsch"]
+    # fixed words inside the data, translated: the opening hours and „kostenlos“ (the hint is free text: German,
+    # marked „(auf Deutsch)“ in Arabic)
+    feste = [uebersetze("Di und Do 14–18 Uhr", "ar")[0], uebersetze("kostenlos", "ar")[0]]
+    erwartet = Counter("".join(arabische_woerter(" ".join([t[k] for k in benutzt] + feste))))
     assert Counter("".join(arabische_woerter(text))) == erwartet
+
+
+@pytest.mark.parametrize("sprache", ["ar", "uk", "en", "tr", "ru"])
+def test_feste_woerter_uebersetzt_und_adressen_nie_getrennt(sprache):
+    """Issue 15.7: „kostenlos“ and the opening hours in the sheet's language; e-mail and web addresses, phone
+    numbers whole on one line (were broken „…example.or / g“)."""
+    email = "erziehungsberatung.simmern@kreisverwaltung-rhk.example.org"  # too long beside the label
+    web = "www.familienberatung-rhein-hunsrueck.example.org/eltern-und-kinder"
+    d = netz([ang("a-1", km=2, name="Beratung", oeffnungszeiten="Mo–Fr 8–12 Uhr, Di und Do 14–17 Uhr",
+                  kostenlos=True, kosten="kostenlos", telefon="06761 9999-301", email=email,
+                  website=f"https://{web}/")])
+    text, _ = pdf_text(handzettel(d, ["a-1"], kita_id="k1", blatt_sprache=sprache, datum="2026-05-04"))
+    zeilen = text.splitlines()
+    for wert in (email, web, "06761 9999-301", "sonne@example.org"):
+        assert any(wert in z for z in zeilen), (wert, zeilen)
+    for deutsch in ("kostenlos", "Uhr", "Mo–Fr", "Di und Do"):
+        assert deutsch not in text, (deutsch, sprache)
+    if sprache != "ar":  # pypdf reorders right-to-left words; the Arabic letters are checked above
+        assert uebersetze("Mo–Fr 8–12 Uhr, Di und Do 14–17 Uhr", sprache)[0] in text.replace("\n", " ")
+        assert TEXTE[sprache]["kostenlos"] in text
 
 
 def test_schrift_ist_gross_genug(blaetter):
