@@ -373,3 +373,31 @@ def test_tabular_json_with_a_list_in_a_cell_and_a_service_without_id(basis, tmp_
         import_hsds(schreibe(tmp_path, "ohne.json", [s]), basis)
     assert [(f.zeile, f.spalte) for f in exc.value.fehler] == [(1, "id")]
     assert "braucht eine Kennung" in exc.value.fehler[0].grund
+
+
+def test_organization_shape_of_a_transformer_with_list_ids(basis, tmp_path):
+    """The shape an open-source transformer writes for 211 data (stevensblueprint/hsds-transformer, output/
+    organization_*.json – no licence, so not copied; values here invented): an organization with services, a
+    service ``id`` given as a list of objects, empty strings, numbers as text and a misspelt ``addresss``."""
+    org = {"id": "35", "name": "Beispielverein e. V.", "alternate_name": "", "description": "Ein Verein.",
+           "email": "", "website": "http://verein.example.org/", "tax_id": "", "year_incorporated": "",
+           "locations": [{"id": "1992", "organization_id": "35", "name": "Vereinsheim", "latitude": "50.0709",
+                          "longitude": "7.4431", "phones": [{"id": "778", "location_id": "1992",
+                                                             "number": "06762 5555-30"}],
+                          "addresss": [{"id": "2235", "address_1": "Marktplatz 4", "city": "Kastellaun",
+                                        "postal_code": "56288", "country": ""}]}],
+           "services": [{"id": [{"id": "950"}], "organization_id": "35", "name": "Beratung für Familien",
+                         "description": "Beratung.", "email": "", "fees_description": "None",
+                         "languages": [{"name": "English"}], "last_modified": "2024-03-06 20:51:41"},
+                        {"id": "951", "organization_id": "35", "name": "Elterncafé", "status": "active"}]}
+    p = schreibe(tmp_path, "organization_35.json", org)
+    with pytest.raises(Validierungsfehler) as exc:
+        import_hsds(p, basis)
+    assert [(f.datei, f.zeile, f.spalte) for f in exc.value.fehler] == [("hsds:service", 1, "id")]
+    roh = import_hsds(p, basis, teilweise=True)
+    ((_, row),) = roh.tabellen["angebote"].zeilen
+    assert row["id"] == "hsds-951" and row["traeger"] == "Beispielverein e. V."
+    hinweise = "\n".join(roh.hinweise)
+    assert "Dienst 1 „Beratung für Familien“ abgelehnt" in hinweise and "nicht eine Liste" in hinweise
+    assert "Unbekannte Felder in location ignoriert: addresss" in hinweise
+    assert "location (1: latitude, longitude, name)" in hinweise  # the organization's place: no service uses it
