@@ -11,6 +11,7 @@ import json
 import math
 import re
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -149,22 +150,33 @@ def pfad_fehler(e: OSError) -> str:
 
 
 class _Fortschritt:
-    """Progress on stderr: a live bar on a terminal, a line per 10 % otherwise."""
+    """Progress on stderr: a live bar on a terminal; otherwise a line per 10 % and, so that a long step never
+    looks stuck, at least every :attr:`TAKT` seconds with the step reached (``Schritt 12 von 800``)."""
+
+    TAKT = 5.0
 
     def __init__(self, titel: str):
         self.titel = titel
         self.tty = sys.stderr.isatty()
         self.last = -1
+        self.zuletzt = time.monotonic()
+
+    def phase(self, text: str) -> None:
+        """A line for a phase without steps (reading, checking)."""
+        print(f"{self.titel}: {text}", file=sys.stderr, flush=True)
+        self.zuletzt = time.monotonic()
 
     def __call__(self, done: int, total: int) -> None:
         pct = 100 * done // max(total, 1)
         step = pct if self.tty else pct // 10 * 10
-        if step == self.last:
+        jetzt = time.monotonic()
+        if step == self.last and (self.tty or jetzt - self.zuletzt < self.TAKT):
             return
-        self.last = step
+        self.last, self.zuletzt = step, jetzt
         bar = "█" * (pct // 5) + "·" * (20 - pct // 5)
         end = "\n" if (not self.tty or done >= total) else ""
-        print(f"\r{self.titel}: {bar} {pct:3d} %", end=end, file=sys.stderr, flush=True)
+        print(f"\r{self.titel}: {bar} {pct:3d} % (Schritt {done} von {total})", end=end, file=sys.stderr,
+              flush=True)
 
 
 def _open(settings: Settings, read_only: bool = False):
@@ -227,8 +239,27 @@ def cmd_seed(args, settings: Settings) -> int:
     return 0
 
 
+def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
+    """Read, check and write with a line per phase, so a large import shows real progress from the start.
+
+    Ctrl-C stops it at any point; the write transaction is rolled back, nothing is saved."""
+    from .austausch import import_rohdaten, read_path
+    from .zugang import KOMMANDOZEILE
+    from .zugang.rollen import pruefe
+
+    pruefe(KOMMANDOZEILE, "daten:schreiben")
+    fortschritt.phase(f"Dateien werden gelesen ({pfad}) …")
+    roh = read_path(pfad)
+    zeilen = sum(len(t.zeilen) for t in roh.tabellen.values())
+    weiter = "" if dry_run else (" und dann geschrieben (gespeichert wird erst am Ende; Strg+C bricht ohne "
+                                 "Änderung ab)")
+    fortschritt.phase(f"{zeilen:,} Zeilen in {len(roh.tabellen)} Dateien gelesen; sie werden geprüft{weiter} …"
+                      .replace(",", "."))
+    return import_rohdaten(store, roh, dry_run, None if dry_run else fortschritt, wer=KOMMANDOZEILE)
+
+
 def cmd_import(args, settings: Settings) -> int:
-    from .austausch import import_hsds_store, import_path
+    from .austausch import import_hsds_store
     from .zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
@@ -238,8 +269,7 @@ def cmd_import(args, settings: Settings) -> int:
         else:
             if args.teilweise:
                 raise KitaNetzError("--teilweise gilt nur für --format hsds.")
-            bericht = import_path(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"),
-                                  wer=KOMMANDOZEILE)
+            bericht = _import_mit_phasen(store, args.path, args.dry_run, _Fortschritt("Import"))
     _print_bericht(bericht, "importiert")
     return 0
 

@@ -1,0 +1,75 @@
+"""Issue 17, point 12: a large import shows real progress from the start (reading, checking, every write step)
+and can be stopped with Ctrl-C at any time without changing the store."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from network.cli import SEED_DIR, main
+
+KITA_NETZ = str(Path(sys.executable).parent / "kita-netz")
+
+
+def _gross(ziel: Path, angebote: int) -> Path:
+    """The demo data with ``angebote`` Angebote (the seed's rows repeated under new ids)."""
+    ziel.mkdir(parents=True)
+    for f in SEED_DIR.glob("*.csv"):
+        if f.name != "angebote.csv":
+            shutil.copy(f, ziel / f.name)
+    with open(SEED_DIR / "angebote.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with open(ziel / "angebote.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        for i in range(angebote):
+            r = dict(rows[i % len(rows)])
+            if i >= len(rows):
+                r["id"] = f"ang-x{i:06d}"
+            w.writerow(r)
+    return ziel
+
+
+def _stats(data: Path, capsys) -> str:
+    assert main(["--data-dir", str(data), "stats", "--format", "json"]) == 0
+    return capsys.readouterr().out
+
+
+def test_import_reports_every_phase(tmp_path, capsys):
+    data = tmp_path / "daten"
+    assert main(["--data-dir", str(data), "import", str(SEED_DIR)]) == 0
+    zeilen = capsys.readouterr().err.splitlines()
+    assert zeilen[0] == f"Import: Dateien werden gelesen ({SEED_DIR}) …"
+    assert zeilen[1].startswith("Import: 1.371 Zeilen in 8 Dateien gelesen; sie werden geprüft und dann geschrieben")
+    schritte = [z for z in zeilen if "Schritt" in z]
+    assert schritte[0].endswith("(Schritt 1 von 34)") and schritte[-1].endswith("100 % (Schritt 34 von 34)")
+
+
+@pytest.mark.timeout(240)
+def test_ctrl_c_during_the_write_changes_nothing(tmp_path, capsys):
+    data = tmp_path / "daten"
+    assert main(["--data-dir", str(data), "seed"]) == 0
+    capsys.readouterr()
+    vorher = _stats(data, capsys)
+    quelle = _gross(tmp_path / "gross", 20_000)
+    proc = subprocess.Popen([KITA_NETZ, "--data-dir", str(data), "import", str(quelle)], stderr=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "KITANETZ_STORE": "embedded"})
+    gesehen = []
+    for zeile in proc.stderr:
+        gesehen.append(zeile.rstrip())
+        if "(Schritt " in zeile:  # writing has begun inside the one transaction
+            proc.send_signal(signal.SIGINT)
+            break
+    _, rest = proc.communicate(timeout=200)
+    gesehen += rest.splitlines()
+    assert proc.returncode == 130, gesehen
+    assert gesehen[-1] == "Abgebrochen; eine begonnene Speicherung wurde vollständig zurückgenommen."
+    assert not any("100 %" in z for z in gesehen)
+    assert _stats(data, capsys) == vorher
