@@ -401,3 +401,31 @@ def test_organization_shape_of_a_transformer_with_list_ids(basis, tmp_path):
     assert "Dienst 1 „Beratung für Familien“ abgelehnt" in hinweise and "nicht eine Liste" in hinweise
     assert "Unbekannte Felder in location ignoriert: addresss" in hinweise
     assert "location (1: latitude, longitude, name)" in hinweise  # the organization's place: no service uses it
+
+
+# --- a UK implementation's test data (tests/daten/hsds/oruk/, CC BY-SA 4.0) ---------------------------------------
+
+ORUK = BEISPIELE.parent / "oruk"
+
+
+def test_uk_list_with_one_id_for_128_records_loses_none_silently(basis):
+    with pytest.raises(Validierungsfehler) as exc:
+        import_hsds(ORUK / "service_list.json", basis)
+    assert len(exc.value.fehler) == 127
+    assert {(f.datei, f.spalte) for f in exc.value.fehler} == {("hsds:service", "id")}
+    assert sorted(f.zeile for f in exc.value.fehler) == list(range(2, 129))
+    roh = import_hsds(ORUK / "service_list.json", basis, teilweise=True)
+    assert len(roh.tabellen["angebote"].zeilen) == 1
+    abgelehnt = [h for h in roh.hinweise if " abgelehnt: " in h]
+    assert len(abgelehnt) == 127 and all("kommt in service mehrfach vor" in h for h in abgelehnt)
+
+
+@pytest.mark.parametrize("name", ["service_full.json", "organization_full.json", "service_at_location_full.json",
+                                  "service_at_location_list.json"])
+def test_uk_documents_are_read_and_refused_with_reasons(basis, name):
+    roh = import_hsds(ORUK / name, basis, teilweise=True)
+    assert roh.tabellen["angebote"].zeilen == []
+    (abgelehnt,) = [h for h in roh.hinweise if " abgelehnt: " in h]
+    assert "nicht in Deutschland" in abgelehnt
+    assert not any("Pflichtfeld ist leer" in h or "gibt es nicht in organizations" in h for h in roh.hinweise)
+    assert any(h.startswith("HSDS: Felder ohne Entsprechung") for h in roh.hinweise)
