@@ -12,10 +12,10 @@ import unicodedata
 from abc import ABC, abstractmethod
 from typing import Callable, Iterable, Protocol, TypeVar
 
-from ..model import DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
+from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
 from .queries import Queries
 
-__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "BATCH", "STAND_ID"]
+__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "nur_geaendert", "BATCH", "STAND_ID"]
 
 T = TypeVar("T")
 
@@ -126,6 +126,38 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
     return plan
 
 
+class _NichtsZuTun(Exception):
+    """Raised inside a write whose data equal the store: the transaction is rolled back, nothing is written."""
+
+
+def nur_geaendert(daten: Netzdaten, bestand: Netzdaten) -> Netzdaten:
+    """The rows of ``daten`` that are new or differ from ``bestand`` in any column of their file.
+
+    A row equal to the stored one in every column (relationships included: they are columns of the import
+    format, loaded back from the graph) would change nothing, so the write plan leaves it out; a re-import of
+    unchanged data then writes nothing but its trail (none). Anything not provably equal is written.
+
+    >>> alt = Netzdaten(themen=[{"id": "a", "name": "A", "beschreibung": None}])
+    >>> neu = Netzdaten(themen=[{"id": "a", "name": "A", "beschreibung": None},
+    ...                         {"id": "b", "name": "B", "beschreibung": None}])
+    >>> [r["id"] for r in nur_geaendert(neu, alt).themen]
+    ['b']
+    >>> nur_geaendert(Netzdaten(themen=[{"id": "a", "name": "A2", "beschreibung": None}]), alt).themen[0]["name"]
+    'A2'
+    """
+    teile = {}
+    for datei in DATEI_REIHENFOLGE:
+        spalten = [s.name for s in DATEIEN[datei]]
+        alt = {r["id"]: r for r in bestand.tabelle(datei)}
+
+        def gleich(r: dict) -> bool:
+            a = alt.get(r.get("id"))
+            return a is not None and all(_plain(r.get(c)) == a.get(c) for c in spalten)
+
+        teile[datei] = [r for r in daten.tabelle(datei) if not gleich(r)]
+    return Netzdaten(**teile)
+
+
 class Store(ABC):
     """A graph store. Backends: :class:`~network.store.embedded.EmbeddedStore` and
     :class:`~network.store.neo4j.Neo4jStore`."""
@@ -189,19 +221,27 @@ class Store(ABC):
         """
         from ..zugang.protokoll import eintraege, jetzt
 
-        plan = schreibplan(daten)
         zeit = jetzt()
 
         def work(tx: Tx) -> None:
-            protokoll = eintraege(_lade(tx), daten, wer, zeit)
+            bestand = _lade(tx)
+            protokoll = eintraege(bestand, daten, wer, zeit)
+            plan = schreibplan(nur_geaendert(daten, bestand))  # unchanged rows need no query at all
             for i, (name, params) in enumerate(plan, 1):
                 tx.run(name, **params)
                 if fortschritt:
                     fortschritt(i, len(plan))
+            if fortschritt and not plan:
+                fortschritt(1, 1)
+            if not plan and not protokoll and not zusatz:
+                raise _NichtsZuTun  # nothing changes: roll back, so the data version stays as it is
             for b in _batches(protokoll + list(zusatz or ())):
                 tx.run("protokoll_anhaengen", rows=b)
 
-        self.execute_write(work)
+        try:
+            self.execute_write(work)
+        except _NichtsZuTun:
+            return daten.anzahl()
         self.after_import()
         return daten.anzahl()
 

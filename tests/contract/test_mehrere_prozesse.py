@@ -182,3 +182,32 @@ def test_neo4j_stopping_mid_session_is_one_german_sentence(neo4j_server, tmp_pat
         assert "nicht erreichbar oder hat die Verbindung getrennt" in text and "nichts gespeichert" in text
         assert "Errno" not in text and "Traceback" not in text
         store.close()
+
+
+def test_reimport_of_unchanged_data_writes_nothing(store, mini):
+    """Unchanged rows need no query: the plan is empty, no trail entry, the data version stays."""
+    store.write(mini)
+    v, counts = store.version(), store.counts()
+    gesendet: list[str] = []
+    original = store._schreibe
+
+    def mitschreiben(fn):
+        def zaehlend(tx):
+            class Tx:
+                def run(self, name, **params):
+                    gesendet.append(name)
+                    return tx.run(name, **params)
+            return fn(Tx())
+        return original(zaehlend)
+
+    store._schreibe = mitschreiben
+    store.write(mini)
+    assert [n for n in gesendet if not n.startswith("lade_")] == []
+    assert store.version() == v and store.counts() == counts
+    geaendert = store.load()
+    geaendert.kitas[0]["telefon"] = "06761 0000"
+    gesendet.clear()
+    store.write(geaendert)
+    assert "upsert_kita" in gesendet and "upsert_angebot" not in gesendet
+    assert store.version() == v + 1
+    assert next(k for k in store.load().kitas if k["id"] == geaendert.kitas[0]["id"])["telefon"] == "06761 0000"
