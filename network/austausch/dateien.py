@@ -122,10 +122,11 @@ class _Frist:
                 "die Datei teilen oder über die Kommandozeile (kita-netz import) einspielen."))])
 
 
-def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None) -> Validierungsfehler:
+def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None,
+                     grenze: int = MAX_ZEILEN) -> Validierungsfehler:
     was = f"Das Tabellenblatt „{blatt}“" if blatt else "Die Datei"
     return Validierungsfehler([Fehler(datei, zeile, "", (
-        f"{was} hat mehr als {MAX_ZEILEN:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
+        f"{was} hat mehr als {grenze:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
 
 
 def _csv_fehlertext(e: csv.Error) -> str:
@@ -140,12 +141,12 @@ def _csv_fehlertext(e: csv.Error) -> str:
     return "Die Zeile ist kein gültiges CSV (Anführungszeichen oder Trennzeichen prüfen)."
 
 
-def read_csv_text(datei: str, text: str, frist: float | None = None) -> RohTabelle:
+def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen: int = MAX_ZEILEN) -> RohTabelle:
     """Parse one CSV file's text; the separator (``;`` or ``,``) is detected from the header line.
 
     Line numbers are those of the text (a cell that spans lines moves the following rows down), so an error
     names the line an editor shows. Raises :class:`~network.errors.Validierungsfehler` (file, line) when the
-    text is no CSV, has more than :data:`MAX_SPALTEN` columns or :data:`MAX_ZEILEN` rows, or reading takes longer
+    text is no CSV, has more than :data:`MAX_SPALTEN` columns or ``max_zeilen`` rows, or reading takes longer
     than ``frist`` seconds.
 
     >>> t = read_csv_text("themen", 'id;name\\nt-1;"zwei\\nZeilen"\\nt-2;B\\n')
@@ -171,8 +172,8 @@ def read_csv_text(datei: str, text: str, frist: float | None = None) -> RohTabel
                         f"Die Kopfzeile hat {len(header)} Spalten; erlaubt sind höchstens {MAX_SPALTEN}."))])
                 continue
             anzahl += 1
-            if anzahl > MAX_ZEILEN:
-                raise _zu_viele_zeilen(datei, zeile)
+            if anzahl > max_zeilen:
+                raise _zu_viele_zeilen(datei, zeile, grenze=max_zeilen)
             if anzahl % 1000 == 0:
                 uhr.pruefe(datei, zeile)
             if not any(c.strip() for c in row):
@@ -241,9 +242,9 @@ def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
     return roh
 
 
-def read_csv_bytes(name: str, data: bytes, frist: float | None = None) -> RohTabelle:
+def read_csv_bytes(name: str, data: bytes, frist: float | None = None, max_zeilen: int = MAX_ZEILEN) -> RohTabelle:
     """One uploaded or stored CSV file (``name`` for messages): UTF-8 check, then :func:`read_csv_text`."""
-    return read_csv_text(Path(name).stem.lower(), decode_utf8(name, data), frist)
+    return read_csv_text(Path(name).stem.lower(), decode_utf8(name, data), frist, max_zeilen)
 
 
 def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None) -> None:
@@ -291,9 +292,10 @@ def read_xlsx_bytes(name: str, data: bytes, frist: float | None = None) -> Rohda
     return roh
 
 
-def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None) -> None:
+def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None,
+               max_zeilen: int = MAX_ZEILEN) -> None:
     """Read a workbook, bounded before and while reading: archive size (:func:`pruefe_xlsx_archiv`), at most
-    :data:`MAX_SPALTEN` columns and :data:`MAX_ZEILEN` rows per sheet whatever its ``<dimension>`` claims (rows
+    :data:`MAX_SPALTEN` columns and ``max_zeilen`` rows per sheet whatever its ``<dimension>`` claims (rows
     are read as they occur, never padded to a declared size), and ``frist`` seconds."""
     import openpyxl  # uses defusedxml when installed (XML-bomb protection); a test checks it is
 
@@ -332,8 +334,8 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
                     f"Das Tabellenblatt „{ws.title}“ hat mehr als {MAX_SPALTEN} Spalten."))])
             zeilen = []
             for i, row in enumerate(rows, start=2):
-                if i > MAX_ZEILEN + 1:
-                    raise _zu_viele_zeilen(name, i, ws.title)
+                if i > max_zeilen + 1:
+                    raise _zu_viele_zeilen(name, i, ws.title, max_zeilen)
                 if i % 1000 == 0:
                     uhr.pruefe(name, i)
                 if not any(v is not None and v != "" for v in row):
@@ -402,10 +404,11 @@ def export_xlsx(daten: Netzdaten, target: Path | str | io.BytesIO) -> None:
     wb.save(target)
 
 
-def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None,
-                 max_bytes: int | None = None) -> Rohdaten:
+def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, max_bytes: int | None = None,
+                 max_zeilen: int = MAX_ZEILEN) -> Rohdaten:
     """Read uploaded files (name, content) like :func:`read_path`: CSV files by their name, workbooks by their
-    sheets. ``frist`` bounds the reading of all files together (seconds), ``max_bytes`` the size of each file.
+    sheets. ``frist`` bounds the reading of all files together (seconds), ``max_bytes`` the size of each file,
+    ``max_zeilen`` the rows of each file or sheet.
 
     Raises :class:`~network.errors.Validierungsfehler` (file, line, column) when a file is too large, broken or
     hostile, or when nothing usable was uploaded.
@@ -427,11 +430,11 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None,
                 roh.hinweise.append(f"{name} übersprungen: kein bekannter Dateiname.")
                 continue
             try:
-                roh.tabellen[datei] = read_csv_bytes(name, data, rest)
+                roh.tabellen[datei] = read_csv_bytes(name, data, rest, max_zeilen)
             except Validierungsfehler as e:
                 fehler.extend(e.fehler)
         elif endung == ".xlsx":
-            _read_xlsx(name, io.BytesIO(data), roh, fehler, rest)
+            _read_xlsx(name, io.BytesIO(data), roh, fehler, rest, max_zeilen)
         else:
             fehler.append(Fehler(name, 0, "", "Bitte .csv- oder .xlsx-Dateien hochladen."))
     if not fehler and not roh.tabellen:

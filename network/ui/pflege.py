@@ -476,6 +476,10 @@ def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
 UPLOAD_MB = 10
 #: Seconds the reading of an upload may take (the CLI has no limit).
 LESEFRIST = 20
+#: Rows per uploaded file or sheet (a 10 MB file of real data has about 20,000; larger imports: the CLI).
+UPLOAD_ZEILEN = 100_000
+#: Errors listed in the table (the message above it gives the total).
+MAX_FEHLER_ZEILEN = 1000
 
 
 def lese_upload(dateien: list) -> Rohdaten:
@@ -485,12 +489,20 @@ def lese_upload(dateien: list) -> Rohdaten:
 
     Raises :class:`~network.errors.Validierungsfehler` when nothing usable was uploaded.
     """
-    return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 2**20)
+    return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 2**20,
+                        max_zeilen=UPLOAD_ZEILEN)
 
 
 def fehler_tabelle(fehler: list[Fehler]) -> pd.DataFrame:
     return pd.DataFrame([{"Datei": f.datei, "Zeile": f.zeile or None, "Spalte": f.spalte, "Grund": f.grund}
                          for f in fehler], columns=["Datei", "Zeile", "Spalte", "Grund"])
+
+
+def _fehler_zeigen(fehler: list[Fehler]) -> None:
+    """The error table, at most :data:`MAX_FEHLER_ZEILEN` rows (a hostile file can have hundreds of thousands)."""
+    st.dataframe(fehler_tabelle(fehler[:MAX_FEHLER_ZEILEN]), hide_index=True, width="stretch")
+    if len(fehler) > MAX_FEHLER_ZEILEN:
+        st.caption(f"Gezeigt werden die ersten {MAX_FEHLER_ZEILEN:,} von {len(fehler):,} Fehlern.".replace(",", "."))
 
 
 def _import_starten() -> None:
@@ -553,7 +565,7 @@ def _import() -> None:
         st.info(meldung[1], icon=":material/cancel:")
     elif meldung:
         st.error(f"{len(meldung[1])} Fehler – es wurde nichts gespeichert.")
-        st.dataframe(fehler_tabelle(meldung[1]), hide_index=True, width="stretch")
+        _fehler_zeigen(meldung[1])
     nr = st.session_state.get("pf_upload_nr", 0)
     dateien = st.file_uploader(f"Importdateien (.csv oder .xlsx, je höchstens {UPLOAD_MB} MB)", type=["csv", "xlsx"],
                                accept_multiple_files=True, key=f"pf_upload_{nr}")
@@ -568,7 +580,7 @@ def _import() -> None:
         st.session_state.pop("pf_import_roh", None)
         st.error(f"{len(e.fehler)} Fehler gefunden – es wurde nichts gespeichert. Bitte die Dateien korrigieren "
                  "und erneut hochladen.", icon=":material/error:")
-        st.dataframe(fehler_tabelle(e.fehler), hide_index=True, width="stretch")
+        _fehler_zeigen(e.fehler)
         return
     for h in bericht.hinweise:
         st.info(md(h))
