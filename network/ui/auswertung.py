@@ -23,6 +23,7 @@ from . import rechnen as R
 from . import sitzung
 from ..zugang import darf
 from .adresse import Param, aus_url, in_url
+from .begriffe import erklaerung
 from .netzwerk import BEGINN, _quartal_name, quartalsenden
 from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
 
@@ -315,11 +316,13 @@ def seite() -> None:
     st.header("Sozialräume im Vergleich", anchor=False)
     st.caption("Kantengewichte = Intensität der Kooperationen plus die erfassten Vermittlungen zwischen Kita und "
                "Angebot bis zum Stichtag; sie wirken auf die Gemeinschaften (Louvain). Betweenness zählt Schritte.")
+    with st.container(border=True, key="a_begriffe"):
+        st.markdown(erklaerung(["Komponenten", "Dichte", "Betweenness", "Trennstellen", "Gemeinschaften (Louvain)"]))
     _vergleich(t, sr_name)
 
     st.header("Hubs je Sozialraum", anchor=False)
-    st.caption("Die fünf Akteure mit der höchsten Betweenness: über sie laufen die meisten kürzesten Wege – "
-               "fallen sie weg, zerfällt das Netz eher.")
+    st.caption("Hubs sind die Drehscheiben des Netzes: die fünf Akteure mit der höchsten Betweenness – über sie "
+               "laufen die meisten kürzesten Wege zwischen anderen; fallen sie weg, zerfällt das Netz eher.")
     _hubs(t, sr_name)
 
     st.header("Lücken und Empfehlungen", anchor=False)

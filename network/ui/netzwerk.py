@@ -22,6 +22,7 @@ from . import daten as D
 from . import rechnen as R
 from . import sitzung
 from .adresse import Param, aus_url, in_url
+from .begriffe import erklaerung
 from .netzrahmen import TYPEN, netz_html
 from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
 
@@ -312,9 +313,10 @@ def seite() -> None:
         m2.metric("Kooperationen", int(z["kooperationen"]))
         m3.metric("Dichte", zahl_de(float(z["dichte"] or 0), 3))
         m4.metric("Komponenten", int(z["komponenten"]))
-        st.caption("Akteure: Kitas und Angebote am Stichtag. Dichte: Anteil der möglichen Verbindungen, die "
-                   "bestehen. Komponenten: Teilnetze ohne Verbindung untereinander (auch einzelne Akteure ohne "
-                   "Kooperation). Zum Abspielen des Wachstums den Knopf „Abspielen“ über der Grafik nutzen.")
+        st.caption("Akteure: Kitas und Angebote am Stichtag. Zum Abspielen des Wachstums den Knopf „Abspielen“ über "
+                   "der Grafik nutzen.")
+        with st.expander("Was bedeuten Dichte, Komponenten, Betweenness und Hub?"):
+            st.markdown(erklaerung(["Dichte", "Komponenten", "Betweenness", "Hub"]))
         if typen != list(TYPEN) or st.session_state.get("n_thema"):
             st.caption(f"Kennzahlen für das ganze Netzwerk; die Grafik zeigt eine Auswahl: {len(knoten)} Akteure "
                        f"und {len(kanten)} Kooperationen.")

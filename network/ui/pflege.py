@@ -494,7 +494,9 @@ def lese_upload(dateien: list) -> Rohdaten:
 
 
 def fehler_tabelle(fehler: list[Fehler]) -> pd.DataFrame:
-    return pd.DataFrame([{"Datei": f.datei, "Zeile": f.zeile or None, "Spalte": f.spalte, "Grund": f.grund}
+    # a whole-file error has no row: „ganze Datei“, never „None“; no column: „–“
+    return pd.DataFrame([{"Datei": f.datei, "Zeile": str(f.zeile) if f.zeile else "ganze Datei",
+                          "Spalte": f.spalte or "–", "Grund": f.grund}
                          for f in fehler], columns=["Datei", "Zeile", "Spalte", "Grund"])
 
 

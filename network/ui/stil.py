@@ -7,7 +7,10 @@ outline on their visible frame (the element around the ``<input>``), where it is
 („z. B. …“) is darkened to 5:1 on the grey field (Streamlit draws it at about 2:1).
 The colours of text (captions at least 4.5:1) come from the theme in ``.streamlit/config.toml``.
 
-It also declares the page's language: Streamlit's page says ``<html lang="en">``, the app speaks German (WCAG 3.1.1).
+It also declares the page's language: Streamlit's page says ``<html lang="en">``, the app speaks German (WCAG 3.1.1),
+hides Streamlit's ⋮ menu (Print, Record screen, „Made with Streamlit“: nothing staff need; the Druckliste has its
+own print button), and puts Streamlit's own English words into German (:data:`DEUTSCH_JS`: the file uploader's
+„Upload“ and „10MB per file“, „Select all“, file sizes like „220.0B“, a few labels of table tools).
 
 Both are static (no data inside); the CSS is a style-only ``st.html`` element, which takes no space on the page.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["FOKUS", "FOKUS_CSS", "SPRACHE_JS", "stil"]
+__all__ = ["FOKUS", "FOKUS_CSS", "SPRACHE_JS", "DEUTSCH_JS", "WOERTER", "stil"]
 
 #: The focus colour: the theme's primary colour.
 FOKUS = "#1f5f8b"
@@ -33,6 +36,7 @@ div:has(> input:focus-visible):not([data-testid="stMultiSelectTagsContainer"]), 
 [role="group"]:has(> [data-testid="stMultiSelectTagsContainer"] > input:focus-visible) {{
   outline: 3px solid {FOKUS} !important; outline-offset: 1px !important;
 }}
+[data-testid="stMainMenu"] {{ display: none !important; }}
 input::placeholder, textarea::placeholder {{ color: #5c6370 !important; opacity: 1 !important; }}
 label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:focus-visible) {{
   outline: 3px solid {FOKUS} !important; outline-offset: 2px !important; border-radius: .25rem;
@@ -45,7 +49,74 @@ label:has(input[type="checkbox"]:focus-visible), label:has(input[type="radio"]:f
 SPRACHE_JS = '<script>document.documentElement.lang = "de";</script>'
 
 
+#: Streamlit's own English texts (whole text of an element) and their German words. Static: no data.
+WOERTER = {
+    "Upload": "Dateien auswählen", "Browse files": "Dateien auswählen", "Drag and drop files here":
+    "Dateien hierher ziehen oder auswählen", "Select all": "Alle auswählen", "Deselect all": "Auswahl aufheben",
+    "Clear all": "Alle entfernen", "No results": "Keine Treffer", "No options to select.": "Keine Auswahl möglich.",
+    "Choose an option": "Bitte wählen", "Choose options": "Bitte wählen",
+}
+#: Attributes (accessible names, tooltips) of Streamlit's controls.
+ATTRIBUTE = {
+    "file upload": "Datei hochladen", "Download as CSV": "Als CSV herunterladen", "Search": "Suchen",
+    "Fullscreen": "Vollbild", "Close fullscreen": "Vollbild schließen", "Remove": "Entfernen",
+    "Clear all": "Alle entfernen", "Delete": "Löschen", "Open": "Öffnen", "Close": "Schließen",
+}
+
+#: A static script (no data inside) that puts those words into German wherever Streamlit draws them, also later
+#: (a MutationObserver); „100MB per file • CSV, XLSX“ → „bis 100 MB je Datei · CSV, XLSX“, „220.0B“ → „220 Byte“.
+DEUTSCH_JS = """<script>
+(() => {
+  if (window.__kitanetzDeutsch) return;
+  window.__kitanetzDeutsch = true;
+  const W = %s, A = %s;
+  const zahl = (x) => x.replace(".", ",").replace(/,0$/, "");
+  const R = [
+    [/^(\\d+(?:\\.\\d+)?)\\s?MB per file(?: • (.+))?$/,
+     (m, n, t) => "bis " + zahl(n) + " MB je Datei" + (t ? " · " + t : "")],
+    [/^(\\d+(?:\\.\\d+)?)\\s?(B|KB|MB|GB)$/, (m, n, e) => zahl(n) + " " + (e === "B" ? "Byte" : e)],
+  ];
+  const text = (n) => {
+    const t = n.nodeValue, s = t.trim();
+    if (!s) return;
+    if (Object.prototype.hasOwnProperty.call(W, s)) { n.nodeValue = t.replace(s, W[s]); return; }
+    for (const [re, f] of R) if (re.test(s)) { n.nodeValue = t.replace(s, s.replace(re, f)); return; }
+  };
+  const el = (e) => {
+    for (const a of ["aria-label", "title", "placeholder"]) {
+      const v = e.getAttribute && e.getAttribute(a);
+      if (v && Object.prototype.hasOwnProperty.call(A, v)) e.setAttribute(a, A[v]);
+    }
+  };
+  const walk = (root) => {
+    if (root.nodeType === 3) { text(root); return; }
+    if (root.nodeType !== 1) return;
+    el(root);
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    let n;
+    while ((n = w.nextNode())) { if (n.nodeType === 3) text(n); else el(n); }
+  };
+  new MutationObserver((ms) => {
+    for (const m of ms) {
+      if (m.type === "characterData") text(m.target);
+      else if (m.type === "attributes") el(m.target);
+      else m.addedNodes.forEach(walk);
+    }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
+                             attributeFilter: ["aria-label", "title", "placeholder"]});
+  walk(document.body);
+})();
+</script>"""
+
+
+def _js() -> str:
+    import json
+
+    return DEUTSCH_JS % (json.dumps(WOERTER, ensure_ascii=False), json.dumps(ATTRIBUTE, ensure_ascii=False))
+
+
 def stil() -> None:
-    """Add the app-wide style and the page language to the current run."""
+    """Add the app-wide style, the page language and the German words for Streamlit's own texts to the run."""
     st.html(FOKUS_CSS)
     st.html(SPRACHE_JS, unsafe_allow_javascript=True)
+    st.html(_js(), unsafe_allow_javascript=True)

@@ -174,7 +174,7 @@ def test_upload_mit_fehlern_schreibt_nichts(store):
     gruende = fehler["Grund"].tolist()
     assert "„99999999“ gibt es nicht in gemeinden." in gruende
     assert "„zehn“ ist keine ganze Zahl." in gruende
-    assert fehler["Zeile"].tolist() == [2, 2]
+    assert fehler["Zeile"].tolist() == ["2", "2"]
     assert not [b for b in at.button if b.label == "Jetzt importieren"]
     assert finde(store.load(), "kitas", "kita-010") == kita
 
