@@ -414,7 +414,7 @@ def test_protokollseite_filter_details_und_csv(datenordner, store):
     from network import pflege as P
 
     werte = P.als_text(next(k for k in store.load().kitas if k["id"] == "kita-022"), "kitas")
-    werte["telefon"] = "=HYPERLINK(\"x\")"
+    werte["traeger"] = "=HYPERLINK(\"x\")"  # free text (a phone number is validated as one)
     P.speichere(store, "kitas", werte, wer=Nutzer("proto.test", "koordination"))
     at = seite("protokoll", als=KOORDINATION).run()
     assert not at.exception and [t.value for t in at.title] == ["Protokoll"]
@@ -426,7 +426,7 @@ def test_protokollseite_filter_details_und_csv(datenordner, store):
     assert list(tab["Wer"]) == ["proto.test"] and list(tab["Kennung"]) == ["kita-022"]
     details = at.dataframe[1].value
     assert list(details.columns) == ["Feld", "vorher", "nachher"]
-    assert "telefon" in list(details["Feld"])
+    assert "Träger" in list(details["Feld"])  # German field names (issue 15.9)
     assert at.get("download_button")[0].proto.label == "Als CSV herunterladen"
     from network.zugang.protokoll import als_csv, filtere
 
