@@ -183,6 +183,7 @@ def _open(settings: Settings, read_only: bool = False):
     from .store import open_store
 
     store = open_store(settings, read_only=read_only)
+    store.version()  # a first read: finishes a recovery after a crash now, so its notice is printed here
     for w in store.warnungen:
         print(f"Hinweis: {w}", file=sys.stderr)
     return store
@@ -375,12 +376,15 @@ def cmd_nutzer(args, settings: Settings) -> int:
 
 
 def cmd_analyse(args, settings: Settings) -> int:
-    from .analyse import analyse, als_csv, wachstum
+    # wachstum and als_csv bring pandas (about 0.8 s to import): only the branch that needs them imports them.
+    from .analyse import analyse
 
     with _open(settings, read_only=True) as store:
         daten = store.load()
     max_km = args.max_km if args.max_km is not None else settings.max_km
     if args.growth:
+        from .analyse import wachstum
+
         tabelle = wachstum(daten, max_km=max_km)
         if args.format == "json":
             print(tabelle.to_json(orient="records", force_ascii=False, indent=2))
@@ -391,6 +395,8 @@ def cmd_analyse(args, settings: Settings) -> int:
     if args.format == "json":
         print(json.dumps(bericht, ensure_ascii=False, indent=2))
     elif args.format == "csv":
+        from .analyse import als_csv
+
         print(als_csv(bericht), end="")
     else:
         _analyse_tabelle(bericht)

@@ -15,7 +15,8 @@ import org.neo4j.harness.Neo4jBuilders;
 /**
  * Starts a real Neo4j (Community, through Neo4j's own test harness) with Bolt on 127.0.0.1.
  *
- * <pre>java -cp 'target/classes:target/lib/*' de.kitanetz.neo4j.Starter --data DIR [--port N] [--password PW]</pre>
+ * <pre>java -cp 'target/classes:target/lib/*' de.kitanetz.neo4j.Starter --data DIR [--port N] [--password PW]
+ *      [--pagecache-mb MB]</pre>
  *
  * The data lives in DIR/data (kept between starts); logs and the harness's scratch files in DIR/run (removed
  * on stop). Port 0 (the default) takes a free port. With a password, authentication is on and the user
@@ -30,11 +31,13 @@ public final class Starter {
         Path dir = null;
         int port = 0;
         String password = null;
+        long pagecacheMb = 512;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> dir = Path.of(args[++i]).toAbsolutePath();
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--password" -> password = args[++i];
+                case "--pagecache-mb" -> pagecacheMb = Long.parseLong(args[++i]);
                 default -> {
                     System.err.println("Unbekannte Option: " + args[i]);
                     System.exit(2);
@@ -42,7 +45,7 @@ public final class Starter {
             }
         }
         if (dir == null) {
-            System.err.println("Aufruf: Starter --data ORDNER [--port N] [--password PASSWORT]");
+            System.err.println("Aufruf: Starter --data ORDNER [--port N] [--password PASSWORT] [--pagecache-mb MB]");
             System.exit(2);
         }
         Path data = dir.resolve("data");
@@ -57,6 +60,8 @@ public final class Starter {
         Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(run)
                 .withDisabledServer()
                 .withConfig(GraphDatabaseSettings.data_directory, data)
+                // the harness's default page cache (8 MB) is for unit tests; an import of 100x the seed needs more
+                .withConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024 * 1024)
                 .withConfig(GraphDatabaseSettings.auth_enabled, password != null)
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
