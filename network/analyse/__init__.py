@@ -26,14 +26,31 @@ Examples
 0
 """
 
+import importlib
+
 from .bericht import Auswertung, GesamtAuswertung, SozialraumAuswertung, analyse, auswerten
-from .export import als_csv
 from .geo import haversine_km
 from .kennzahlen import BACKENDS, SEED
 from .lueckensuche import LUECKENARTEN, MAX_KM
 from .netz import network_at, sozialraum_netz
-from .tabellen import abdeckung, akteure, empfehlungen, hinweise, hubs, luecken, metriken
-from .zeitreihe import wachstum
+
+# The DataFrame views, the time series and the CSV need pandas, whose import alone takes about 0.8 s – more than
+# the whole seed analysis. They are imported on first use (PEP 562), so `kita-netz analyse` starts without pandas.
+_SPAETER = {"abdeckung": "tabellen", "akteure": "tabellen", "empfehlungen": "tabellen", "hinweise": "tabellen",
+            "hubs": "tabellen", "luecken": "tabellen", "metriken": "tabellen", "wachstum": "zeitreihe",
+            "als_csv": "export"}
+
+
+def __getattr__(name: str):
+    if name in _SPAETER:
+        wert = getattr(importlib.import_module(f".{_SPAETER[name]}", __name__), name)
+        globals()[name] = wert
+        return wert
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_SPAETER))
 
 __all__ = [
     "analyse", "auswerten", "Auswertung", "SozialraumAuswertung", "GesamtAuswertung",
