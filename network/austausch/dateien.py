@@ -422,8 +422,8 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
         rest = None if ende is None else max(ende - time.monotonic(), 0.001)
         if max_bytes is not None and len(data) > max_bytes:
             fehler.append(Fehler(name, 0, "", (
-                f"Die Datei ist {len(data) / 2**20:.1f} MB groß; hochladen lassen sich Dateien bis "
-                f"{max_bytes / 2**20:g} MB, größere bitte über die Kommandozeile (kita-netz import) "
+                f"Die Datei ist {len(data) / 10**6:.1f} MB groß; hochladen lassen sich Dateien bis "
+                f"{max_bytes / 10**6:g} MB, größere bitte über die Kommandozeile (kita-netz import) "
                 "einspielen.").replace(".", ",", 1)))
         elif endung == ".csv":
             if datei not in DATEIEN:

@@ -489,7 +489,7 @@ def lese_upload(dateien: list) -> Rohdaten:
 
     Raises :class:`~network.errors.Validierungsfehler` when nothing usable was uploaded.
     """
-    return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 2**20,
+    return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 10**6,
                         max_zeilen=UPLOAD_ZEILEN)
 
 

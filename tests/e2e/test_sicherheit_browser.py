@@ -68,3 +68,28 @@ def test_metrics_are_not_readable_anonymously(server):
     assert exc.value.code == 404
     with urllib.request.urlopen(server["url"] + "/_stcore/health", timeout=10) as r:
         assert r.status == 200
+
+
+def test_an_oversized_upload_is_refused_in_german(seite, tmp_path):
+    """Above the page's 10 MB (and below the server's limit) the refusal is the app's German sentence, not the
+    browser's English „File must be … or smaller“."""
+    from browser_hilfen import anmelden, zur_seite
+
+    page = seite
+    page.goto(page.app_url + "/")
+    fertig(page)
+    anmelden(page, "koordination")
+    zur_seite(page, "Pflege")
+    page.get_by_role("radiogroup", name="Bereich").get_by_role("radio", name="Import").click()
+    fertig(page)
+    gross = tmp_path / "themen.csv"
+    gross.write_bytes(b"id;name\nt-x;" + b"y" * (11 * 10**6) + b"\n")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(gross))
+    page.get_by_text("1 Fehler gefunden – es wurde nichts gespeichert.").wait_for(timeout=60_000)
+    fertig(page)
+    # the error table is a canvas grid; its cells are in the accessibility tree (hidden from view)
+    page.get_by_text("Die Datei ist 11,0 MB groß").first.wait_for(state="attached", timeout=30_000)
+    text = page.locator("body").inner_text()
+    assert "File must be" not in text and "or smaller" not in text
+    assert page.get_by_role("button", name="Jetzt importieren").count() == 0
+    bild(page, "pflege-upload-zu-gross")

@@ -48,12 +48,22 @@ def dimensionsbombe() -> bytes:
 
 
 def zipbombe(entpackt: int) -> bytes:
-    """An otherwise honest workbook with one extra member of ``entpackt`` zero bytes (packs about 1000:1)."""
+    """A workbook whose sheet XML unpacks to about ``entpackt`` bytes: whitespace inside ``<sheetData>``, which an
+    XML parser must read through (packs about 1000:1). Written in pieces, so building it needs little memory."""
     xlsx = arbeitsmappe({"themen": [["id", "name"], ["t-1", "Eins"]]})
-    out = io.BytesIO(xlsx)
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        with z.open("xl/media/fuellung.bin", "w", force_zip64=True) as f:
-            block = b"\0" * 2**20
-            for _ in range(entpackt // len(block)):
-                f.write(block)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as alt, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
+                                                                 compresslevel=9) as neu:
+        for info in alt.infolist():
+            data = alt.read(info.filename)
+            if info.filename != "xl/worksheets/sheet1.xml":
+                neu.writestr(info.filename, data)
+                continue
+            kopf, rest = data.split(b"<sheetData>", 1)
+            with neu.open(info.filename, "w", force_zip64=True) as f:
+                f.write(kopf + b"<sheetData>")
+                block = b" " * 2**20
+                for _ in range(entpackt // len(block)):
+                    f.write(block)
+                f.write(rest)
     return out.getvalue()

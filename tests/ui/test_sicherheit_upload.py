@@ -54,11 +54,11 @@ def test_hostile_uploads_are_refused_in_german(store, name, inhalt, teil):
 
 def test_an_oversized_upload_is_refused_in_german(store):
     vorher = store.load()
-    gross = b"id;name\n" + b"t-x;" + b"y" * (pflege.UPLOAD_MB * 2**20) + b"\n"
+    gross = b"id;name\n" + b"t-x;" + b"y" * (pflege.UPLOAD_MB * 10**6) + b"\n"
     at = _hochladen(_import_seite(), ("themen.csv", gross))
     (f,) = _fehler(at)
     assert f["Datei"] == "themen.csv"
-    assert f["Grund"].startswith("Die Datei ist 10,0 MB groß; hochladen lassen sich Dateien bis 10 MB")
+    assert f["Grund"].startswith("Die Datei ist 10,0 MB groß; hochladen lassen sich Dateien bis 10 MB")  # MB = 10⁶ Bytes, as the browser counts
     assert "MB or smaller" not in texte(at)
     assert store.load() == vorher
 
