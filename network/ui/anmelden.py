@@ -42,8 +42,8 @@ def _weiter(n) -> None:
         seite, params = "Wegweiser", {}
     page = sitzung.seite_fuer(seite)
     if sitzung.cookie_holen(sitzung.seite_url(page, params) if page is not None else "/"):
-        st.info("Sie sind angemeldet. Die Seite wird geladen …", icon=":material/hourglass_top:")
-        st.stop()  # the browser fetches the sign-in cookie and goes on to the page
+        st.info("Anmeldung erfolgreich. Die Seite wird geladen …", icon=":material/hourglass_top:")
+        st.stop()  # the browser fetches the sign-in cookie and goes on to the page, signed in
     if page is not None:
         st.switch_page(page, query_params=params)
     st.rerun()
@@ -66,8 +66,9 @@ def _angemeldet(n) -> None:
 def seite() -> None:
     st.title("Anmelden", anchor=False)
     n = sitzung.nutzer()
-    if st.session_state.pop("an_erfolg", False) and n.angemeldet:
-        _weiter(n)
+    neu = sitzung.angemeldet_neu()  # signed in, the browser still fetches the cookie (server only)
+    if st.session_state.pop("an_erfolg", False) and (neu is not None or n.angemeldet):
+        _weiter(neu or n)
     if n.angemeldet:
         _angemeldet(n)
         return

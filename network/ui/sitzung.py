@@ -55,6 +55,7 @@ BEENDET = "Ihre Anmeldung ist abgelaufen oder wurde beendet. Bitte melden Sie si
 NUTZER = "nutzer"                  # the signed-in Nutzer
 SITZUNG = "sitzung_cookie"         # the cookie value naming this session's record (local sign-in in a server)
 CODE = "sitzung_code"              # one-time code: the browser fetches the cookie with it after the sign-in
+NEU = "sitzung_neu"                # who just signed in (until the browser has the cookie)
 GEPRUEFT = "sitzung_cookie_gesehen"  # the cookie of this connection was looked at already
 ZULETZT = "sitzung_zuletzt"        # time.time() of the last interaction
 ART = "sitzung_art"                # "lokal" or "oidc"
@@ -239,13 +240,22 @@ def anmelden(name: str, passwort: str) -> Nutzer:
     """Sign in with a local account; raises :class:`~network.errors.AnmeldungFehlgeschlagen` (German)."""
     n = konten.anmelden(D.store(), name, passwort)
     s = st.session_state
-    s[NUTZER], s[ART], s[ZULETZT] = n, "lokal", time.time()
     s.pop(HINWEIS, None)
-    if _im_server():  # a new record (a new token: rotation); the page then sends the browser for the cookie
+    if _im_server():
+        # A new record (a new token: rotation). This connection stays signed out: the page sends the browser for
+        # the cookie, and the next page load signs in from it – so nothing shows „signed in“ before the cookie is.
         sitzungen = _sitzungen()
-        s[SITZUNG] = sitzungen.beginne(n.name, "lokal", vorher=s.get(SITZUNG) or _cookie())
-        s[CODE] = sitzungen.einmalcode(s[SITZUNG])
+        wert = sitzungen.beginne(n.name, "lokal", vorher=s.get(SITZUNG) or _cookie())
+        s[CODE] = sitzungen.einmalcode(wert)
+        s[NEU] = n
+        return n
+    s[NUTZER], s[ART], s[ZULETZT] = n, "lokal", time.time()
     return n
+
+
+def angemeldet_neu() -> Nutzer | None:
+    """The user who has just signed in while the browser still fetches the cookie (server only), else None."""
+    return st.session_state.get(NEU) if st.session_state.get(CODE) else None
 
 
 def cookie_holen(seite_url: str) -> bool:

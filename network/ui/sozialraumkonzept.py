@@ -13,6 +13,7 @@ comes from :func:`network.ui.sitzung.nutzer`.
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 
 import altair as alt
@@ -40,6 +41,8 @@ KITA_SCHRITTE = (0.01, 0.05, 0.25)
 #: Name of the weights currently on screen (not saved) in the comparison.
 AKTUELL = "Aktuelle Einstellung"
 _NEUESTE = "neueste"
+
+log = logging.getLogger(__name__)
 
 _BLAU, _GRAU, _ROT, _GRUEN = "#1f5f99", "#8c96a0", "#a8322d", "#2e7d4f"
 #: Chart config: German numbers on axes and labels („100.000“), readable label colours.
@@ -506,13 +509,47 @@ def seite() -> None:
     st.subheader("Herunterladen", anchor=False)
     st.caption("Bericht für den Jugendhilfeausschuss (PDF) und alle Tabellen (Excel) – mit denselben Zahlen wie "
                "oben.")
-    datei = f"sozialraumkonzept-{heute}"
+    _herunterladen(f"sozialraumkonzept-{heute}", e, lambda: V.pdf_bytes(v, soll_ist=si, bedarf=bedarf,
+                                                                      vergleich=vergleich),
+                   lambda: V.excel_bytes(v, soll_ist=si, bedarf=bedarf, vergleich=vergleich, kitas=kitas))
+
+
+def _herunterladen(datei: str, e: dict, pdf, excel) -> None:
+    """Downloads that never fail silently: „Dateien erstellen“ makes both files now (a German message if that
+    fails), and the buttons then hand over these bytes – not a deferred file that a rerun or another app
+    process may no longer know (``MediaFileStorageError: Deferred file … not found``). Changed inputs make the
+    files stale: they are made again on request."""
+    s = st.session_state
+    stand = repr((sorted(e["gewichte"].items()), str(e["budget"]), str(e["stunden"]), e["schritt"],
+                  str(e["minimum_budget"]), str(e["minimum_stunden"]), e["stichtag"], e["szenario"],
+                  s.get("sk_vergleich_a"), s.get("sk_vergleich_b"), s.get("sk_kita_indikator"),
+                  s.get("sk_kita_schritt"), D.version()))
+    dateien = s.get("sk_dateien")
+    if not dateien or dateien[0] != stand:
+        dateien = None
+
+    def erstellen() -> None:
+        try:
+            s["sk_dateien"] = (stand, pdf(), excel())
+            s.pop("sk_dateien_fehler", None)
+        except Exception:  # the reason in the server log, a German sentence on the page
+            log.exception("Bericht oder Tabellen konnten nicht erstellt werden")
+            s.pop("sk_dateien", None)
+            s["sk_dateien_fehler"] = ("Bericht und Tabellen konnten nicht erstellt werden. Bitte erneut versuchen; "
+                                      "wenn es wieder nicht geht, die Eingaben prüfen oder die Koordination der "
+                                      "IT informieren (Einzelheiten im Server-Protokoll).")
+
+    if dateien is None:
+        st.button("Bericht und Tabellen erstellen", key="sk_erstellen", icon=":material/description:",
+                  on_click=erstellen, type="primary")
+        if fehler := s.pop("sk_dateien_fehler", None):
+            st.error(fehler, icon=":material/error:")
+        return
+    _, pdf_daten, xlsx_daten = dateien
     c1, c2, _ = st.columns([2, 2, 3])
-    c1.download_button("Bericht (PDF)", data=lambda: V.pdf_bytes(v, soll_ist=si, bedarf=bedarf, vergleich=vergleich),
-                       file_name=f"{datei}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-                       key="sk_pdf")
-    c2.download_button("Tabellen (Excel)", data=lambda: V.excel_bytes(v, soll_ist=si, bedarf=bedarf,
-                                                                      vergleich=vergleich, kitas=kitas),
-                       file_name=f"{datei}.xlsx",
+    c1.download_button("Bericht (PDF)", data=pdf_daten, file_name=f"{datei}.pdf", mime="application/pdf",
+                       icon=":material/picture_as_pdf:", key="sk_pdf", on_click="ignore")
+    c2.download_button("Tabellen (Excel)", data=xlsx_daten, file_name=f"{datei}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       icon=":material/table:", key="sk_xlsx")
+                       icon=":material/table:", key="sk_xlsx", on_click="ignore")
+    st.caption("Die Dateien gehören zu den Eingaben oben; wer sie ändert, erstellt die Dateien neu.")

@@ -82,10 +82,14 @@ DEUTSCH_JS = """<script>
     if (Object.prototype.hasOwnProperty.call(W, s)) { n.nodeValue = t.replace(s, W[s]); return; }
     for (const [re, f] of R) if (re.test(s)) { n.nodeValue = t.replace(s, s.replace(re, f)); return; }
   };
+  const AR = [[/^Help for (.+)$/, "Hilfe zu $1"], [/^day, (.+)$/, "Tag, $1"], [/^month, (.+)$/, "Monat, $1"],
+              [/^year, (.+)$/, "Jahr, $1"]];
   const el = (e) => {
     for (const a of ["aria-label", "title", "placeholder"]) {
       const v = e.getAttribute && e.getAttribute(a);
-      if (v && Object.prototype.hasOwnProperty.call(A, v)) e.setAttribute(a, A[v]);
+      if (!v) continue;
+      if (Object.prototype.hasOwnProperty.call(A, v)) { e.setAttribute(a, A[v]); continue; }
+      for (const [re, z] of AR) if (re.test(v)) { e.setAttribute(a, v.replace(re, z)); break; }
     }
   };
   const walk = (root) => {

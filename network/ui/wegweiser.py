@@ -6,6 +6,8 @@ printable list. Every text from the data is shown as plain text or escaped Markd
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 from datetime import date
 
@@ -13,18 +15,21 @@ import pandas as pd
 import streamlit as st
 
 from ..frische import veraltet
+from ..grund.format import anzahl
+from ..grund.format import datum as datum_text
 from ..model import ART
+from ..vermittlung.lage import ORTSMITTE
 from ..zugang import sichtbar
 from . import daten as D
 from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .karte import grenzen, karte
-from ..grund.format import anzahl
-from ..vermittlung.lage import ORTSMITTE
 from .text import km_text, md, monat_jahr
 from .verzeichnis import Filter, Verzeichnis
 
 __all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS", "geprueft_text", "kontakt_markdown"]
+
+log = logging.getLogger(__name__)
 
 SEITE = 20  # cards per step
 
@@ -53,7 +58,8 @@ ANSICHTEN = ("Liste", "Karte", "Druckliste")
 DRUCK_CSS = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDecoration"], .no-print, [data-testid="stIFrame"], [data-testid="stElementToolbar"] {
+  [data-testid="stDecoration"], .no-print, [data-testid="stIFrame"], [data-testid="stElementToolbar"],
+  [data-testid="stDownloadButton"] {
     display: none !important;
   }
   .st-key-w_filter, .st-key-w_steuerung, .st-key-w_trefferkopf { display: none !important; }
@@ -65,6 +71,22 @@ DRUCK_CSS = """<style>
 
 #: Static style of the page (no data inside): compact card headings.
 SEITEN_CSS = """<style>
+@media (max-width: 640px) {  /* phone: the results start on the first screen */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem !important; }
+  .st-key-w_intro, .st-key-w_umkreis_hinweis { display: none !important; }
+  h1 { font-size: 1.9rem !important; padding-top: .25rem !important; }
+  .st-key-w_steuerung [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: .3rem !important; }
+  .st-key-w_steuerung [data-testid="stColumn"] { min-width: 0 !important; width: auto !important;
+                                                 flex: 0 1 auto !important; }
+  .st-key-w_steuerung [data-testid="stWidgetLabel"] { position: absolute !important; width: 1px; height: 1px;
+                                                       overflow: hidden; clip: rect(0 0 0 0); }
+  .st-key-w_steuerung [data-testid="stIconMaterial"] { display: none !important; }
+  .st-key-w_steuerung [data-testid="stColumn"]:last-child { display: none !important; }
+  .st-key-w_steuerung button { padding-left: .4rem !important; padding-right: .4rem !important; gap: 0 !important;
+                               font-size: .85rem !important; min-width: 0 !important; }
+  .st-key-w_trefferkopf h2 { font-size: 1.35rem !important; padding: .25rem 0 !important; }
+  .st-key-w_filter { padding: .6rem .75rem !important; }
+}
 [class*="st-key-karte_"] h3 { font-size: 1.2rem !important; line-height: 1.35 !important; padding: 0 0 .25rem 0; }
 [class*="st-key-karte_"] [data-testid="stText"] { font-size: .95rem; }
 </style>"""
@@ -164,8 +186,6 @@ def _filter(v: Verzeichnis) -> None:
         c1, c2, c3 = st.columns([4, 3, 2])
         c1.text_input("Suche in Namen und Beschreibungen", key="w_q", live=True, icon=":material/search:",
                       placeholder="z. B. Familienberatung, Sprachförderung, Arabisch")
-        c1.checkbox("Suchtext in den Link übernehmen (zum Teilen)", key="w_q_teilen",
-                    help="Sonst stehen nur die Filter in der Adresse, nicht der Suchtext.")
         c2.selectbox("In der Nähe von (Gemeinde oder Kita)", ["", *orte], key="w_ort",
                      format_func=lambda o: orte.get(o, o) if o else "– kein Ort gewählt –",
                      on_change=_ort_gewaehlt)
@@ -174,14 +194,17 @@ def _filter(v: Verzeichnis) -> None:
                              format_func=lambda k: "beliebig" if not k else f"bis {k} km")
         else:  # no disabled slider: its greyed label would be too faint to read (contrast below 4.5:1)
             s["w_km"] = 0
-            c3.caption("Umkreis: wählbar, sobald ein Ort gewählt ist")
-        c1, c2 = st.columns([4, 5])
-        c1.pills("Art", list(ART), selection_mode="multi", key="w_art")
-        c2.multiselect("Thema", sorted(v.thema_name, key=lambda t: v.thema_name[t].casefold()), key="w_thema",
-                       format_func=lambda t: v.thema_name.get(t, t), placeholder="alle Themen")
-        weitere = any(s.get(k) for k in ("w_zg", "w_sprache", "w_kostenlos", "w_barrierefrei", "w_aufsuchend"))
-        with st.expander("Weitere Filter: Zielgruppe, Sprache, kostenlos, barrierefrei, aufsuchend",
+            with c3.container(key="w_umkreis_hinweis"):
+                st.caption("Umkreis: erst einen Ort wählen")
+        # Art, Thema and the rest fold away, so that the results start on the first screen (desktop and phone)
+        weitere = any(s.get(k) for k in ("w_art", "w_thema", "w_zg", "w_sprache", "w_kostenlos", "w_barrierefrei",
+                                         "w_aufsuchend"))
+        with st.expander("Weitere Filter: Art, Thema, Zielgruppe, Sprache, kostenlos, barrierefrei, aufsuchend",
                          expanded=weitere):
+            c1, c2 = st.columns([4, 5])
+            c1.pills("Art", list(ART), selection_mode="multi", key="w_art")
+            c2.multiselect("Thema", sorted(v.thema_name, key=lambda t: v.thema_name[t].casefold()), key="w_thema",
+                           format_func=lambda t: v.thema_name.get(t, t), placeholder="alle Themen")
             c1, c2 = st.columns(2)
             c1.multiselect("Zielgruppe", v.zielgruppen, key="w_zg", placeholder="alle Zielgruppen")
             c2.multiselect("Sprache", v.sprachen, key="w_sprache", placeholder="alle Sprachen")
@@ -189,11 +212,12 @@ def _filter(v: Verzeichnis) -> None:
             c1.checkbox("nur kostenlose", key="w_kostenlos")
             c2.checkbox("nur barrierefreie", key="w_barrierefrei")
             c3.checkbox("nur aufsuchende (Hausbesuche)", key="w_aufsuchend")
-        c1, c2 = st.columns([1, 3], vertical_alignment="center")
-        c1.button("Alle Filter zurücksetzen", on_click=_zuruecksetzen, icon=":material/filter_alt_off:",
+            st.checkbox("Suchtext in den Link übernehmen (zum Teilen)", key="w_q_teilen",
+                        help="Sonst stehen nur die Filter in der Adresse, nicht der Suchtext.")
+            st.caption("Ohne Sozialraum: der ganze Kreis (auch kreisweite Angebote). Groß-/Kleinschreibung und "
+                       "Umlaute sind bei der Suche egal, Wortteile werden gefunden. Mit Ort: sortiert nach Luftlinie.")
+        st.button("Alle Filter zurücksetzen", on_click=_zuruecksetzen, icon=":material/filter_alt_off:",
                   type="tertiary")
-        c2.caption("Ohne Sozialraum: der ganze Kreis (auch kreisweite Angebote). Groß-/Kleinschreibung und Umlaute "
-                   "sind bei der Suche egal, Wortteile werden gefunden. Mit Ort: sortiert nach Luftlinie.")
 
 
 # -- cards --------------------------------------------------------------------------------------------
@@ -376,9 +400,90 @@ def _liste(v: Verzeichnis, treffer: list, ist_kita: bool) -> None:
                   on_click=lambda: st.session_state.update(w_mehr=st.session_state.get("w_mehr", 1) + 1))
 
 
+def _ganz(telefon: str | None) -> str:
+    """A phone number that never breaks over lines: no-break spaces and non-breaking hyphens.
+
+    >>> _ganz("06761 9999-301")
+    '06761\xa09999\u2011301'
+    """
+    return " ".join(str(telefon or "").split()).replace(" ", "\u00a0").replace("-", "\u2011")
+
+
+def excel_zeilen(v: Verzeichnis, treffer: list, ist_kita: bool, mit_ort: bool) -> list[dict]:
+    """The result as rows for Excel (plain values; the distance as a number of km)."""
+    zeilen = []
+    for r, km in treffer:
+        z = {"Name": r.get("name") or r["id"]}
+        if not ist_kita:
+            z.update({"Art": r.get("art") or "", "Themen": ", ".join(v.themen_namen(r)),
+                      "Sprachen": ", ".join(r.get("sprachen") or []),
+                      "Zielgruppen": ", ".join(r.get("zielgruppen") or [])})
+        z.update({"Straße": r.get("strasse") or "", "PLZ": r.get("plz") or "", "Ort": r.get("ort") or "",
+                  "Telefon": r.get("telefon") or "", "E-Mail": r.get("email") or ""})
+        if not ist_kita:
+            z.update({"Website": r.get("website") or "", "Zeiten": r.get("oeffnungszeiten") or "",
+                      "kostenlos": "ja" if r.get("kostenlos") is True else ("nein" if r.get("kostenlos") is False
+                                                                            else "unbekannt")})
+        if mit_ort:
+            p = v.lage(r)
+            z["Entfernung (km)"] = None if km is None else round(km, 1)
+            z["Lage"] = ("ungefähr (Ortsmitte)" if p is not None and p.ungefaehr else
+                         "" if p is not None else "ohne festen Standort")
+        z["zuletzt geprüft"] = datum_text(r.get("geprueft_am"))
+        zeilen.append(z)
+    return zeilen
+
+
+def excel_bytes(zeilen: list[dict], titel: str) -> bytes:
+    """One sheet: a title line, the header, the rows. Text stays text (never a formula); km as a number with
+    one decimal (Excel shows it in the reader's language)."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Wegweiser"
+    ws.append([titel])
+    ws["A1"].font = Font(bold=True, size=13)
+    kopf = list(zeilen[0]) if zeilen else ["Name"]
+    ws.append(kopf)
+    for c in ws[2]:
+        c.font = Font(bold=True)
+    for z in zeilen:
+        ws.append([None] * len(kopf))
+        for i, k in enumerate(kopf, 1):
+            zelle = ws.cell(ws.max_row, i)
+            wert = z.get(k)
+            if isinstance(wert, str):
+                zelle.value = wert
+                zelle.data_type = "s"  # „=…“ from the data stays text
+            else:
+                zelle.value = wert
+                if k == "Entfernung (km)":
+                    zelle.number_format = "0.0"
+    for i, k in enumerate(kopf, 1):
+        breite = max([len(k)] + [len(str(z.get(k) or "")) for z in zeilen])
+        ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = min(50, breite + 2)
+    puffer = io.BytesIO()
+    wb.save(puffer)
+    return puffer.getvalue()
+
+
 def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> None:
     st.html(DRUCK_CSS)
-    st.iframe(_DRUCKKNOPF, height=48)
+    c1, c2 = st.columns([1, 3], vertical_alignment="center")
+    with c1:
+        st.iframe(_DRUCKKNOPF, height=48)
+    titel = ("Kitas" if ist_kita else "Angebote") + " – Stand " + date.today().strftime("%d.%m.%Y")
+    try:  # made now, handed over as bytes: the download never finds a file gone (issue 15.10)
+        daten = excel_bytes(excel_zeilen(v, treffer, ist_kita, bool(f.ort)), f"{titel} – {_filter_beschreibung(v, f)}")
+    except Exception:
+        log.exception("Excel-Datei des Wegweisers nicht erstellt")
+        c2.error("Die Excel-Datei konnte nicht erstellt werden; bitte erneut versuchen.", icon=":material/error:")
+    else:
+        c2.download_button("Als Excel herunterladen", data=daten, file_name=f"wegweiser-{date.today()}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/table:", key="w_excel", on_click="ignore")
     st.subheader(("Kitas" if ist_kita else "Angebote") + " – Stand " + date.today().strftime("%d.%m.%Y"),
                  anchor=False)
     st.text(_filter_beschreibung(v, f))
@@ -390,10 +495,10 @@ def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> Non
             z["Themen"] = ", ".join(v.themen_namen(r))
             z["Sprachen"] = ", ".join(r.get("sprachen") or [])
         z["Adresse"] = _adresse(r) or "ohne festen Standort"
-        z["Telefon"] = r.get("telefon") or ""
+        z["Telefon"] = _ganz(r.get("telefon"))
         if ist_kita:
             fk = sichtbar.fachkraft(v.fachkraft.get(r.get("fachkraft_id")), sitzung.nutzer()) or {}
-            z["Kita-Sozialarbeit"] = " ".join(x for x in (fk.get("name"), fk.get("telefon")) if x)
+            z["Kita-Sozialarbeit"] = " ".join(x for x in (fk.get("name"), _ganz(fk.get("telefon"))) if x)
         else:
             z["Zeiten"] = r.get("oeffnungszeiten") or ""
         if f.ort:
@@ -476,8 +581,9 @@ def seite() -> None:
     sitzung.bewache("Wegweiser")
     st.html(SEITEN_CSS)
     st.title("Wegweiser", anchor=False)
-    st.caption("Beratung, Unterstützung und Freizeit für Familien mit Kita-Kindern im Rhein-Hunsrück-Kreis. "
-               "Wählen Sie einen Sozialraum oder einen Ort und grenzen Sie nach Art, Thema oder Stichwort ein.")
+    with st.container(key="w_intro"):
+        st.caption("Beratung, Unterstützung und Freizeit für Familien mit Kita-Kindern im Rhein-Hunsrück-Kreis. "
+                   "Wählen Sie einen Sozialraum oder einen Ort und grenzen Sie nach Art, Thema oder Stichwort ein.")
     v = D.verzeichnis()
     _filter(v)
     f = filter_aus_zustand()

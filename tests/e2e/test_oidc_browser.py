@@ -24,6 +24,15 @@ from browser_hilfen import ROOT, bild, fertig
 
 pytestmark = pytest.mark.browser
 
+
+def _kontext(browser, **optionen):
+    """A browser context whose pages :func:`browser_hilfen.fertig` can watch (``kontext``, where it exists)."""
+    try:
+        from browser_hilfen import kontext
+    except ImportError:  # older helpers: a plain context
+        return browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "de-DE", **optionen})
+    return kontext(browser, **optionen)
+
 MODUL = ROOT / ".venv" / "oidc" / "node_modules" / "oidc-provider" / "lib" / "index.js"
 
 
@@ -109,7 +118,7 @@ fachkraft = ["KJA-Kita-Sozialarbeit"]
 
 @pytest.fixture
 def seite(browser, oidc):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    ctx = _kontext(browser)
     # The provider's development login page imports a web font; the app itself stays offline.
     ctx.route("**/*", lambda r: r.abort() if "127.0.0.1" not in r.request.url else r.continue_())
     page = ctx.new_page()

@@ -12,6 +12,15 @@ from network.zugang.sitzungen import COOKIE
 pytestmark = pytest.mark.browser
 
 
+def _kontext(browser, **optionen):
+    """A browser context whose pages :func:`browser_hilfen.fertig` can watch (``kontext``, where it exists)."""
+    try:
+        from browser_hilfen import kontext
+    except ImportError:  # older helpers: a plain context
+        return browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "de-DE", **optionen})
+    return kontext(browser, **optionen)
+
+
 def angemeldet_als(page) -> str:
     leiste = page.locator('[data-testid="stSidebar"]')
     leiste.get_by_text("Angemeldet als").wait_for(timeout=20_000)
@@ -63,7 +72,7 @@ def test_ueberall_abmelden_beendet_andere_browser(browser, seite):
     page.goto(page.app_url + "/")
     fertig(page)
     anmelden(page, "koordination")
-    anderer = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")  # another browser
+    anderer = _kontext(browser)  # another browser
     zweite = anderer.new_page()
     try:
         zweite.goto(page.app_url + "/")

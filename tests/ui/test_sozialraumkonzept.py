@@ -228,3 +228,27 @@ def test_pdf_zeigt_die_zahlen_des_bildschirms(at):
         if name != "Summe":
             assert f"{budget} · {vzae} VZÄ" in text  # the bar label
     assert "1.234.567,89 €" in text and "DEMODATEN" in text
+
+
+def test_herunterladen_gibt_die_datei_oder_sagt_warum_nicht(at, monkeypatch):
+    """Issue 15.10: no deferred file that may be gone when clicked; made on request, handed over as bytes, and a
+    failure is a German message."""
+    at.run()
+    assert not at.get("download_button")  # nothing stale to click
+    at.button(key="sk_erstellen").click().run()
+    knoepfe = at.get("download_button")
+    assert [k.proto.label for k in knoepfe] == ["Bericht (PDF)", "Tabellen (Excel)"]
+    assert all(k.proto.url and not k.proto.deferred_file_id for k in knoepfe)
+    # changed inputs: the files are stale and are made again on request
+    at.text_input(key="sk_w_kinder_sgb2").set_value("2").run()
+    assert not at.get("download_button") and at.button(key="sk_erstellen")
+    from network import verteilung as V
+
+    def kaputt(*a, **k):
+        raise RuntimeError("Test: Schrift fehlt")
+
+    monkeypatch.setattr(V, "excel_bytes", kaputt)
+    at.button(key="sk_erstellen").click().run()
+    assert not at.exception
+    assert any("konnten nicht erstellt werden" in e.value for e in at.error)
+    assert not at.get("download_button")
