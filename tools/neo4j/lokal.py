@@ -70,6 +70,10 @@ class LokalerNeo4j:
         t.join(timeout)
         if not gefunden:
             self.stop()
+            protokoll = self.log.read_text(encoding="utf-8", errors="replace")[-20000:]
+            if "locked by another process" in protokoll:
+                raise RuntimeError(f"Der Datenordner {self.data_dir} wird schon von einem anderen Neo4j benutzt; "
+                                   "bitte diesen erst beenden.")
             raise RuntimeError(f"Neo4j ist nicht gestartet (Protokoll: {self.log}).")
         return gefunden[0]
 
@@ -114,12 +118,24 @@ def main(argv: list[str]) -> int:
             except KeyboardInterrupt:
                 pass
             return 0
-        kind = subprocess.Popen(befehl, env={**os.environ, **neo.env()})
+        # the command runs in a process group of its own: Ctrl-C or SIGTERM here ends all of it (sh, streamlit),
+        # then the server
+        kind = subprocess.Popen(befehl, env={**os.environ, **neo.env()}, start_new_session=True)
+
+        beendet: list[int] = []
+
+        def beenden(signum, _frame) -> None:
+            beendet.append(signum)
+            try:
+                os.killpg(kind.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+        signal.signal(signal.SIGINT, beenden)
+        signal.signal(signal.SIGTERM, beenden)
         try:
-            return kind.wait()
-        except KeyboardInterrupt:
-            kind.send_signal(signal.SIGINT)
-            return kind.wait()
+            code = kind.wait()
+            return 0 if beendet else code  # stopped on request (Ctrl-C, SIGTERM): a normal end
         finally:
             print("Neo4j wird beendet …", file=sys.stderr, flush=True)
 
