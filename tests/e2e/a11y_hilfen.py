@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from browser_hilfen import ROOT, anmelden, zur_seite
+from browser_hilfen import GEMALT, LAUF_VORBEI, ROOT, anmelden, zur_seite
 
 AXE_VERSION = "4.14.1"
 AXE_ORDNER = ROOT / ".venv" / "npm" / "node_modules" / "axe-core"
@@ -34,11 +34,8 @@ def axe_fehlt() -> str | None:
 def beruhigt(page, timeout: int = 60_000) -> None:
     """Wait until the page has settled: Streamlit's script run is over, its "running" indicator and every spinner
     are gone, the main content is drawn (its ``h1``, or the message of a refused page), every chart shown has
-    drawn and every frame has loaded."""
-    page.wait_for_timeout(200)
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'",
-        timeout=timeout)
+    drawn and every frame has loaded (no fixed pause: see :func:`browser_hilfen.fertig`)."""
+    page.wait_for_function(LAUF_VORBEI, timeout=timeout)
     page.wait_for_function("""() => {
       if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSpinner"]')) return false;
       if (!document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stAlert"]'))
@@ -51,7 +48,14 @@ def beruhigt(page, timeout: int = 60_000) -> None:
       }
       return true;
     }""", timeout=timeout)
-    page.wait_for_timeout(400)
+    page.evaluate(GEMALT)
+
+
+def aufgeklappt(page) -> None:
+    """Wait until the expander whose summary has the focus is open and its content drawn."""
+    page.wait_for_function("""() => { const e = document.activeElement;
+        return e && e.tagName === 'SUMMARY' && e.parentElement.open && e.parentElement.children.length > 1; }""")
+    page.evaluate(GEMALT)
 
 
 _AXE_RUN = """async ([tags, ausnahmen]) => {
@@ -131,6 +135,7 @@ def als(page, rolle: str) -> None:
     """Start a fresh session on the Wegweiser and, unless ``rolle`` is the public, sign in with the test account
     of that role (``browser_hilfen.KONTEN``, created by the test server). Afterwards open pages only by clicking
     (:func:`browser_hilfen.zur_seite`): a new URL would start a new session, signed out."""
+    page.context.clear_cookies()  # a sign-in survives a reload (its cookie): a fresh session starts without it
     page.goto(page.app_url + "/")
     beruhigt(page)
     if rolle != "oeffentlich":
@@ -151,8 +156,7 @@ def tab_bis(page, passt, max_schritte: int = 80, rueckwaerts: bool = False) -> t
     focus. Returns the element found and the path to it."""
     weg = []
     for _ in range(max_schritte):
-        page.keyboard.press("Shift+Tab" if rueckwaerts else "Tab")
-        page.wait_for_timeout(60)
+        page.keyboard.press("Shift+Tab" if rueckwaerts else "Tab")  # the focus moves while the key is handled
         f = fokus(page)
         if f is None:
             continue

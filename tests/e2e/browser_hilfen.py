@@ -15,18 +15,100 @@ KONTEN = {"fachkraft": ("e2e.fachkraft", "e2e-Passwort-Fachkraft", "fk-01"),
           "koordination": ("e2e.koordination", "e2e-Passwort-Koordination", None)}
 
 
+def _feldnummer(nachricht, feld: str) -> int:
+    return nachricht.DESCRIPTOR.fields_by_name[feld].number
+
+
+def _lauf_js() -> str:
+    """JavaScript run before the page's own scripts: it watches Streamlit's WebSocket and counts, in one sequence,
+    the script runs the page asks for (``BackMsg.rerun_script``), the runs the server starts
+    (``ForwardMsg.new_session``) and the runs that end for good (``ForwardMsg.script_finished`` with a status
+    other than "stopped early for a rerun"); ``ForwardMsg.auth_redirect`` (the app sends the browser to another
+    address, e.g. for the sign-in cookie) marks the page as leaving, so nothing on it counts as finished any more.
+    The field numbers come from Streamlit's own protobuf classes."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    fertig = [v for k, v in ForwardMsg.ScriptFinishedStatus.items() if k != "FINISHED_EARLY_FOR_RERUN"]
+    return """(() => {
+  if (window.__kitaLauf) return;
+  const L = window.__kitaLauf = {seq: 0, gesendet: 0, gestartet: 0, beendet: 0, weg: false};
+  const RERUN = %d, NEU = %d, ENDE = %d, FERTIG = %s, UMLEITUNG = %d;
+  const bytes = (d) => d instanceof ArrayBuffer ? new Uint8Array(d)
+    : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : null;
+  const felder = (b) => {  // the top-level fields of a protobuf message: [[number, varint value or null]]
+    const out = []; let i = 0;
+    const varint = () => { let x = 0, f = 1, c; do { c = b[i++]; x += (c & 127) * f; f *= 128; } while (c & 128 && i < b.length); return x; };
+    while (i < b.length) {
+      const tag = varint(), nr = Math.floor(tag / 8), typ = tag %% 8;
+      if (typ === 0) out.push([nr, varint()]);
+      else if (typ === 2) { const n = varint(); out.push([nr, null]); i += n; }
+      else if (typ === 1) i += 8; else if (typ === 5) i += 4; else break;
+    }
+    return out;
+  };
+  const Nativ = window.WebSocket;
+  class Beobachtet extends Nativ {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (e) => {
+        const b = bytes(e.data); if (!b) return;
+        for (const [nr, wert] of felder(b)) {
+          if (nr === NEU) L.gestartet = ++L.seq;
+          else if (nr === ENDE && FERTIG.includes(wert)) L.beendet = ++L.seq;
+          else if (nr === UMLEITUNG) L.weg = true;
+        }
+      });
+    }
+    send(d) {
+      const b = bytes(d);
+      if (b && felder(b).some(([nr]) => nr === RERUN)) L.gesendet = ++L.seq;
+      return super.send(d);
+    }
+  }
+  window.WebSocket = Beobachtet;
+})();""" % (_feldnummer(BackMsg, "rerun_script"), _feldnummer(ForwardMsg, "new_session"),
+            _feldnummer(ForwardMsg, "script_finished"), fertig, _feldnummer(ForwardMsg, "auth_redirect"))
+
+
+#: Script-run state of the page, true once every run the page asked for has started and ended and Streamlit
+#: shows "not running" (see :func:`_lauf_js`); never on a page the app is sending elsewhere – Playwright then
+#: evaluates it again on the page that follows.
+LAUF_VORBEI = """() => {
+  const L = window.__kitaLauf;
+  if (!L) throw new Error('Die Seite hat keine Laufbeobachtung: den Kontext mit browser_hilfen.kontext() anlegen.');
+  return !L.weg && L.gesendet > 0 && L.gestartet > L.gesendet && L.beendet > L.gestartet
+    && document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning';
+}"""
+
+#: Two animation frames: what the last run changed has been laid out and painted.
+GEMALT = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+
+
+def kontext(browser, **optionen):
+    """A new browser context (1280×900, de-DE unless given) whose pages report their script runs to
+    :func:`fertig`."""
+    ctx = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "de-DE", **optionen})
+    ctx.add_init_script(_lauf_js())
+    return ctx
+
+
 def fertig(page, timeout: int = 30_000) -> None:
-    """Wait until the app has finished its script run and drawn the result."""
-    page.wait_for_timeout(200)
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') "
-        "=== 'notRunning' && document.querySelector('h1')", timeout=timeout)
-    page.wait_for_timeout(500)
+    """Wait until the app has finished every script run the page asked for and drawn the result (its ``h1``).
+
+    No fixed pause: the page's WebSocket tells when a run was asked for (a click, a link, the first load), when
+    the server started a run after that and when it ended (:func:`_lauf_js`); then two animation frames."""
+    page.wait_for_function(LAUF_VORBEI.replace("=== 'notRunning'", "=== 'notRunning' && !!document.querySelector('h1')"),
+                           timeout=timeout)
+    page.evaluate(GEMALT)
 
 
 def hauptbereich_scrollen(page, y: int) -> None:
+    """Scroll the main area to ``y`` (or as far as it goes) and wait until it is there and painted."""
     page.evaluate("(y) => document.querySelector('[data-testid=stMain]').scrollTo(0, y)", y)
-    page.wait_for_timeout(400)
+    page.wait_for_function("""(y) => { const m = document.querySelector('[data-testid=stMain]');
+        return Math.abs(m.scrollTop - Math.min(y, m.scrollHeight - m.clientHeight)) < 2; }""", arg=y)
+    page.evaluate(GEMALT)
 
 
 def bild(page, name: str) -> Path:

@@ -29,7 +29,7 @@ for _d in ("ui", "e2e"):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 from browser_hilfen import (  # noqa: E402,F401
-    ARTEFAKTE, CHROMIUM, DOKU, KONTEN, ROOT, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite)
+    ARTEFAKTE, CHROMIUM, DOKU, KONTEN, ROOT, anmelden, bild, fertig, hauptbereich_scrollen, kontext, zur_seite)
 from ui_hilfen import klartext, seite, texte  # noqa: E402,F401  (``seite`` here is the AppTest helper)
 
 # With --doctest-modules pytest would also import this file as a test module named "conftest" – and clash with the
@@ -171,7 +171,7 @@ class Beobachter:
 
 
 def _beobachtete_seite(browser, url: str):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    ctx = kontext(browser)
     page = ctx.new_page()
     b = Beobachter(url)
     page.on("console", b.konsole_meldung)

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 from a11y_hilfen import AXE_BERICHTE, AXE_VERSION, WCAG_TAGS, als, axe_fehlt, axe_pruefen, beruhigt
-from browser_hilfen import zur_seite
+from browser_hilfen import GEMALT, zur_seite
 
 pytestmark = pytest.mark.browser
 
@@ -76,10 +76,12 @@ def expander_oeffnen(page, hoechstens: int = 12) -> int:
     """Open the closed expanders of the main area (their content is then checked too)."""
     n = page.evaluate("""(max) => {
       const zu = [...document.querySelectorAll('[data-testid="stMain"] details:not([open]) > summary')].slice(0, max);
-      zu.forEach(s => s.click());
+      zu.forEach(s => { s.parentElement.dataset.kitaAufgeklappt = '1'; s.click(); });
       return zu.length; }""", hoechstens)
-    if n:
-        page.wait_for_timeout(600)
+    if n:  # until each one is open with its content drawn
+        page.wait_for_function("""() => [...document.querySelectorAll('details[data-kita-aufgeklappt]')]
+            .every(d => d.open && d.children.length > 1)""")
+        page.evaluate(GEMALT)
     return n
 
 

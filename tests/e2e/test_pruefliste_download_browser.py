@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from a11y_hilfen import beruhigt, fokus, oeffnen, tab_bis
+from a11y_hilfen import aufgeklappt, beruhigt, fokus, oeffnen, tab_bis
 from browser_hilfen import bild
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ def test_pruefliste_heute_geprueft_mit_der_tastatur(seite):
     assert vorher > 0
     f, _ = tab_bis(page, lambda f: f["tag"] == "SUMMARY" and f["name"].startswith("Prüfliste:"))
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    aufgeklappt(page)
     f, _ = tab_bis(page, lambda f: f["typ"] == "checkbox" and "geprüft" in f["name"])
     eintrag = f["name"]
     page.keyboard.press("Space")

@@ -16,7 +16,10 @@ ALLE = ["Wegweiser", "Vermittlung", "Netzwerk", "Analyse", "Sozialraumkonzept", 
 
 
 def menue(page) -> list[str]:
-    return [t.strip() for t in page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').all_inner_texts()]
+    """The page links of the sidebar, once the menu is drawn (every role has at least one)."""
+    links = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')
+    links.first.wait_for(timeout=30_000)
+    return [t.strip() for t in links.all_inner_texts()]
 
 
 def abmelden_knopf(page):
@@ -122,7 +125,8 @@ def test_koordination_sieht_alles_nutzer_und_protokoll(seite):
     zur_seite(page, "Protokoll")
     assert page.locator("h1").all_inner_texts() == ["Protokoll"]
     page.get_by_role("heading", name="Ein Eintrag im Einzelnen").wait_for()
-    assert page.get_by_role("button", name="Als CSV herunterladen").is_visible()
+    # the page's own download (the tables' toolbars say „Als CSV herunterladen“ too since issue 15.8)
+    assert page.locator('[data-testid="stDownloadButton"]').get_by_role("button", name="Als CSV herunterladen").is_visible()
     bild(page, "protokoll")
     hauptbereich_scrollen(page, 700)
     bild(page, "protokoll-eintrag")

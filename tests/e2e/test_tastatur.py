@@ -11,7 +11,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from a11y_hilfen import beruhigt, fokus, oeffnen, tab_bis
+from a11y_hilfen import aufgeklappt, beruhigt, fokus, oeffnen, tab_bis
 from browser_hilfen import bild
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def test_wegweiser_nur_mit_der_tastatur(seite):
     # 4. More filters: the expander opens with Enter, a checkbox toggles with Space.
     f, _ = tab_bis(page, lambda f: f["tag"] == "SUMMARY" and f["name"].startswith("Weitere Filter"))
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    aufgeklappt(page)
     assert fokus(page)["offen"] is True
     f, _ = tab_bis(page, lambda f: f["typ"] == "checkbox" and f["name"] == "nur kostenlose")
     page.keyboard.press("Space")
@@ -81,7 +81,7 @@ def test_wegweiser_nur_mit_der_tastatur(seite):
     f, _ = tab_bis(page, lambda f: f["tag"] == "SUMMARY")
     assert f["name"] == "Einzugsgebiet und Kooperationspartner" and f["offen"] is False, f
     page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
+    aufgeklappt(page)
     assert fokus(page)["offen"] is True
     details = erste_karte.locator("details")
     assert "Zuständig für:" in details.inner_text()
@@ -107,7 +107,7 @@ def test_netzwerk_hat_eine_tabelle_als_textalternative(seite):
     f, _ = tab_bis(page, lambda f: f["tag"] == "SUMMARY")
     assert f["name"] == "Netzwerk als Tabelle (Knoten und Kooperationen)", f
     page.keyboard.press("Enter")
-    page.wait_for_timeout(500)
+    aufgeklappt(page)
     tabelle = page.locator("details", has_text="Netzwerk als Tabelle")
     text = tabelle.inner_text()
     assert f"Knoten ({akteure})" in text and f"Kooperationen ({kooperationen})" in text, (stand, text[:200])
@@ -124,7 +124,7 @@ def test_karte_hat_eine_liste_und_nennt_die_formen(seite):
     assert "Kitas (Kreise)" in beschreibung and "Quadrate" in beschreibung, beschreibung
     f, _ = tab_bis(page, lambda f: f["tag"] == "SUMMARY" and f["name"] == "Alle Punkte der Karte als Liste")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(500)
+    aufgeklappt(page)
     page.keyboard.press("Tab")
     assert fokus(page)["in_aufklapper"] == "Alle Punkte der Karte als Liste"
     # the map's legend: shapes with words
