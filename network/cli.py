@@ -47,11 +47,20 @@ _ARGPARSE = [
      lambda m: f"{_arg(m['arg'])} und {_arg(m['b'])} schließen sich aus."),
     (r"the following arguments are required: (?P<liste>.*)$",
      lambda m: f"Es fehlt: {', '.join(_arg(a.strip()) for a in m['liste'].split(','))}."),
-    (r"unrecognized arguments: (?P<liste>.*)$", lambda m: f"Unbekannte Angabe: {m['liste']}."),
+    (r"unrecognized arguments: (?P<liste>.*)$", lambda m: _unbekannt(m["liste"])),
     (r"ambiguous option: (?P<opt>\S+?)(=\S*)? could match (?P<liste>.*)$",
      lambda m: f"{m['opt']} ist nicht eindeutig; gemeint ist eine von: {m['liste']}."),
     (r"argument (?P<arg>\S+): (?P<text>.*)$", lambda m: f"{_arg(m['arg'])}: {m['text']}"),
 ]
+
+
+def _unbekannt(liste: str) -> str:
+    """Unknown options are named; other left-over values are not repeated (one might be a password)."""
+    optionen = [t for t in liste.split() if t.startswith("-")]
+    if len(optionen) == len(liste.split()):
+        return f"Unbekannte Angabe: {' '.join(optionen)}."
+    return ("Überzählige Angabe; sie wird nicht wiederholt, falls sie ein Passwort ist (Passwörter werden abgefragt "
+            "oder mit --passwort-stdin gelesen).")
 
 
 def _arg(name: str) -> str:

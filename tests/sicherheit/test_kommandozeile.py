@@ -148,7 +148,7 @@ def test_broken_workbook_names_no_class(capsys, daten, tmp_path):
     code, zeilen = _aufruf(capsys, "--data-dir", str(daten), "import", str(bad), "--dry-run")
     assert code == 1
     assert not any("BadZipFile" in z or "ParseError" in z for z in zeilen)
-    assert zeilen[0] == ("Fehler: kaputt.xlsx: Die Excel-Datei kann nicht gelesen werden, weil sie keine gültige "
+    assert [z for z in zeilen if z.startswith("Fehler:")][0] == ("Fehler: kaputt.xlsx: Die Excel-Datei kann nicht gelesen werden, weil sie keine gültige "
                          ".xlsx-Datei ist; bitte in Excel als „Excel-Arbeitsmappe (.xlsx)“ speichern.")
 
 
@@ -167,3 +167,11 @@ def test_report_into_a_missing_folder_creates_nothing(capsys, daten, tmp_path):
                            "--bericht", str(ziel))
     assert code == 1 and "gibt es nicht" in _ein_deutscher_satz(zeilen)
     assert not (tmp_path / "fehlt").exists()
+
+
+def test_a_left_over_value_is_not_repeated(capsys, tmp_path):
+    """``nutzer add bob GEHEIM``: the refusal must not print the value – it may be a password."""
+    code, zeilen = _aufruf(capsys, "--data-dir", str(tmp_path / "leer"), "nutzer", "add", "bob", "Geheim-123456")
+    assert code == 1
+    z = _ein_deutscher_satz(zeilen)
+    assert "Geheim-123456" not in z and "Überzählige Angabe" in z

@@ -116,7 +116,8 @@ def test_cli_reads_password_from_stdin_not_arguments(tmp_path):
     r = subprocess.run([str(exe), "--data-dir", str(tmp_path), "nutzer", "list"], capture_output=True, text=True)
     assert r.stdout.split()[:3] == ["anna", "koordination", "aktiv"]
     r = subprocess.run([str(exe), "nutzer", "add", "bob", PW], capture_output=True, text=True)
-    assert r.returncode == 2 and "unrecognized arguments" in r.stderr  # no way to pass it as an argument
+    assert r.returncode == 1 and "Überzählige Angabe" in r.stderr  # no way to pass it as an argument …
+    assert PW not in r.stderr  # … and the refusal does not repeat it (issue 17)
 
 
 def test_link_to_fachkraft_is_audited_and_checked(embedded, mini):
