@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
+from browser_hilfen import GEMALT, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 
 pytestmark = pytest.mark.browser
 
@@ -20,12 +20,12 @@ XSS_TEXT = '<img src=y onerror="window.kitaXss=1"><script>window.kitaXss=2</scri
 
 def netzrahmen(page):
     """The network frame (an ``srcdoc`` iframe of the app's origin) once vis-network has drawn."""
-    page.wait_for_selector('[data-testid="stIFrame"]', timeout=30_000)
-    for _ in range(100):
-        for f in page.frames:
-            if f != page.main_frame and f.evaluate("() => !!(window.kitaNetz && document.querySelector('canvas'))"):
-                return f
-        page.wait_for_timeout(200)
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stIFrame"]')].some(f => {
+        try { return !!(f.contentWindow.kitaNetz && f.contentDocument.querySelector('canvas')); } catch (e) { return false; }
+      })""", timeout=30_000)
+    for f in page.frames:
+        if f != page.main_frame and f.evaluate("() => !!(window.kitaNetz && document.querySelector('canvas'))"):
+            return f
     raise AssertionError("Kein Netzwerk-Rahmen mit vis-network-Canvas gefunden")
 
 
@@ -70,15 +70,13 @@ def test_wegweiser_suche_url_karte_druck(seite):
     assert page.get_by_text("Die Karte zeigt").is_visible()
     assert "ansicht=Karte" in page.url
     hauptbereich_scrollen(page, 620)
-    page.wait_for_timeout(600)
     bild(page, "wegweiser-karte")
 
     page.get_by_role("radio", name=re.compile("Druckliste")).click()
     fertig(page)
     assert page.locator('[data-testid="stTable"]').is_visible()
     page.emulate_media(media="print")
-    page.wait_for_timeout(300)
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.locator('[data-testid="stSidebar"]').wait_for(state="hidden")
     bild(page, "wegweiser-druckliste")
     page.emulate_media(media="screen")
 
@@ -95,14 +93,13 @@ def test_netzwerk_mit_canvas_spielt_wachstum_ab(seite):
     assert rahmen.locator("canvas").count() == 1
     assert rahmen.evaluate("() => [...document.scripts].every(s => !s.src)")  # everything inline
     hauptbereich_scrollen(page, 420)
-    page.wait_for_timeout(500)
     bild(page, "netzwerk")
 
     stand_heute = rahmen.locator("#stand").inner_text()
     rahmen.get_by_role("button", name="▶ Abspielen seit 2021").click()
-    page.wait_for_timeout(300)
-    assert ".2021:" in rahmen.locator("#stand").inner_text()
-    page.wait_for_timeout(1500)
+    rahmen.wait_for_function("() => document.getElementById('stand').textContent.includes('.2021:')")
+    erstes = rahmen.locator("#stand").inner_text()
+    rahmen.wait_for_function("(t) => document.getElementById('stand').textContent !== t", arg=erstes)  # it plays on
     rahmen.get_by_role("button", name="Anhalten").click()
     assert rahmen.locator("#stand").inner_text() != stand_heute
 
@@ -175,7 +172,7 @@ def test_pflege_gesperrt_und_angemeldet_xss_bleibt_text(seite):
     assert knoten["tip"] == XSS_NAME
     hauptbereich_scrollen(page, 420)
     rahmen.evaluate("(id) => kitaNetz.netz.focus(id, {scale: 1.6, animation: false})", rid)
-    page.wait_for_timeout(300)
+    rahmen.evaluate(GEMALT)  # the canvas has drawn the new view
     canvas = page.frame_locator('[data-testid="stIFrame"]').locator("canvas")
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

@@ -20,7 +20,7 @@ def waehlen(page, label: str, text: str) -> None:
     feld = page.get_by_role("combobox", name=label)
     feld.click()
     feld.fill(text)
-    page.wait_for_timeout(300)
+    page.get_by_role("option").first.wait_for()  # the filtered list is open
     page.keyboard.press("Enter")
     fertig(page)
 
