@@ -12,6 +12,7 @@ import shutil
 import subprocess
 
 import pytest
+from browser_hilfen import GEMALT
 from conftest import DOKU, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 from pypdf import PdfReader
 
@@ -67,7 +68,7 @@ def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
     page.locator("[data-testid=stTable]").first.evaluate(
         "(el) => { const m = document.querySelector('[data-testid=stMain]'); "
         "m.scrollTo(0, el.getBoundingClientRect().top + m.scrollTop - 160); }")
-    page.wait_for_timeout(800)
+    page.evaluate(GEMALT)  # scrolled and painted
     bild(page, "sozialraumkonzept-ergebnis")
     hauptbereich_scrollen(page, 0)
 
