@@ -468,7 +468,8 @@ def seite() -> None:
     if e["fehler"]:
         for f in e["fehler"]:
             st.error(md(f), icon=":material/error:")
-        st.info("Es wurde nichts berechnet. Bitte die markierten Eingaben korrigieren.")
+        st.info("Es wurde nichts berechnet. Bitte die genannten Eingaben korrigieren; alles andere bleibt, wie es "
+                "ist.")
         return
     try:
         v = berechne(d, e, e["szenario"] + (" (geändert)" if _geaendert(e) else ""))

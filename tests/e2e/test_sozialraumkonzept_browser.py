@@ -72,8 +72,33 @@ def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
     bild(page, "sozialraumkonzept-ergebnis")
     hauptbereich_scrollen(page, 0)
 
+    # German input (issue 15.1): „1.670.000“ is 1,67 million euros; „1670000.00“ is refused in German
+    budget = page.locator(".st-key-sk_budget input")
+    budget.fill("1670000.00")
+    budget.press("Enter")
+    page.get_by_text("ist keine eindeutige Zahl").wait_for(timeout=20_000)
+    assert page.get_by_text("Es wurde nichts berechnet").is_visible()
+    page.get_by_text("ist keine eindeutige Zahl").scroll_into_view_if_needed()
+    bild(page, "sozialraumkonzept-eingabe-fehler")
+    budget.fill("1.670.000")
+    budget.press("Enter")
+    fertig(page)
+    wieder = warte_auf_ergebnis(page)
+    assert wieder["Summe"][2] == "1.670.000,00 €" and wieder == nachher
+    page.wait_for_function("() => document.querySelector('.st-key-sk_budget input').value === '1.670.000,00'")
+
+    # downloads never fail silently (issue 15.10): the files are made on request, then handed over as bytes
+    erstellen = page.get_by_role("button", name="Bericht und Tabellen erstellen")
+    erstellen.scroll_into_view_if_needed()
+    erstellen.click()
     knopf = page.get_by_role("button", name="Bericht (PDF)")
+    knopf.wait_for(timeout=60_000)
     knopf.scroll_into_view_if_needed()
+    excel = page.get_by_role("button", name="Tabellen (Excel)")
+    with page.expect_download(timeout=60_000) as info:
+        excel.click()
+    assert info.value.suggested_filename.endswith(".xlsx")
+    assert (tmp_path / "t.xlsx").write_bytes(open(info.value.path(), "rb").read()) > 1000
     with page.expect_download(timeout=60_000) as info:
         knopf.click()
     download = info.value
