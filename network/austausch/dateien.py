@@ -321,8 +321,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
                 roh.hinweise.append(f"Tabellenblatt „{ws.title}“ übersprungen: kein bekannter Name.")
                 continue
             ws.reset_dimensions()  # never trust <dimension>: rows are read as they come
-            rows = ws.iter_rows(max_col=MAX_SPALTEN + 1, values_only=True)
-            header_row = next(rows, None)
+            header_row = next(ws.iter_rows(max_row=1, max_col=MAX_SPALTEN + 1, values_only=True), None)
             if header_row is None:
                 roh.tabellen[datei] = RohTabelle([], [])
                 continue
@@ -333,6 +332,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
                 raise Validierungsfehler([Fehler(name, 1, "", (
                     f"Das Tabellenblatt „{ws.title}“ hat mehr als {MAX_SPALTEN} Spalten."))])
             zeilen = []
+            rows = ws.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
             for i, row in enumerate(rows, start=2):
                 if i > max_zeilen + 1:
                     raise _zu_viele_zeilen(name, i, ws.title, max_zeilen)
