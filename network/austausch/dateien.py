@@ -118,8 +118,8 @@ class _Frist:
     def pruefe(self, datei: str, zeile: int = 0) -> None:
         if self.ende is not None and time.monotonic() > self.ende:
             raise Validierungsfehler([Fehler(datei, zeile, "", (
-                f"Das Lesen wurde nach {self.sekunden:g} Sekunden abgebrochen, weil die Datei zu groß ist; bitte "
-                "die Datei teilen oder über die Kommandozeile (kita-netz import) einspielen."))])
+                "Das Lesen wurde abgebrochen, weil es zu lange dauerte; bitte die Datei teilen oder über die "
+                "Kommandozeile (kita-netz import) einspielen."))])
 
 
 def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None,

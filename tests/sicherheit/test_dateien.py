@@ -225,3 +225,13 @@ def test_invalid_utf8_names_line_and_character(tmp_path):
     (f,) = _fehler(exc)
     assert (f.datei, f.zeile) == ("themen.csv", 3) and "Zeichen 8" in f.grund and "0xF6" in f.grund
     assert _ein_satz(f.grund)
+
+
+def test_reading_stops_at_its_deadline():
+    """A deadline of 0 s stops at the first check (every 1,000 rows), with file and line, in German."""
+    text = "id;name\n" + "".join(f"t-{i};N\n" for i in range(3000))
+    with pytest.raises(Validierungsfehler) as exc:
+        read_csv_text("themen", text, frist=0)
+    (f,) = _fehler(exc)
+    assert (f.datei, f.zeile) == ("themen", 1001) and "zu lange dauerte" in f.grund and _ein_satz(f.grund)
+    assert len(read_csv_text("themen", text).zeilen) == 3000  # without a deadline: all rows
