@@ -12,6 +12,7 @@ import unicodedata
 from abc import ABC, abstractmethod
 from typing import Callable, Iterable, Protocol, TypeVar
 
+from ..grund.protokoll import eintraege, eintrag, jetzt
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
 from .queries import Queries
 
@@ -216,11 +217,9 @@ class Store(ABC):
 
         The audit trail gets one entry per created or changed row, naming ``wer``, with the fields before and
         after, in the same transaction (so a failed write leaves none); ``zusatz`` are further trail entries
-        (made with :func:`network.zugang.protokoll.eintrag`) appended in that transaction too.
+        (made with :func:`network.grund.protokoll.eintrag`) appended in that transaction too.
         ``fortschritt(done, total)`` is called after each batch, counted in batches of the write plan.
         """
-        from ..zugang.protokoll import eintraege, jetzt
-
         zeit = jetzt()
 
         def work(tx: Tx) -> None:
@@ -271,8 +270,6 @@ class Store(ABC):
     def clear(self, wer: str = "system") -> None:
         """Delete all directory data (``kita-netz seed --reset``) in one transaction; accounts and the audit
         trail stay, and the trail records the deletion."""
-        from ..zugang.protokoll import eintrag, jetzt
-
         def work(tx: Tx) -> None:
             tx.run("loesche_alles")
             tx.run("protokoll_anhaengen", rows=[eintrag(jetzt(), 0, wer, "alles gelöscht", "alle", "*")])

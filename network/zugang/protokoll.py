@@ -1,7 +1,7 @@
 """The audit trail: who changed what, when, with the fields before and after.
 
-Entries are computed here as plain rows (pure functions) and appended by the store *in the same transaction*
-as the change, so a failed write leaves no entry. The trail is append-only: no query changes or deletes a
+Entries are computed as plain rows by the ground core (:mod:`network.grund.protokoll`, re-exported here) and
+appended by the store *in the same transaction* as the change, so a failed write leaves no entry. The trail is append-only: no query changes or deletes a
 ``Protokoll`` node. Password hashes never enter it.
 
 Examples
@@ -18,57 +18,8 @@ Examples
 from __future__ import annotations
 
 import json
-import secrets
-from datetime import datetime
 
-from ..model import DATEI_REIHENFOLGE, Netzdaten
-
-__all__ = ["eintraege", "eintrag", "jetzt", "VERBOTEN", "lade", "filtere", "aenderungen", "kurzfassung",
-           "als_csv", "CSV_SPALTEN"]
-
-#: Fields that never enter the trail.
-VERBOTEN = frozenset({"passwort_hash", "passwort"})
-
-
-def jetzt() -> str:
-    """The current local time as ISO text to the second (the trail's clock)."""
-    return datetime.now().isoformat(timespec="seconds")
-
-
-def _json(d: dict | None) -> str | None:
-    if d is None:
-        return None
-    return json.dumps({k: v for k, v in sorted(d.items()) if k not in VERBOTEN}, ensure_ascii=False)
-
-
-def eintrag(zeit: str, nr: int, wer: str, aktion: str, art: str, objekt_id: str,
-            vorher: dict | None = None, nachher: dict | None = None) -> dict:
-    """One row of the trail. Its id sorts by time (microseconds, then ``nr``) and is unique."""
-    eindeutig = f"{datetime.now().isoformat(timespec='microseconds')}#{nr:06d}-{secrets.token_hex(3)}"
-    return {"id": eindeutig, "zeit": zeit, "wer": wer, "aktion": aktion, "art": art,
-            "objekt_id": objekt_id, "vorher": _json(vorher), "nachher": _json(nachher)}
-
-
-def eintraege(vorher: Netzdaten, neu: Netzdaten, wer: str, zeit: str, start: int = 0) -> list[dict]:
-    """The entries for writing ``neu`` over ``vorher``: one per created or changed row, none for unchanged ones.
-
-    A changed row records only the fields that changed, before and after.
-    """
-    out: list[dict] = []
-    for datei in DATEI_REIHENFOLGE:
-        alt = {r["id"]: r for r in vorher.tabelle(datei)}
-        for r in neu.tabelle(datei):
-            before = alt.get(r["id"])
-            if before is None:
-                out.append(eintrag(zeit, start + len(out), wer, "angelegt", datei, r["id"],
-                                   None, {k: v for k, v in r.items() if k != "id"}))
-                continue
-            diff = [k for k in r if k != "id" and r[k] != before.get(k)]
-            if diff:
-                out.append(eintrag(zeit, start + len(out), wer, "geändert", datei, r["id"],
-                                   {k: before.get(k) for k in diff}, {k: r[k] for k in diff}))
-    return out
-
+from ..grund.protokoll import VERBOTEN, eintraege, eintrag, jetzt
 
 # -- reading the trail (page Protokoll) -----------------------------------------------------------------
 #: Columns of the CSV export, in this order.

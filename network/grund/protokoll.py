@@ -1,0 +1,69 @@
+"""The audit-row builder: one row of the trail (``Protokoll``) per created or changed row, as plain dicts.
+
+Pure functions, in the ground core because the store appends these rows in the transaction of every write
+(``network.store.base``) and the domain packages build their own (accounts, scenarios, proposals). Reading and
+filtering the trail is :mod:`network.zugang.protokoll`.
+
+Examples
+--------
+>>> from network.model import Netzdaten
+>>> alt = Netzdaten(themen=[{"id": "sucht", "name": "Sucht", "beschreibung": None}])
+>>> neu = Netzdaten(themen=[{"id": "sucht", "name": "Suchtberatung", "beschreibung": None},
+...                         {"id": "natur", "name": "Natur", "beschreibung": None}])
+>>> [(e["aktion"], e["objekt_id"], e["vorher"], e["nachher"])
+...  for e in eintraege(alt, neu, "anna", "2026-11-25T10:00:00")]
+[('geändert', 'sucht', '{"name": "Sucht"}', '{"name": "Suchtberatung"}'), ('angelegt', 'natur', None, '{"beschreibung": null, "name": "Natur"}')]
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime
+
+from ..model import DATEI_REIHENFOLGE, Netzdaten
+
+__all__ = ["eintraege", "eintrag", "jetzt", "VERBOTEN"]
+
+#: Fields that never enter the trail.
+VERBOTEN = frozenset({"passwort_hash", "passwort"})
+
+
+def jetzt() -> str:
+    """The current local time as ISO text to the second (the trail's clock)."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _json(d: dict | None) -> str | None:
+    if d is None:
+        return None
+    return json.dumps({k: v for k, v in sorted(d.items()) if k not in VERBOTEN}, ensure_ascii=False)
+
+
+def eintrag(zeit: str, nr: int, wer: str, aktion: str, art: str, objekt_id: str,
+            vorher: dict | None = None, nachher: dict | None = None) -> dict:
+    """One row of the trail. Its id sorts by time (microseconds, then ``nr``) and is unique."""
+    eindeutig = f"{datetime.now().isoformat(timespec='microseconds')}#{nr:06d}-{secrets.token_hex(3)}"
+    return {"id": eindeutig, "zeit": zeit, "wer": wer, "aktion": aktion, "art": art,
+            "objekt_id": objekt_id, "vorher": _json(vorher), "nachher": _json(nachher)}
+
+
+def eintraege(vorher: Netzdaten, neu: Netzdaten, wer: str, zeit: str, start: int = 0) -> list[dict]:
+    """The entries for writing ``neu`` over ``vorher``: one per created or changed row, none for unchanged ones.
+
+    A changed row records only the fields that changed, before and after.
+    """
+    out: list[dict] = []
+    for datei in DATEI_REIHENFOLGE:
+        alt = {r["id"]: r for r in vorher.tabelle(datei)}
+        for r in neu.tabelle(datei):
+            before = alt.get(r["id"])
+            if before is None:
+                out.append(eintrag(zeit, start + len(out), wer, "angelegt", datei, r["id"],
+                                   None, {k: v for k, v in r.items() if k != "id"}))
+                continue
+            diff = [k for k in r if k != "id" and r[k] != before.get(k)]
+            if diff:
+                out.append(eintrag(zeit, start + len(out), wer, "geändert", datei, r["id"],
+                                   {k: before.get(k) for k in diff}, {k: r[k] for k in diff}))
+    return out
