@@ -340,12 +340,15 @@ def _partnerliste(v: Verzeichnis, akteur_id: str) -> None:
         st.text("Kooperationspartner: keine eingetragen.")
         return
     st.text(f"Kooperationspartner ({len(partner)}):")
-    zeilen = []
+    # A Markdown table, not st.dataframe: every card has one, and 20 data grids (pandas, Arrow, one canvas
+    # each) made a filter change take seconds in the browser; a plain table shows at once (issue 14).
+    zelle = md  # escapes Markdown, "|" included
+    zeilen = ["| Partner | Art | Ort | Kooperation |", "|---|---|---|---|"]
     for p, c in partner:
         typ = "Kita" if p["id"] in v.kita else (p.get("art") or "Angebot")
-        zeilen.append({"Partner": p.get("name") or p["id"], "Art": typ, "Ort": p.get("ort") or "",
-                       "Kooperation": c.get("art") or ""})
-    st.dataframe(pd.DataFrame(zeilen), hide_index=True, width="stretch")
+        zeilen.append(f"| {zelle(p.get('name') or p['id'])} | {zelle(typ)} | {zelle(p.get('ort') or '')} | "
+                      f"{zelle(c.get('art') or '')} |")
+    st.markdown("\n".join(zeilen))
 
 
 def _kita_karte(v: Verzeichnis, k: dict, km: float | None, nr: int = 0) -> None:
