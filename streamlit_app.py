@@ -12,6 +12,11 @@ from network.ui.server import middleware
 
 app = st.App(__file__, routes=ROUTEN, middleware=middleware())  # middleware: no anonymous /_stcore/metrics
 
+if __name__ != "__main__":  # the server imports this file once at start: fill the first page's caches now
+    from network.ui.vorwaermen import starten
+
+    starten()
+
 if __name__ == "__main__":
     from network.ui.app import main
     from network.ui.stil import stil

@@ -1,0 +1,62 @@
+"""Warm the app when the server starts, not on its first visitor.
+
+``streamlit run streamlit_app.py`` imports the app file once to find ``app``; :func:`starten` then begins, in a
+background thread, what the first page needs: the modules of every page (pandas, Altair, NetworkX, the password
+hashing), the store, the data and the Wegweiser's directory – and afterwards today's analysis for the pages
+Netzwerk and Analyse. The caches are the app's own (``st.cache_data``/``st.cache_resource`` in
+:mod:`network.ui.daten` and :mod:`network.ui.rechnen`), so the first visitor finds them filled; if a visitor comes
+before the thread is done, Streamlit's cache lock lets the visitor wait for the value being computed instead of
+computing it twice. Without a started server (AppTest, the CLI) nothing happens.
+
+A failure here is only logged: the page then computes the same on its first run and shows the German message.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+__all__ = ["starten", "vorwaermen"]
+
+log = logging.getLogger(__name__)
+_GESTARTET = threading.Event()
+_FADEN = "kitanetz-vorwaermen"
+
+
+class _OhneKontextWarnung(logging.Filter):
+    """Streamlit warns "missing ScriptRunContext" for every cached call outside a script run; from this thread
+    that is expected and would only fill the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != _FADEN
+
+
+def vorwaermen() -> None:
+    """Fill the caches of the first page, then those of today's analysis."""
+    t0 = time.perf_counter()
+    try:
+        from . import app, rechnen
+        from . import daten as D
+
+        import importlib
+
+        for modul, _ in app.SEITEN.values():  # the first run would import them: import them now
+            importlib.import_module(f"network.ui.{modul}")
+        D.auffrischen()
+        D.verzeichnis()
+        log.info("Vorgewärmt: Wegweiser in %.1f s", time.perf_counter() - t0)
+        rechnen.auswertung(D.heute())
+        log.info("Vorgewärmt: Auswertung in %.1f s", time.perf_counter() - t0)
+    except Exception:  # the first run computes the same and shows the German message
+        log.warning("Vorwärmen fehlgeschlagen", exc_info=True)
+
+
+def starten() -> bool:
+    """Start :func:`vorwaermen` once per process in a daemon thread; ``False`` if it was already started."""
+    if _GESTARTET.is_set():
+        return False
+    _GESTARTET.set()
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_OhneKontextWarnung())
+    threading.Thread(target=vorwaermen, name=_FADEN, daemon=True).start()
+    return True
