@@ -25,7 +25,7 @@ from ..zugang import darf
 from .adresse import Param, aus_url, in_url
 from .begriffe import erklaerung
 from .netzwerk import BEGINN, _quartal_name, quartalsenden
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, km_text, md, zahl_de
 
 __all__ = ["seite", "LUECKEN_TITEL", "excel_bytes", "csv_bytes"]
 
@@ -228,9 +228,11 @@ def _empfehlungen(t: dict, sr: str) -> None:
         return
     _aufzaehlung([g for g in emp["grund"].tolist() if g], max_zeilen=6)
     with st.expander("Empfehlungen als Tabelle"):
-        st.dataframe(emp[["kita", "angebot", "themen", "km", "grund"]].rename(columns={
-            "kita": "Kita", "angebot": "Angebot", "themen": "Themen", "km": "km", "grund": "Begründung"}),
-            hide_index=True, width="stretch")
+        tab = emp[["kita", "angebot", "themen", "km", "grund"]].copy()
+        tab["km"] = tab["km"].map(lambda k: "" if k is None or pd.isna(k) else km_text(float(k)))  # „3,2 km“
+        st.dataframe(tab.rename(columns={"kita": "Kita", "angebot": "Angebot", "themen": "Themen",
+                                         "km": "Entfernung", "grund": "Begründung"}),
+                     hide_index=True, width="stretch")
 
 
 @D.abgeleitet

@@ -476,8 +476,9 @@ def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
 UPLOAD_MB = 10
 #: Seconds the reading of an upload may take (the CLI has no limit).
 LESEFRIST = 20
-#: Rows per uploaded file or sheet (a 10 MB file of real data has about 20,000; larger imports: the CLI).
-UPLOAD_ZEILEN = 100_000
+#: Rows per uploaded file or sheet: a 10 MB file of real data has about 20,000, and 25,000 rows are written in well
+#: under 30 s (docs/benchmarks.md); larger imports go through the CLI.
+UPLOAD_ZEILEN = 25_000
 #: Errors listed in the table (the message above it gives the total).
 MAX_FEHLER_ZEILEN = 1000
 
@@ -504,7 +505,7 @@ def _fehler_zeigen(fehler: list[Fehler]) -> None:
     """The error table, at most :data:`MAX_FEHLER_ZEILEN` rows (a hostile file can have hundreds of thousands)."""
     st.dataframe(fehler_tabelle(fehler[:MAX_FEHLER_ZEILEN]), hide_index=True, width="stretch")
     if len(fehler) > MAX_FEHLER_ZEILEN:
-        st.caption(f"Gezeigt werden die ersten {MAX_FEHLER_ZEILEN:,} von {len(fehler):,} Fehlern.".replace(",", "."))
+        st.caption(f"Gezeigt werden die ersten {F.zahl(MAX_FEHLER_ZEILEN)} von {F.zahl(len(fehler))} Fehlern.")
 
 
 def _import_starten() -> None:
@@ -569,6 +570,7 @@ def _import() -> None:
         st.error(f"{len(meldung[1])} Fehler – es wurde nichts gespeichert.")
         _fehler_zeigen(meldung[1])
     nr = st.session_state.get("pf_upload_nr", 0)
+    # Streamlit's hint under the drop zone names the server's limit (100 MB, in English); the label names ours.
     dateien = st.file_uploader(f"Importdateien (.csv oder .xlsx, je höchstens {UPLOAD_MB} MB)", type=["csv", "xlsx"],
                                accept_multiple_files=True, key=f"pf_upload_{nr}")
     if not dateien:

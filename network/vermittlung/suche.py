@@ -296,7 +296,9 @@ def _ort(daten: Netzdaten, a: Anfrage) -> tuple[str, str | None, float | None, f
                     if _zahl(g.get("lat")) is not None and _zahl(g.get("lon")) is not None),
                    default=None, key=lambda t: (t[0], t[1]))
     g = naechste[2] if naechste else {}
-    return f"{lat:.4f}, {lon:.4f}", g.get("sozialraum_id"), lat, lon, g.get("id")
+    from ..grund.format import zahl as zahl_de
+
+    return f"{zahl_de(lat, 4)} / {zahl_de(lon, 4)}", g.get("sozialraum_id"), lat, lon, g.get("id")
 
 
 def _passt_liste(gewuenscht: tuple[str, ...], vorhanden) -> list[str]:
