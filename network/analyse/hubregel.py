@@ -44,6 +44,14 @@ def hub_ids(G: nx.Graph, betweenness: dict, n: int = HUBS) -> list:
     >>> hub_ids(G, dict.fromkeys(G, 0.0), n=2)   # all betweenness equal: degree, then id decide
     ['b', 'a']
     """
+    adj = G._adj
+    kandidaten = [v for v in G if adj[v]]
+    if len(kandidaten) > 8 * n and n > 0:
+        # Large networks: only actors whose betweenness can round to the n-th largest value or above can win, and
+        # rounding to 10 digits moves a value by less than 1e-9 of itself. The exact rule then runs on those.
+        werte = [betweenness.get(v, 0.0) for v in kandidaten]
+        schwelle = heapq.nlargest(n, werte)[-1]
+        schwelle -= abs(schwelle) * 1e-8
+        kandidaten = [v for v, b in zip(kandidaten, werte) if b >= schwelle]
     grad = G.degree
-    kandidaten = (v for v in G if grad[v] > 0)
     return heapq.nsmallest(n, kandidaten, key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))

@@ -76,12 +76,37 @@ class _IG:
         self.knoten = list(G)
         pos = {v: i for i, v in enumerate(self.knoten)}
         kanten, gewichte = [], []
-        for u, v, w in G.edges(data="weight", default=1):
-            kanten.append((pos[u], pos[v]))
-            gewichte.append(w)
+        # The order of G.edges() (each edge from the endpoint that comes first), read from the adjacency directly.
+        adj = G._adj
+        for i, u in enumerate(self.knoten):
+            for v, d in adj[u].items():
+                j = pos[v]
+                if j >= i:
+                    kanten.append((i, j))
+                    gewichte.append(d.get("weight", 1))
         self.kanten = kanten
+        self.ganzzahlig = all(type(w) is int for w in gewichte)
         self.g = igraph.Graph(n=len(self.knoten), edges=kanten, directed=False)
         self.g.es["weight"] = gewichte
+
+    @staticmethod
+    def gruppen(mitglied) -> list[list[int]]:
+        """Vertex indices grouped by membership, each group ascending, groups by their first index (one pass;
+        iterating an igraph clustering scans the whole membership once per group)."""
+        gruppen: dict[int, list] = {}
+        for i, m in enumerate(mitglied):
+            liste = gruppen.get(m)
+            if liste is None:
+                gruppen[m] = [i]
+            else:
+                liste.append(i)
+        return list(gruppen.values())
+
+    def geordnet(self, gruppen: list[list[int]]) -> list[list]:
+        """Ascending index groups (from :meth:`gruppen`) as node-id lists in node order, ordered by their first
+        node – what :func:`_geordnet` gives, on indices: the index is the position in ``G``."""
+        kn = self.knoten
+        return [[kn[i] for i in g] for g in gruppen]
 
 
 def _ig(G, ig):
@@ -204,7 +229,7 @@ def komponenten(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None
     if backend == "networkx":
         return _geordnet(G, nx.connected_components(G))
     ig = _ig(G, _ig_graph)
-    return _geordnet(G, ([ig.knoten[i] for i in c] for c in ig.g.connected_components()))
+    return ig.geordnet(ig.gruppen(ig.g.connected_components().membership))
 
 
 def constraint(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> dict:
@@ -268,10 +293,7 @@ def gemeinschaften(G: nx.Graph, *, backend: str = "networkx", seed: int = SEED,
     ig = _ig(G, _ig_graph)
     with _igraph_zufall(seed):
         mitglied = ig.g.community_multilevel(weights="weight").membership
-    gruppen: dict[int, list] = {}
-    for v, m in zip(ig.knoten, mitglied):
-        gruppen.setdefault(m, []).append(v)
-    return _geordnet(G, gruppen.values())
+    return ig.geordnet(ig.gruppen(mitglied))
 
 
 def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
@@ -345,11 +367,22 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
     ig = _IG(G) if backend == "igraph" and voll and len(G) else None
     if ig is None and backend == "igraph":
         backend = "networkx"  # nothing to accelerate
-    n, m = G.number_of_nodes(), G.number_of_edges()
+    if ig is None:
+        n, m = G.number_of_nodes(), G.number_of_edges()
+        dichte = nx.density(G) if n > 1 else 0.0
+        grad, gewichteter_grad = dict(G.degree()), dict(G.degree(weight="weight"))
+    else:  # the same numbers from the igraph copy, without walking the networkx views again
+        n, m = ig.g.vcount(), ig.g.ecount()
+        dichte = m / (n * (n - 1)) * 2 if n > 1 else 0.0  # exactly as nx.density computes it
+        grad = dict(zip(ig.knoten, ig.g.degree()))
+        staerke = ig.g.strength(weights="weight")
+        if ig.ganzzahlig:
+            staerke = [int(s) for s in staerke]
+        gewichteter_grad = dict(zip(ig.knoten, staerke))
     ergebnis = Kennzahlen(
-        akteure=n, kooperationen=m, dichte=nx.density(G) if n > 1 else 0.0,
+        akteure=n, kooperationen=m, dichte=dichte,
         komponenten=komponenten(G, backend=backend, _ig_graph=ig),
-        grad=dict(G.degree()), gewichteter_grad=dict(G.degree(weight="weight")), betweenness={},
+        grad=grad, gewichteter_grad=gewichteter_grad, betweenness={},
     )
     if not voll:
         return ergebnis
