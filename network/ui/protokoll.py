@@ -14,6 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from ..grund import format as F
 from ..model import Netzdaten
 from ..zugang import protokoll as Z
 from . import daten as D
@@ -166,7 +167,7 @@ def seite() -> None:
     gefiltert = Z.filtere(alle, wer=wer, art=art, aktion=aktion,
                           von=von.isoformat() if isinstance(von, date) else None,
                           bis=bis.isoformat() if isinstance(bis, date) else None, suche=suche or "")
-    st.header(f"{len(gefiltert)} von {len(alle)} Einträgen", anchor=False)
+    st.header(f"{F.zahl(len(gefiltert))} von {F.zahl(len(alle))} Einträgen", anchor=False)
     if not gefiltert:
         st.info("Keine Einträge für diese Filter.")
         return
@@ -175,8 +176,8 @@ def seite() -> None:
                        key="pt_csv", on_click="ignore")
     gezeigt = gefiltert[:MAX_ZEILEN]
     if len(gefiltert) > MAX_ZEILEN:
-        st.caption(f"Die Tabelle zeigt die neuesten {MAX_ZEILEN} Einträge; die CSV-Datei enthält alle "
-                   f"{len(gefiltert)}. Mit den Filtern lässt sich die Auswahl eingrenzen.")
+        st.caption(f"Die Tabelle zeigt die neuesten {F.zahl(MAX_ZEILEN)} Einträge; die CSV-Datei enthält alle "
+                   f"{F.zahl(len(gefiltert))}. Mit den Filtern lässt sich die Auswahl eingrenzen.")
     namen = Namen(D.daten())
     st.dataframe(tabelle(gezeigt, namen), hide_index=True, width="stretch",
                  height=min(420, 38 + 35 * len(gezeigt)))

@@ -55,6 +55,7 @@ WOERTER = {
     "Dateien hierher ziehen oder auswählen", "Select all": "Alle auswählen", "Deselect all": "Auswahl aufheben",
     "Clear all": "Alle entfernen", "No results": "Keine Treffer", "No options to select.": "Keine Auswahl möglich.",
     "Choose an option": "Bitte wählen", "Choose options": "Bitte wählen",
+    "dd": "TT", "mm": "MM", "yyyy": "JJJJ",  # the empty segments of a date field
 }
 #: Attributes (accessible names, tooltips) of Streamlit's controls.
 ATTRIBUTE = {
