@@ -231,18 +231,19 @@ def _downloads(d: Netzdaten, sr: str | None, stichtag: str) -> None:
                "Kooperationen sind nicht enthalten.")
 
 
-def _wachstum_charts(sr: str | None, stichtag: str) -> None:
+_KURVEN = (("akteure", "Akteure", "d"), ("kooperationen", "Kooperationen", "d"), ("dichte", "Dichte", ".3f"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _kurven(key: tuple, version: int, heute: str, sr: str | None, stichtag: str) -> list[dict]:
+    """The three growth charts as Vega-Lite specs, built once per data version, Sozialraum and Stichtag: Altair
+    checks every chart against its JSON schema, which took most of a Netzwerk run (issue 14)."""
     df = R.wachstum()
-    if df.empty:
-        st.info("Noch keine Kooperationen – keine Zeitreihe.")
-        return
     df = df[(df["sozialraum_id"] == (sr or KREISWEIT)) & (df["quartal"] >= BEGINN)].copy()
     df["Quartal"] = pd.to_datetime(df["stichtag"])
     marke = pd.DataFrame({"Quartal": [pd.Timestamp(stichtag)]})
-    spalten = st.columns(3)
-    for col, (feld, titel, fmt) in zip(spalten, (("akteure", "Akteure", "d"),
-                                                   ("kooperationen", "Kooperationen", "d"),
-                                                   ("dichte", "Dichte", ".3f"))):
+    specs = []
+    for feld, titel, fmt in _KURVEN:
         basis = alt.Chart(df).encode(
             x=alt.X("Quartal:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
             y=alt.Y(f"{feld}:Q", title=titel, scale=alt.Scale(zero=feld != "dichte")),
@@ -250,12 +251,24 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
         linie = basis.mark_line(color="#1f5f8b", strokeWidth=2) + basis.mark_point(
             color="#1f5f8b", filled=True, size=28, shape="circle")
         regel = alt.Chart(marke).mark_rule(color="#D55E00", strokeDash=[4, 3], strokeWidth=2).encode(x="Quartal:T")
+        specs.append((linie + regel).properties(height=200).configure(locale=VEGA_DEUTSCH, **VEGA_LESBAR).to_dict())
+    return specs
+
+
+def _wachstum_charts(sr: str | None, stichtag: str) -> None:
+    df = R.wachstum()
+    if df.empty:
+        st.info("Noch keine Kooperationen – keine Zeitreihe.")
+        return
+    df = df[(df["sozialraum_id"] == (sr or KREISWEIT)) & (df["quartal"] >= BEGINN)].copy()
+    spalten = st.columns(3)
+    for col, (feld, titel, fmt), spec in zip(spalten, _KURVEN, _kurven(D.schluessel(), D.version(), D.heute(), sr,
+                                                                        stichtag)):
         with col:
             st.markdown(f"**{titel}** je Quartal")
-            st.altair_chart((linie + regel).properties(height=200).configure(locale=VEGA_DEUTSCH, **VEGA_LESBAR),
-                            width="stretch",
-                            alt=f"Liniendiagramm: {titel} je Quartal seit 2021; die gestrichelte Linie markiert "
-                                "den Stichtag. Die Werte stehen auch in der Tabelle darunter.")
+            st.vega_lite_chart(spec=spec, width="stretch",
+                               alt=f"Liniendiagramm: {titel} je Quartal seit 2021; die gestrichelte Linie markiert "
+                                   "den Stichtag. Die Werte stehen auch in der Tabelle darunter.")
     with st.expander("Zeitreihe als Tabelle"):
         tab = df[["stichtag", "akteure", "kitas", "angebote", "kooperationen", "dichte", "komponenten",
                   "luecken"]].copy()
