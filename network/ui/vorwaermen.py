@@ -2,8 +2,8 @@
 
 ``streamlit run streamlit_app.py`` imports the app file once to find ``app``; :func:`starten` then begins, in a
 background thread, what the first page needs: the modules of every page (pandas, Altair, NetworkX, the password
-hashing), the store, the data and the Wegweiser's directory – and afterwards today's analysis for the pages
-Netzwerk and Analyse. The caches are the app's own (``st.cache_data``/``st.cache_resource`` in
+hashing), the store, the data and the Wegweiser's directory – and afterwards today's analysis, its tables and the
+growth series for the pages Netzwerk and Analyse. The caches are the app's own (``st.cache_data``/``st.cache_resource`` in
 :mod:`network.ui.daten` and :mod:`network.ui.rechnen`), so the first visitor finds them filled; if a visitor comes
 before the thread is done, Streamlit's cache lock lets the visitor wait for the value being computed instead of
 computing it twice. Without a started server (AppTest, the CLI) nothing happens.
@@ -47,6 +47,8 @@ def vorwaermen() -> None:
         D.verzeichnis()
         log.info("Vorgewärmt: Wegweiser in %.1f s", time.perf_counter() - t0)
         rechnen.auswertung(D.heute())
+        rechnen.tabellen(D.heute())
+        rechnen.wachstum()
         log.info("Vorgewärmt: Auswertung in %.1f s", time.perf_counter() - t0)
     except Exception:  # the first run computes the same and shows the German message
         log.warning("Vorwärmen fehlgeschlagen", exc_info=True)
