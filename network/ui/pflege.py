@@ -571,6 +571,8 @@ def _import() -> None:
         _fehler_zeigen(meldung[1])
     nr = st.session_state.get("pf_upload_nr", 0)
     # Streamlit's hint under the drop zone names the server's limit (100 MB, in English); the label names ours.
+    st.html('<style>[class*="st-key-pf_upload_"] [data-testid="stFileUploaderDropzoneInstructions"]'
+            "{display: none;}</style>")
     dateien = st.file_uploader(f"Importdateien (.csv oder .xlsx, je höchstens {UPLOAD_MB} MB)", type=["csv", "xlsx"],
                                accept_multiple_files=True, key=f"pf_upload_{nr}")
     if not dateien:

@@ -47,7 +47,10 @@ def test_wegweiser_suche_url_karte_druck(seite):
     karte = page.get_by_role("heading", name="Familien- und Erziehungsberatung Simmern")
     assert karte.first.is_visible()
     assert "q" not in parse_qs(urlparse(page.url).query)  # search text only on request (issue 17)
-    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
+    teilen = page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)")
+    if not teilen.is_visible():  # it sits in the folded „Weitere Filter“
+        page.get_by_text("Weitere Filter:").click()
+    teilen.click()
     fertig(page)
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 

@@ -1,6 +1,6 @@
 """Issue 17 in a real browser: unknown or mis-cased page addresses never show Streamlit's English „Page not
 found“; the search text stays out of the address unless asked for; /_stcore/metrics is not readable anonymously;
-the upload refuses hostile and oversized files in German."""
+the upload refuses a hostile file in German."""
 
 from __future__ import annotations
 
@@ -57,7 +57,10 @@ def test_search_text_stays_out_of_the_address(seite):
     fertig(page)
     qs = parse_qs(urlparse(page.url).query)
     assert qs.get("sr") == ["sr-kastellaun"] and "q" not in qs and "familienberatung" not in page.url
-    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
+    teilen = page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)")
+    if not teilen.is_visible():  # it sits in the folded „Weitere Filter“
+        page.get_by_text("Weitere Filter:").click()
+    teilen.click()
     fertig(page)
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 
@@ -70,26 +73,44 @@ def test_metrics_are_not_readable_anonymously(server):
         assert r.status == 200
 
 
-def test_an_oversized_upload_is_refused_in_german(seite, tmp_path):
-    """Above the page's 10 MB (and below the server's limit) the refusal is the app's German sentence, not the
-    browser's English „File must be … or smaller“."""
-    from browser_hilfen import anmelden, zur_seite
+def test_a_hostile_upload_is_refused_in_german(browser, server, tmp_path):
+    """The sweep's dimension bomb uploaded in a real browser: the app's German sentence with file and line, no
+    English text, no import button; Streamlit's English hint with the server's 100 MB limit is hidden (the label
+    says 10 MB). The 10 MB refusal itself is an AppTest (tests/ui/test_sicherheit_upload.py): an 11 MB upload in
+    Chromium passed here once but stalls the browser when the machine is under heavy load. A plain browser
+    context: the waits are for what the page shows."""
+    from browser_hilfen import KONTEN
 
-    page = seite
-    page.goto(page.app_url + "/")
-    fertig(page)
-    anmelden(page, "koordination")
-    zur_seite(page, "Pflege")
-    page.get_by_role("radiogroup", name="Bereich").get_by_role("radio", name="Import").click()
-    fertig(page)
-    gross = tmp_path / "themen.csv"
-    gross.write_bytes(b"id;name\nt-x;" + b"y" * (11 * 10**6) + b"\n")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(gross))
-    page.get_by_text("1 Fehler gefunden – es wurde nichts gespeichert.").wait_for(timeout=60_000)
-    fertig(page)
-    # the error table is a canvas grid; its cells are in the accessibility tree (hidden from view)
-    page.get_by_text("Die Datei ist 11,0 MB groß").first.wait_for(state="attached", timeout=30_000)
-    text = page.locator("body").inner_text()
-    assert "File must be" not in text and "or smaller" not in text
-    assert page.get_by_role("button", name="Jetzt importieren").count() == 0
-    bild(page, "pflege-upload-zu-gross")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    try:
+        page = ctx.new_page()
+        page.goto(server["url"] + "/anmelden")
+        name, passwort, _ = KONTEN["koordination"]
+        page.get_by_label("Benutzername").fill(name)
+        page.get_by_label("Passwort", exact=True).fill(passwort)
+        page.get_by_role("button", name="Anmelden").click()
+        seitenleiste = page.locator('[data-testid="stSidebar"]')
+        seitenleiste.get_by_role("button", name="Abmelden").wait_for(timeout=60_000)
+        seitenleiste.get_by_role("link", name="Pflege", exact=True).click()
+        page.get_by_role("radiogroup", name="Bereich").get_by_role("radio", name="Import").click()
+        page.get_by_text("Importdateien (.csv oder .xlsx, je höchstens 10 MB)").wait_for(timeout=60_000)
+        hinweis = page.locator('[data-testid="stFileUploaderDropzoneInstructions"]')
+        assert not hinweis.is_visible()  # Streamlit's "100MB per file" would contradict the label's 10 MB
+        import sys
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sicherheit"))
+        from feindlich import dimensionsbombe
+
+        bombe = tmp_path / "bombe.xlsx"
+        bombe.write_bytes(dimensionsbombe())
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bombe))
+        page.get_by_text("1 Fehler gefunden – es wurde nichts gespeichert.").wait_for(timeout=90_000)
+        # the error table is a canvas grid; its cells are in the accessibility tree (hidden from view)
+        page.get_by_text("Das Tabellenblatt „themen“ hat mehr als").first.wait_for(state="attached", timeout=30_000)
+        text = page.locator("body").inner_text()
+        assert "File must be" not in text and "or smaller" not in text
+        assert page.get_by_role("button", name="Jetzt importieren").count() == 0
+        bild(page, "pflege-upload-abgelehnt")
+    finally:
+        ctx.close()
