@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: install run run-neo4j test chromium axe neo4j java bench clean
+.PHONY: install run run-neo4j test chromium axe oidc neo4j java bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,22 @@ axe:
 		else echo "Hinweis: npm fehlt; die Barrierefreiheitstests (axe-core) werden übersprungen."; fi; \
 	fi
 
+# oidc-provider (npm, a certified OpenID provider) for tests/e2e/test_oidc_browser.py. Own prefix: an
+# `npm install --no-save` into .venv/npm (axe) would remove it, and the other way round.
+OIDC_VERSION := 9.13.3
+OIDC_DIR     := $(VENV)/oidc/node_modules/oidc-provider
+oidc:
+	@if grep -qs '"version": "$(OIDC_VERSION)"' $(OIDC_DIR)/package.json; then :; \
+	else \
+		if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
+		fi; \
+		if command -v npm >/dev/null 2>&1; then \
+			npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/oidc oidc-provider@$(OIDC_VERSION); \
+		else echo "Hinweis: npm fehlt; der OIDC-Test (oidc-provider) wird übersprungen."; fi; \
+	fi
+
 # Java 17 and Maven for the local Neo4j (Debian's packages), installed when missing and apt is available.
 java:
 	@if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then :; \
@@ -68,12 +84,14 @@ run-neo4j: install neo4j
 	$(PY) $(NEO4J_DIR)/lokal.py --data data-neo4j -- sh -c '$(VENV)/bin/kita-netz seed --if-empty && \
 		$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)'
 
-test: $(VENV)/.installed-test chromium axe neo4j
+test: $(VENV)/.installed-test chromium axe oidc neo4j
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test chromium
 	$(PY) benchmarks/import_bench.py
-	$(PY) benchmarks/analytics_bench.py
+	$(PY) benchmarks/analytics_bench.py --json test-artifacts/bench/analytik.json
+	$(PY) benchmarks/browser_bench.py --json test-artifacts/bench/browser.json
+	$(PY) benchmarks/ziele.py --analytik test-artifacts/bench/analytik.json --browser test-artifacts/bench/browser.json
 
 clean:
 	rm -rf $(VENV) data data-neo4j test-artifacts $(NEO4J_DIR)/target
