@@ -359,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="nur Seed-Größe und 10x, docs nicht ändern")
     p.add_argument("--groessen", nargs="*", choices=list(GROESSEN), help="nur diese Größen")
     p.add_argument("--kein-doc", action="store_true", help="docs/benchmarks.md nicht ändern")
+    p.add_argument("--backends", nargs="*", choices=list(BACKENDS), help="nur diese Backends")
+    p.add_argument("--json", type=Path, help="die Messwerte zusätzlich als JSON hierhin (für benchmarks/ziele.py)")
     p.add_argument("--kind", nargs=2, metavar=("PFAD", "BACKEND"), help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.kind:
@@ -377,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
                 pickle.dump(daten, f, protocol=pickle.HIGHEST_PROTOCOL)
             del daten
             print(f"{name}: Daten erzeugt in {time.perf_counter() - t0:.1f} s", flush=True)
-            for backend in BACKENDS:
+            for backend in a.backends or BACKENDS:
                 e = _messen(pfad, backend)
                 e.update(groesse=name, backend=backend)
                 ergebnisse.append(e)
@@ -386,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
                       f"Zuwachs {_mib(max(0, e['spitze'] - e['vorher']))}  Lücken {e['luecken']}", flush=True)
     gesamt_s = time.perf_counter() - start
     print(f"Gesamt: {gesamt_s:.1f} s")
+    if a.json:
+        a.json.parent.mkdir(parents=True, exist_ok=True)
+        a.json.write_text(json.dumps({"ergebnisse": ergebnisse, "gesamt_s": gesamt_s}, indent=1), encoding="utf-8")
     if not (a.quick or a.kein_doc):
         doc_schreiben(abschnitt(ergebnisse, maschine(), gesamt_s))
         print("docs/benchmarks.md aktualisiert.")
