@@ -36,10 +36,10 @@ def vorwaermen() -> None:
     """Fill the caches of the first page, then those of today's analysis."""
     t0 = time.perf_counter()
     try:
+        import importlib
+
         from . import app, rechnen
         from . import daten as D
-
-        import importlib
 
         for modul, _ in app.SEITEN.values():  # the first run would import them: import them now
             importlib.import_module(f"network.ui.{modul}")
@@ -49,6 +49,9 @@ def vorwaermen() -> None:
         rechnen.auswertung(D.heute())
         rechnen.tabellen(D.heute())
         rechnen.wachstum()
+        from .netzwerk import _layout_cached
+
+        _layout_cached(D.schluessel(), D.version(), None)  # the whole district's drawing
         log.info("Vorgewärmt: Auswertung in %.1f s", time.perf_counter() - t0)
     except Exception:  # the first run computes the same and shows the German message
         log.warning("Vorwärmen fehlgeschlagen", exc_info=True)
