@@ -356,8 +356,7 @@ def _passwort_lesen(args) -> str:
 
 
 def cmd_nutzer(args, settings: Settings) -> int:
-    from .zugang import KOMMANDOZEILE
-    from .zugang import konten
+    from .zugang import KOMMANDOZEILE, konten
 
     with _open(settings, read_only=args.aktion == "list") as store:
         if args.aktion == "list":
@@ -416,17 +415,17 @@ def _analyse_tabelle(bericht: dict) -> None:
     themen = bericht.get("themen", {})
     print(f"Stichtag {bericht['stichtag']}")
     for sr in bericht["sozialraeume"]:
-        l = sr["luecken"]
+        lu = sr["luecken"]
         print(f"\n{sr['name']} ({sr['id']}): {sr['kitas']} Kitas, {sr['angebote']} Angebote, "
               f"{sr['kooperationen']} Kooperationen, Dichte {sr['dichte']:.3f}, {sr['komponenten']} Komponenten")
         print("  Zentrale Akteure: " + "; ".join(
             f"{h['name']} ({h['typ']}, Grad {h['degree']}, Betweenness {h['betweenness']:.3f})" for h in sr["hubs"]))
-        print(f"  Themen ohne Angebot: {', '.join(themen.get(t, t) for t in l['themen_ohne_angebot']) or '–'}")
-        print(f"  Kitas ohne Kooperation: {', '.join(l['kitas_ohne_kooperation']) or '–'}")
-        print(f"  Kitas ohne Beratung: {', '.join(l['kitas_ohne_beratung']) or '–'}")
-        print(f"  Zu weit entfernt (> {bericht.get('max_km', '')} km): {len(l['entfernung'])}")
-        print(f"  Einzige Verbindung: {len(l['einzige_verbindung'])}; "
-              f"Teilnetze ohne Beratung: {len(l['komponenten_ohne_beratung'])}")
+        print(f"  Themen ohne Angebot: {', '.join(themen.get(t, t) for t in lu['themen_ohne_angebot']) or '–'}")
+        print(f"  Kitas ohne Kooperation: {', '.join(lu['kitas_ohne_kooperation']) or '–'}")
+        print(f"  Kitas ohne Beratung: {', '.join(lu['kitas_ohne_beratung']) or '–'}")
+        print(f"  Zu weit entfernt (> {bericht.get('max_km', '')} km): {len(lu['entfernung'])}")
+        print(f"  Einzige Verbindung: {len(lu['einzige_verbindung'])}; "
+              f"Teilnetze ohne Beratung: {len(lu['komponenten_ohne_beratung'])}")
         for e in sr["empfehlungen"][:5]:
             print(f"  Empfehlung: {e['kita_id']} → {e['angebot_id']}: {e['grund']}")
 

@@ -41,11 +41,12 @@ import re
 from datetime import date
 
 from .austausch import validate
-from .austausch.dateien import RohTabelle, Rohdaten, zelle
+from .austausch.dateien import Rohdaten, RohTabelle, zelle
 from .errors import Fehler, KeinZugriff, NichtGefunden, Validierungsfehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
-from .zugang.rollen import Nutzer, darf, pruefe as pruefe_recht
+from .zugang.rollen import Nutzer, darf
+from .zugang.rollen import pruefe as pruefe_recht
 
 __all__ = ["DATEIEN_PFLEGE", "als_text", "pruefe", "speichere", "beende_angebot", "beende_kooperation",
            "beende_kita", "naechste_id", "STANDARD_STELLE", "eigene_kitas", "pruefe_schreibrecht"]

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from network.austausch import export_dir
-
 EXE = str(Path(sys.executable).parent / "kita-netz")
 
 

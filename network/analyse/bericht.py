@@ -216,15 +216,15 @@ def _sozialraum(G, knoten, sr_id, sr_name, *, themen, thema_namen, entf: Entfern
     kitas = sorted((v for v, d in hknoten.items() if d["typ"] == TYP_KITA), key=str)
     angebote = sorted((v for v, d in hknoten.items() if d["typ"] == TYP_ANGEBOT), key=str)
     vor_ort = sum(1 for v in angebote if hknoten[v].get("sozialraum") == sr_id)
-    l = luecken_im_sozialraum(G, H, sr_id, themen=themen, entfernung=entf, komponenten=k.komponenten,
-                              thema_namen=thema_namen, sozialraum_name=sr_name, mit_gruenden=voll)
+    lu = luecken_im_sozialraum(G, H, sr_id, themen=themen, entfernung=entf, komponenten=k.komponenten,
+                               thema_namen=thema_namen, sozialraum_name=sr_name, mit_gruenden=voll)
     ergebnis = SozialraumAuswertung(id=sr_id, name=sr_name, netz=H, kennzahlen=k, kitas=kitas, angebote=angebote,
-                                    angebote_vor_ort=vor_ort, hubs=[], luecken=l)
+                                    angebote_vor_ort=vor_ort, hubs=[], luecken=lu)
     if voll:
         ergebnis.hubs = _hub_eintraege(H, k)
         ergebnis.empfehlungen = _empfehlungen(
-            G, H, sr_id, k.betweenness, ohne_kooperation=l.kitas_ohne_kooperation,
-            ohne_beratung=l.kitas_ohne_beratung, entfernung=l.entfernung, thema_namen=thema_namen,
+            G, H, sr_id, k.betweenness, ohne_kooperation=lu.kitas_ohne_kooperation,
+            ohne_beratung=lu.kitas_ohne_beratung, entfernung=lu.entfernung, thema_namen=thema_namen,
             sozialraum_name=sr_name, max_km=max_km)
     return ergebnis
 

@@ -41,7 +41,6 @@ import csv
 import io
 
 from ..austausch.dateien import schuetzen
-
 from .lueckensuche import LUECKENARTEN
 
 __all__ = ["CSV_SPALTEN", "als_csv"]

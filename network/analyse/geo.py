@@ -61,8 +61,8 @@ def haversine_km_np(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def _einheitsvektoren(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    p, l = np.radians(lat), np.radians(lon)
-    return np.column_stack((np.cos(p) * np.cos(l), np.cos(p) * np.sin(l), np.sin(p)))
+    p, q = np.radians(lat), np.radians(lon)
+    return np.column_stack((np.cos(p) * np.cos(q), np.cos(p) * np.sin(q), np.sin(p)))
 
 
 def _paarweise(qlat, qlon, zlat, zlon) -> tuple[np.ndarray, np.ndarray]:

@@ -154,11 +154,11 @@ def luecken(quelle, stichtag=None, sozialraum=None, max_km=None, **optionen) -> 
     a = _auswertung(quelle, stichtag, sozialraum, **optionen)
     zeilen = []
     for s in a.sozialraeume:
-        l = s.luecken
-        gruende = l.gruende
+        lu = s.luecken
+        gruende = lu.gruende
         basis = {"sozialraum_id": s.id, "sozialraum": s.name}
         for art in LUECKENARTEN:
-            for i, x in enumerate(getattr(l, art)):
+            for i, x in enumerate(getattr(lu, art)):
                 z = dict(basis, art=art, kita_id=None, angebot_id=None, thema=None, km=None, akteure=None,
                          grund=gruende.get(art, [None] * (i + 1))[i])
                 if art == "themen_ohne_angebot":

@@ -127,7 +127,7 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
         unbekannt = np.isnan(km)
         km_sort = np.where(unbekannt, np.inf, km)
 
-        def bester(maske):
+        def bester(maske, frei=frei, km_sort=km_sort):  # this Kita's values, bound now
             idx = np.nonzero(maske & frei)[0]
             if len(idx) == 0:
                 return None
@@ -135,7 +135,7 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
             ordnung = np.lexsort((rang[idx], km_sort[idx], last[idx] + vorgeschlagen[idx], stufe))
             return int(idx[ordnung[0]])
 
-        def merken(i: int, luecke: str, thema=None) -> None:
+        def merken(i: int, luecke: str, thema=None, k=k, km=km) -> None:
             if (k, kandidaten[i]) not in gewaehlt:
                 vorgeschlagen[i] += 1
             eintrag = gewaehlt.setdefault((k, kandidaten[i]), {"luecken": [], "themen": [], "km": km[i],
@@ -146,7 +146,7 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
             if thema is not None:
                 eintrag["themen"].append(thema)
 
-        luecken = {l for l, _ in auftraege[k]}
+        luecken = {art for art, _ in auftraege[k]}
         if "kitas_ohne_kooperation" in luecken:
             # no Kooperation at all: a Beratung closes both gaps, else any Angebot closes the first
             i = bester(beratung) if k in ohne_beratung_set else None

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Fehler, Validierungsfehler
-from ..model import DATEIEN, DATEI_REIHENFOLGE, Netzdaten
+from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 
 __all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
            "decode_utf8", "pruefe_xlsx_archiv", "export_dir", "export_xlsx", "csv_text", "schuetzen",

@@ -134,7 +134,7 @@ def netz_graph(daten: Netzdaten, stichtag=None, sozialraum: str | None = None) -
     angebote = {a["id"]: a for a in daten.angebote}
 
     kanten = []
-    for u, v, d in S.edges(data=True):
+    for _u, _v, d in S.edges(data=True):
         for kid in d.get("kooperationen") or []:
             c = koop[kid]
             kanten.append((c.get("von_id"), c.get("zu_id"), kid, _ohne_leere({

@@ -22,7 +22,7 @@ import re
 from datetime import date
 
 from ..errors import Fehler, Validierungsfehler
-from ..model import DATEIEN, DATEI_REIHENFOLGE, KREISWEIT, Netzdaten, Spalte
+from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten, Spalte
 from .dateien import XML_VERBOTEN, Rohdaten, RohTabelle, entschuetzen
 
 __all__ = ["validate", "parse_wert", "validate_rows", "MAX_TEXT", "pruefe_email", "pruefe_website",

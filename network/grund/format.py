@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from fractions import Fraction
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 

@@ -150,13 +150,12 @@ def nur_geaendert(daten: Netzdaten, bestand: Netzdaten) -> Netzdaten:
     for datei in DATEI_REIHENFOLGE:
         spalten = [s.name for s in DATEIEN[datei]]
         alt = {r["id"]: r for r in bestand.tabelle(datei)}
-
-        def gleich(r: dict) -> bool:
-            a = alt.get(r.get("id"))
-            return a is not None and all(_plain(r.get(c)) == a.get(c) for c in spalten)
-
-        teile[datei] = [r for r in daten.tabelle(datei) if not gleich(r)]
+        teile[datei] = [r for r in daten.tabelle(datei) if not _gleich(r, alt.get(r.get("id")), spalten)]
     return Netzdaten(**teile)
+
+
+def _gleich(r: dict, a: dict | None, spalten: list[str]) -> bool:
+    return a is not None and all(_plain(r.get(c)) == a.get(c) for c in spalten)
 
 
 class Store(ABC):
@@ -203,9 +202,6 @@ class Store(ABC):
     def close(self) -> None:
         """Release the database."""
 
-    def after_import(self) -> None:
-        """Hook run after a committed import (the embedded store checkpoints here)."""
-
     # -- shared operations ----------------------------------------------------------------------------
     def query(self, name: str, **params) -> list[dict]:
         """Run one named read query."""
@@ -240,8 +236,7 @@ class Store(ABC):
         try:
             self.execute_write(work)
         except _NichtsZuTun:
-            return daten.anzahl()
-        self.after_import()
+            pass
         return daten.anzahl()
 
     def protokolliere(self, eintraege: list[dict]) -> None:
@@ -275,7 +270,6 @@ class Store(ABC):
             tx.run("protokoll_anhaengen", rows=[eintrag(jetzt(), 0, wer, "alles gelöscht", "alle", "*")])
 
         self.execute_write(work)
-        self.after_import()
 
     def __enter__(self) -> "Store":
         return self

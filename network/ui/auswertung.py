@@ -18,10 +18,10 @@ import streamlit as st
 from .. import analyse as A
 from ..austausch.dateien import schuetzen
 from ..model import KREISWEIT
+from ..zugang import darf
 from . import daten as D
 from . import rechnen as R
 from . import sitzung
-from ..zugang import darf
 from .adresse import Param, aus_url, in_url
 from .begriffe import erklaerung
 from .netzwerk import BEGINN, _quartal_name, quartalsenden

@@ -262,7 +262,7 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
         return
     df = df[(df["sozialraum_id"] == (sr or KREISWEIT)) & (df["quartal"] >= BEGINN)].copy()
     spalten = st.columns(3)
-    for col, (feld, titel, fmt), spec in zip(spalten, _KURVEN, _kurven(D.schluessel(), D.version(), D.heute(), sr,
+    for col, (_feld, titel, _fmt), spec in zip(spalten, _KURVEN, _kurven(D.schluessel(), D.version(), D.heute(), sr,
                                                                         stichtag)):
         with col:
             st.markdown(f"**{titel}** je Quartal")

@@ -27,8 +27,8 @@ from ..austausch import export_xlsx, import_rohdaten
 from ..austausch.dateien import Rohdaten, csv_text, read_uploads
 from ..errors import Fehler, KitaNetzError, Validierungsfehler
 from ..grund import format as F
-from ..vermittlung.lage import ORTSMITTE, gleiche_adresse
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten
+from ..vermittlung.lage import ORTSMITTE, gleiche_adresse
 from ..zugang import Nutzer, darf
 from . import daten as D
 from . import sitzung

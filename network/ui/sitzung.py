@@ -31,9 +31,9 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ..zugang import konten
-from ..zugang.sitzungen import COOKIE, WARNUNG_MINUTEN
 from ..zugang.oidc import nutzer_aus_claims
 from ..zugang.rollen import OEFFENTLICH, SEITEN, Nutzer, darf
+from ..zugang.sitzungen import COOKIE, WARNUNG_MINUTEN
 from . import daten as D
 
 __all__ = ["ABLAUF_MINUTEN", "abgelaufen", "nutzer", "anmelden", "abmelden", "bewache", "oidc_konfiguriert",

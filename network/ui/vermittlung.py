@@ -16,8 +16,7 @@ import streamlit as st
 
 from ..errors import KitaNetzError
 from ..model import ERGEBNISSE
-from ..vermittlung import (Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen,
-                           zentralitaet)
+from ..vermittlung import Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen, zentralitaet
 from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden
 from ..vermittlung.handzettel import BLATT_SPRACHEN, MAX_ANGEBOTE, SPRACHNAMEN
 from ..zugang import darf

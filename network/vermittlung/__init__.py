@@ -15,8 +15,16 @@ What is stored and why it is not personal data: ``docs/datenschutz.md``.
 
 from .anonym import Geschuetzt, schuetzen
 from .bedarf import Bedarfsluecke, aufraeumen, bedarfsluecken, luecke_melden, sozialraum_der_kita
-from .erfassung import (FELDER, Vermittlung, VermittlungUngueltig, alte_loeschen, erfassen, monat_heute,
-                        vermittlungen, vermittlungen_je_kante)
+from .erfassung import (
+                        FELDER,
+                        Vermittlung,
+                        VermittlungUngueltig,
+                        alte_loeschen,
+                        erfassen,
+                        monat_heute,
+                        vermittlungen,
+                        vermittlungen_je_kante,
+)
 from .suche import Anfrage, AnfrageUngueltig, Ergebnis, Luecke, Treffer, suchen, zentralitaet
 from .zahlen import Zaehltabelle, kreuztabelle
 

@@ -28,8 +28,15 @@ from dataclasses import asdict, dataclass
 from ..errors import NichtGefunden
 from ..model import Netzdaten
 from ..zugang.rollen import Nutzer, pruefe
-from .erfassung import (_pruefe_monat, AUFBEWAHRUNG_JAHRE, MAX_ANZAHL, VermittlungUngueltig, _kennung, grenze_monat,
-                        monat_heute)
+from .erfassung import (
+    AUFBEWAHRUNG_JAHRE,
+    MAX_ANZAHL,
+    VermittlungUngueltig,
+    _kennung,
+    _pruefe_monat,
+    grenze_monat,
+    monat_heute,
+)
 
 __all__ = ["Bedarfsluecke", "LUECKE_FELDER", "luecke_melden", "bedarfsluecken", "sozialraum_der_kita",
            "aufraeumen"]

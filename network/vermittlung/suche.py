@@ -73,7 +73,6 @@ import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
-
 from ..errors import KitaNetzError, NichtGefunden
 from ..model import KREISWEIT, Netzdaten
 

@@ -32,10 +32,23 @@ Examples
 from .auswertung import angebot_je_sozialraum, bedarf_und_angebot, ist_stunden, soll_ist, vergleiche
 from .bericht import als_csv, als_tabelle, excel_bytes, pdf_bytes
 from .indikatoren import KATALOG, KITA, SOZIALRAUM, Indikator, aktuelle_werte, standard_gewichte
-from .verfahren import (SCHRITT, SCHRITT_KITA, Index, KitaVerteilung, Verteilung, VerteilungsFehler, Zeile,
-                        Zuteilung, bedarfsindex, betrag_in_cent, hare_niemeyer, in_schritten, verteile,
-                        verteile_auf_kitas)
 from .szenario import STANDARD, Szenario, lade, loesche, speichere, szenarien
+from .verfahren import (
+                        SCHRITT,
+                        SCHRITT_KITA,
+                        Index,
+                        KitaVerteilung,
+                        Verteilung,
+                        VerteilungsFehler,
+                        Zeile,
+                        Zuteilung,
+                        bedarfsindex,
+                        betrag_in_cent,
+                        hare_niemeyer,
+                        in_schritten,
+                        verteile,
+                        verteile_auf_kitas,
+)
 
 __all__ = [
     "verteile", "verteile_auf_kitas", "bedarfsindex", "hare_niemeyer", "betrag_in_cent", "in_schritten",

@@ -21,6 +21,9 @@ import json
 
 from ..grund.protokoll import VERBOTEN, eintraege, eintrag, jetzt
 
+__all__ = ["eintraege", "eintrag", "jetzt", "VERBOTEN", "lade", "filtere", "aenderungen", "kurzfassung",
+           "als_csv", "CSV_SPALTEN"]
+
 # -- reading the trail (page Protokoll) -----------------------------------------------------------------
 #: Columns of the CSV export, in this order.
 CSV_SPALTEN = ("zeit", "wer", "aktion", "art", "objekt_id", "vorher", "nachher")

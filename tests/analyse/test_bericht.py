@@ -35,13 +35,13 @@ def test_vertrag_form(kleines_netz):
             assert h["typ"] in ("Kita", "Angebot") and type(h["degree"]) is int
             assert isinstance(h["betweenness"], float)
         assert set(s["luecken"]) == LUECKEN_SCHLUESSEL
-        l = s["luecken"]
-        assert all(isinstance(t, str) for t in l["themen_ohne_angebot"])
-        assert all(isinstance(k, str) for k in l["kitas_ohne_kooperation"] + l["kitas_ohne_beratung"])
-        assert all(set(e) == {"kita_id", "thema", "angebot_id", "km"} for e in l["entfernung"])
-        assert all(isinstance(e["km"], float) for e in l["entfernung"])
-        assert all(set(e) == {"angebot_id", "kita_ids", "thema"} for e in l["einzige_verbindung"])
-        assert all(isinstance(c, list) and all(isinstance(v, str) for v in c) for c in l["komponenten_ohne_beratung"])
+        lu = s["luecken"]
+        assert all(isinstance(t, str) for t in lu["themen_ohne_angebot"])
+        assert all(isinstance(k, str) for k in lu["kitas_ohne_kooperation"] + lu["kitas_ohne_beratung"])
+        assert all(set(e) == {"kita_id", "thema", "angebot_id", "km"} for e in lu["entfernung"])
+        assert all(isinstance(e["km"], float) for e in lu["entfernung"])
+        assert all(set(e) == {"angebot_id", "kita_ids", "thema"} for e in lu["einzige_verbindung"])
+        assert all(isinstance(c, list) and all(isinstance(v, str) for v in c) for c in lu["komponenten_ohne_beratung"])
         assert all(set(e) == {"kita_id", "angebot_id", "grund"} for e in s["empfehlungen"])
 
 
@@ -63,14 +63,14 @@ def test_json_faehig_und_rund(kleines_netz):
 def test_listen_sortiert(kleines_netz):
     b = analyse(kleines_netz, TAG, max_km=0.5)
     for s in b["sozialraeume"]:
-        l = s["luecken"]
+        lu = s["luecken"]
         for k in ("themen_ohne_angebot", "kitas_ohne_kooperation", "kitas_ohne_beratung"):
-            assert l[k] == sorted(l[k])
-        km = [e["km"] for e in l["entfernung"]]
+            assert lu[k] == sorted(lu[k])
+        km = [e["km"] for e in lu["entfernung"]]
         assert km == sorted(km, reverse=True)
-        ev = [(e["angebot_id"], e["thema"] or "") for e in l["einzige_verbindung"]]
+        ev = [(e["angebot_id"], e["thema"] or "") for e in lu["einzige_verbindung"]]
         assert ev == sorted(ev)
-        assert all(e["kita_ids"] == sorted(e["kita_ids"]) for e in l["einzige_verbindung"])
+        assert all(e["kita_ids"] == sorted(e["kita_ids"]) for e in lu["einzige_verbindung"])
         empf = [(e["kita_id"], e["angebot_id"]) for e in s["empfehlungen"]]
         assert empf == sorted(empf)
 

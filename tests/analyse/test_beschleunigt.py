@@ -10,8 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from network.analyse import analyse
-from network.analyse.kennzahlen import (artikulationspunkte, betweenness, bruecken, constraint, effektive_groesse,
-                                        gemeinschaften, komponenten, modularitaet)
+from network.analyse.kennzahlen import (
+    artikulationspunkte,
+    betweenness,
+    bruecken,
+    constraint,
+    effektive_groesse,
+    gemeinschaften,
+    komponenten,
+    modularitaet,
+)
 
 
 @st.composite

@@ -8,8 +8,17 @@ import networkx as nx
 import pytest
 
 from network.analyse import network_at, sozialraum_netz
-from network.analyse.kennzahlen import (artikulationspunkte, betweenness, bruecken, constraint, effektive_groesse,
-                                        gemeinschaften, kennzahlen, komponenten, modularitaet)
+from network.analyse.kennzahlen import (
+    artikulationspunkte,
+    betweenness,
+    bruecken,
+    constraint,
+    effektive_groesse,
+    gemeinschaften,
+    kennzahlen,
+    komponenten,
+    modularitaet,
+)
 
 BACKENDS = ["networkx", "igraph"]
 

@@ -7,8 +7,14 @@ import pytest
 
 from network.analyse import analyse, network_at, sozialraum_netz
 from network.analyse.geo import haversine_km
-from network.analyse.lueckensuche import (einzige_verbindung, entfernungen, kitas_ohne_beratung,
-                                          kitas_ohne_kooperation, komponenten_ohne_beratung, themen_ohne_angebot)
+from network.analyse.lueckensuche import (
+    einzige_verbindung,
+    entfernungen,
+    kitas_ohne_beratung,
+    kitas_ohne_kooperation,
+    komponenten_ohne_beratung,
+    themen_ohne_angebot,
+)
 
 TAG = "2024-06-30"
 
@@ -46,8 +52,8 @@ def test_abgelaufene_kooperation_zaehlt_nicht(bau):
     d = bau(sozialraeume=["sr-a"], kitas=[{"id": "k", "gemeinde": "g-a"}],
             angebote=[{"id": "a", "art": "Beratung", "versorgt": ["sr-a"]}],
             kooperationen=[{"von": "k", "zu": "a", "seit": "2020-01-01", "bis": "2024-06-29"}])
-    l = analyse(d, TAG)["sozialraeume"][0]["luecken"]
-    assert l["kitas_ohne_kooperation"] == ["k"] and l["kitas_ohne_beratung"] == ["k"]
+    lu = analyse(d, TAG)["sozialraeume"][0]["luecken"]
+    assert lu["kitas_ohne_kooperation"] == ["k"] and lu["kitas_ohne_beratung"] == ["k"]
 
 
 def test_kitas_ohne_beratung(bericht):

@@ -11,7 +11,6 @@ from network.analyse.netz import sozialraum_mitglieder, teilnetz
 from network.errors import NichtGefunden
 
 
-
 def test_knoten_am_stichtag(kleines_netz):
     G = network_at(kleines_netz, "2024-06-30")
     # a5 expired on 2023-12-31: not an actor any more

@@ -8,11 +8,21 @@ import math
 
 import pytest
 
-from network.analyse import (abdeckung, akteure, als_csv, analyse, auswerten, empfehlungen, hinweise, hubs, luecken,
-                             metriken, wachstum)
+from network.analyse import (
+    abdeckung,
+    akteure,
+    als_csv,
+    analyse,
+    auswerten,
+    empfehlungen,
+    hinweise,
+    hubs,
+    luecken,
+    metriken,
+    wachstum,
+)
 from network.analyse.export import CSV_SPALTEN
-from network.analyse.tabellen import (AKTEUR_SPALTEN, EMPFEHLUNG_SPALTEN, HUB_SPALTEN, LUECKEN_SPALTEN,
-                                      METRIK_SPALTEN)
+from network.analyse.tabellen import AKTEUR_SPALTEN, EMPFEHLUNG_SPALTEN, HUB_SPALTEN, LUECKEN_SPALTEN, METRIK_SPALTEN
 
 TAG = "2024-06-30"
 

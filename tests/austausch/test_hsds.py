@@ -17,8 +17,18 @@ import referencing
 from referencing.jsonschema import DRAFT202012
 
 from network.austausch import import_hsds, import_hsds_store, read_path, validate
-from network.austausch.hsds import (GESCHRIEBEN, NAMESPACE, TABELLEN, datapackage, export_hsds, hsds_id,
-                                    parse_oeffnungszeiten, sprachcode, sprachname, zeitplan_text)
+from network.austausch.hsds import (
+    GESCHRIEBEN,
+    NAMESPACE,
+    TABELLEN,
+    datapackage,
+    export_hsds,
+    hsds_id,
+    parse_oeffnungszeiten,
+    sprachcode,
+    sprachname,
+    zeitplan_text,
+)
 from network.cli import SEED_DIR, main
 from network.errors import Validierungsfehler
 from network.model import Netzdaten

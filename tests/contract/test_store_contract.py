@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from network.model import DATEIEN, DATEI_REIHENFOLGE, Netzdaten
+from network.model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 
 
 def test_empty_store_counts_zero(store):

@@ -7,7 +7,6 @@ axe-core@4.14.1``); it is injected from that file with ``add_script_tag(path=…
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from browser_hilfen import GEMALT, LAUF_VORBEI, ROOT, anmelden, zur_seite
 

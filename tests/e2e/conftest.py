@@ -29,7 +29,18 @@ for _d in ("ui", "e2e"):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 from browser_hilfen import (  # noqa: E402,F401
-    ARTEFAKTE, CHROMIUM, DOKU, KONTEN, ROOT, anmelden, bild, fertig, hauptbereich_scrollen, kontext, zur_seite)
+    ARTEFAKTE,
+    CHROMIUM,
+    DOKU,
+    KONTEN,
+    ROOT,
+    anmelden,
+    bild,
+    fertig,
+    hauptbereich_scrollen,
+    kontext,
+    zur_seite,
+)
 from ui_hilfen import klartext, seite, texte  # noqa: E402,F401  (``seite`` here is the AppTest helper)
 
 # With --doctest-modules pytest would also import this file as a test module named "conftest" – and clash with the

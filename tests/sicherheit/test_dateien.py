@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 
 import openpyxl
 import pytest
-
 from feindlich import arbeitsmappe, dimensionsbombe, zipbombe
-from network.austausch import export_dir, export_xlsx, import_path, import_rohdaten, validate
-from network.austausch.dateien import (MAX_ENTPACKT, MAX_SPALTEN, MAX_ZEILEN, Rohdaten, csv_text,
-                                       read_csv_bytes, read_csv_text, read_path, read_xlsx_bytes)
+
+from network.austausch import export_xlsx, import_path, import_rohdaten, validate
+from network.austausch.dateien import (
+    MAX_ENTPACKT,
+    MAX_SPALTEN,
+    MAX_ZEILEN,
+    Rohdaten,
+    csv_text,
+    read_csv_bytes,
+    read_csv_text,
+    read_path,
+    read_xlsx_bytes,
+)
 from network.austausch.validierung import MAX_TEXT
 from network.errors import Validierungsfehler
 from network.zugang import KOMMANDOZEILE
@@ -86,8 +94,9 @@ def test_dimension_bomb_is_refused_with_its_line(tmp_path):
 def test_a_declared_dimension_is_not_trusted(tmp_path):
     """A sheet that claims A1:XFD1048576 but holds three rows reads as three rows, unpadded."""
     xlsx = arbeitsmappe({"themen": [["id", "name"], ["t-1", "Eins"], [None, None], ["t-2", "Zwei"]]})
-    from feindlich import ersetze_teil
     import re
+
+    from feindlich import ersetze_teil
 
     xlsx = ersetze_teil(xlsx, "xl/worksheets/sheet1.xml",
                         lambda x: re.sub(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:XFD1048576"/>', x))

@@ -23,8 +23,7 @@ for _d in ("ui", "e2e"):
     _p = str(Path(__file__).resolve().parents[1] / _d)
     if _p not in sys.path:
         sys.path.insert(0, _p)
-from browser_hilfen import (  # noqa: E402,F401
-    ARTEFAKTE, CHROMIUM, DOKU, KONTEN, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite)
+from browser_hilfen import ARTEFAKTE, CHROMIUM, DOKU, KONTEN, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite  # noqa: E402,F401
 from ui_hilfen import APP, TIMEOUT, klartext, seite, texte  # noqa: E402,F401
 
 # With --doctest-modules pytest would also import this file as a test module named "conftest" – and clash with the

@@ -12,10 +12,9 @@ from datetime import date
 
 from ui_hilfen import KOORDINATION, klartext, seite, texte
 
-from network.ui.pflege import in_formular
-
 from network.austausch.dateien import csv_text
 from network.model import DATEI_REIHENFOLGE, Netzdaten
+from network.ui.pflege import in_formular
 
 HEUTE = date.today().isoformat()
 

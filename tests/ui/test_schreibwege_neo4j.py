@@ -12,7 +12,9 @@ import os
 
 import pytest
 from test_rollen_app import (  # noqa: F401  (collected here again, on Neo4j)
-    test_nutzerseite_legt_an_setzt_passwort_deaktiviert, test_pflege_formular_ein_eintrag_und_keiner_bei_fehler)
+    test_nutzerseite_legt_an_setzt_passwort_deaktiviert,
+    test_pflege_formular_ein_eintrag_und_keiner_bei_fehler,
+)
 from test_sozialraumkonzept import at, test_szenario_speichern_laden_loeschen  # noqa: F401
 from test_vermittlung import test_vermittlung_zaehlen_und_geschuetzt_anzeigen  # noqa: F401
 

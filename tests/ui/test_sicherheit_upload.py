@@ -98,8 +98,7 @@ def test_a_cancelled_import_writes_nothing(store):
     from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
     from network.austausch import import_rohdaten
-    from network.austausch.dateien import read_csv_text
-    from network.austausch.dateien import Rohdaten
+    from network.austausch.dateien import Rohdaten, read_csv_text
     from network.zugang import KOMMANDOZEILE
 
     vorher, zaehler = store.load(), store.counts()

@@ -9,8 +9,14 @@ from vm_netze import ang, netz
 from network.errors import KeinZugriff, NichtGefunden
 from network.vermittlung import erfassen, kreuztabelle, vermittlungen
 from network.vermittlung.anonym import KLEIN
-from network.vermittlung.bedarf import (LUECKE_FELDER, Bedarfsluecke, aufraeumen, bedarfsluecken, luecke_melden,
-                                        sozialraum_der_kita)
+from network.vermittlung.bedarf import (
+    LUECKE_FELDER,
+    Bedarfsluecke,
+    aufraeumen,
+    bedarfsluecken,
+    luecke_melden,
+    sozialraum_der_kita,
+)
 from network.vermittlung.erfassung import VermittlungUngueltig
 from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer
 

@@ -8,8 +8,14 @@ from vm_netze import ang, koop, netz
 from network.analyse import network_at
 from network.errors import NichtGefunden
 from network.model import ERGEBNISSE
-from network.vermittlung import (FELDER, Vermittlung, VermittlungUngueltig, erfassen, vermittlungen,
-                                 vermittlungen_je_kante)
+from network.vermittlung import (
+    FELDER,
+    Vermittlung,
+    VermittlungUngueltig,
+    erfassen,
+    vermittlungen,
+    vermittlungen_je_kante,
+)
 from network.zugang import KOMMANDOZEILE
 
 GUT = {"monat": "2025-03", "kita_id": "kita-1", "angebot_id": "ang-1", "thema_id": "sucht"}

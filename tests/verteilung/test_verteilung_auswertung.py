@@ -10,8 +10,7 @@ import pytest
 from network.austausch import read_path, validate
 from network.cli import SEED_DIR
 from network.model import Netzdaten
-from network.verteilung import (KATALOG, STANDARD, bedarf_und_angebot, ist_stunden, soll_ist, vergleiche,
-                                verteile)
+from network.verteilung import KATALOG, STANDARD, bedarf_und_angebot, ist_stunden, soll_ist, vergleiche, verteile
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,16 @@ from pypdf import PdfReader
 
 from network.austausch import read_path, validate
 from network.cli import SEED_DIR, main
-from network.verteilung import (STANDARD, bedarf_und_angebot, excel_bytes, pdf_bytes, soll_ist, vergleiche,
-                                verteile, verteile_auf_kitas)
+from network.verteilung import (
+    STANDARD,
+    bedarf_und_angebot,
+    excel_bytes,
+    pdf_bytes,
+    soll_ist,
+    vergleiche,
+    verteile,
+    verteile_auf_kitas,
+)
 from network.verteilung.bericht import als_csv, als_tabelle, euro, vzae
 
 
@@ -116,8 +124,8 @@ def test_cli_json(datenordner, capsys, verteilung):
 
 
 def test_cli_szenario_csv_tabelle_und_bericht(datenordner, capsys, tmp_path):
-    from network.store import open_store
     from network.settings import Settings
+    from network.store import open_store
     from network.verteilung import Szenario, speichere
     from network.zugang import KOMMANDOZEILE
 

@@ -9,8 +9,15 @@ from fractions import Fraction
 import pytest
 
 from network.model import Netzdaten
-from network.verteilung import (VerteilungsFehler, bedarfsindex, betrag_in_cent, hare_niemeyer, in_schritten,
-                                verteile, verteile_auf_kitas)
+from network.verteilung import (
+    VerteilungsFehler,
+    bedarfsindex,
+    betrag_in_cent,
+    hare_niemeyer,
+    in_schritten,
+    verteile,
+    verteile_auf_kitas,
+)
 
 
 def netz(werte: dict[str, dict[str, float]], stichtag: str = "2025-12-31", **extra) -> Netzdaten:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from network.errors import AnmeldungFehlgeschlagen, KeinZugriff, KitaNetzError
-from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer
-from network.zugang import konten
+from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer, konten
 
 PW = "sehr-geheim-123"
 
@@ -43,7 +42,7 @@ def test_sign_in_and_wrong_password(mit_konto):
 def test_failed_attempts_are_slowed_then_locked(mit_konto):
     pausen: list[float] = []
     t0 = datetime(2026, 11, 25, 10, 0)
-    for i in range(konten.MAX_FEHLVERSUCHE - 1):
+    for _i in range(konten.MAX_FEHLVERSUCHE - 1):
         with pytest.raises(AnmeldungFehlgeschlagen, match="falsch"):
             konten.anmelden(mit_konto, "anna", "falsch", jetzt_=t0, pause=pausen.append)
     with pytest.raises(AnmeldungFehlgeschlagen, match="gesperrt"):

@@ -35,8 +35,7 @@ from __future__ import annotations
 from .abbilden import HsdsRohdaten
 from .export import export_hsds, hsds_tabellen
 from .importieren import hsds_fehler, import_hsds, import_hsds_store
-from .katalog import (FORMEN, GESCHRIEBEN, HSDS_VERSION, NAMESPACE, TABELLEN, HsdsFeld, HsdsTabelle, datapackage,
-                      hsds_id)
+from .katalog import FORMEN, GESCHRIEBEN, HSDS_VERSION, NAMESPACE, TABELLEN, HsdsFeld, HsdsTabelle, datapackage, hsds_id
 from .sprachen import SPRACHEN, sprachcode, sprachname
 from .taxonomien import TAXONOMIEN, ZUSATZ
 from .zeiten import parse_oeffnungszeiten, zeitplan_text

@@ -12,9 +12,9 @@ from ..dateien import Rohdaten, RohTabelle, schuetzen
 from .katalog import hsds_id
 from .lesen import VERKNUEPFUNG, _Leser, _text, _zahl, _Zeile
 from .sprachen import sprachname
-from .taxonomien import (_KREISWEIT_NAME, _OHNE_TRAEGER, KREISWEIT_BESCHREIBUNG, ORG_BESCHREIBUNG,
-                         TAXONOMIEN, ZUSATZ)
+from .taxonomien import _KREISWEIT_NAME, _OHNE_TRAEGER, KREISWEIT_BESCHREIBUNG, ORG_BESCHREIBUNG, TAXONOMIEN, ZUSATZ
 from .zeiten import zeitplan_text
+
 
 @dataclass
 class HsdsRohdaten(Rohdaten):
@@ -512,7 +512,7 @@ def _abbilden(leser: _Leser, bestand: Netzdaten, standard_art: str) -> HsdsRohda
     zeilen: list[tuple[int, dict[str, str]]] = []
     herkunft: dict = {}
     dienst_von, namen = {}, dict(leser.dienstnamen)
-    for nr, s in enumerate(leser.t["service"], start=1):
+    for _nr, s in enumerate(leser.t["service"], start=1):
         abb.nr = s.zeile
         namen[s.zeile] = _text(s.werte.get("name")) or _text(s.werte.get("id")) or f"Dienst {s.zeile}"
         for z in abb.dienst(s):

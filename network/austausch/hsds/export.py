@@ -14,8 +14,17 @@ from ...errors import KitaNetzError
 from ...model import ART, KREISWEIT, Netzdaten
 from .katalog import FORMEN, GESCHRIEBEN, TABELLEN, datapackage, hsds_id
 from .sprachen import sprachcode
-from .taxonomien import (_ART_BESCHREIBUNG, _BARRIEREFREI, _KREISWEIT_NAME, _OHNE_TRAEGER, _WAEHRUNG,
-                         KREISWEIT_BESCHREIBUNG, ORG_BESCHREIBUNG, TAXONOMIEN, ZUSATZ)
+from .taxonomien import (
+    _ART_BESCHREIBUNG,
+    _BARRIEREFREI,
+    _KREISWEIT_NAME,
+    _OHNE_TRAEGER,
+    _WAEHRUNG,
+    KREISWEIT_BESCHREIBUNG,
+    ORG_BESCHREIBUNG,
+    TAXONOMIEN,
+    ZUSATZ,
+)
 from .zeiten import parse_oeffnungszeiten
 
 __all__ = ["hsds_tabellen", "export_hsds"]

@@ -11,7 +11,6 @@ from pathlib import Path
 from ...errors import Fehler, Validierungsfehler
 from .katalog import TABELLEN
 
-
 #: Fields that only link rows (never data): not named in the notice when unused.
 VERKNUEPFUNG = {f"{n}_id" for n in TABELLEN} | {"id", "link_id", "link_type", "link_entity", "resource_id",
                                                  "resource_type", "parent_id"}
