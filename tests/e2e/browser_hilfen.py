@@ -93,7 +93,7 @@ def kontext(browser, **optionen):
     return ctx
 
 
-def fertig(page, timeout: int = 30_000) -> None:
+def fertig(page, timeout: int = 60_000) -> None:
     """Wait until the app has finished every script run the page asked for and drawn the result (its ``h1``).
 
     No fixed pause: the page's WebSocket tells when a run was asked for (a click, a link, the first load), when
