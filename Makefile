@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: install run run-neo4j test chromium axe oidc neo4j java bench clean
+.PHONY: install run run-neo4j test lint chromium axe oidc neo4j java bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,7 +84,13 @@ run-neo4j: install neo4j
 	$(PY) $(NEO4J_DIR)/lokal.py --data data-neo4j -- sh -c '$(VENV)/bin/kita-netz seed --if-empty && \
 		$(VENV)/bin/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)'
 
-test: $(VENV)/.installed-test chromium axe oidc neo4j
+# The build's own checks come first: ruff (rules in pyproject.toml) and the layers of the house (import-linter,
+# contracts in pyproject.toml, explained in docs/architektur.md). A finding or a layer violation fails the run.
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check network tests benchmarks seed tools streamlit_app.py
+	$(VENV)/bin/lint-imports
+
+test: $(VENV)/.installed-test chromium axe oidc neo4j lint
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-test chromium

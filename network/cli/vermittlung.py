@@ -1,7 +1,7 @@
 """The ``kita-netz vermittlung`` command: ``suchen``, ``erfassen``, ``luecke-melden``, ``zahlen`` and
 ``aufraeumen``.
 
-Registered by :func:`registrieren` from ``network/cli.py``; heavy imports happen only when a command runs.
+Registered by :func:`registrieren` from ``network/cli/__init__.py``; heavy imports happen only when a command runs.
 Errors are raised as :class:`~network.errors.KitaNetzError` and printed by the main command as one German line.
 """
 
@@ -33,7 +33,7 @@ def _km(km) -> str:
 
 def cmd_suchen(args, settings) -> int:
     from ..errors import KitaNetzError
-    from .suche import Anfrage, suchen
+    from ..vermittlung.suche import Anfrage, suchen
 
     if not args.kita and not args.gemeinde:
         raise KitaNetzError("Bitte --kita oder --gemeinde angeben.")
@@ -61,7 +61,7 @@ def cmd_suchen(args, settings) -> int:
         if e.luecke:
             print(f"Lücke im Angebot: {e.luecke.text}")
     if args.pdf:
-        from .handzettel import MAX_ANGEBOTE, handzettel
+        from ..vermittlung.handzettel import MAX_ANGEBOTE, handzettel
 
         ids = [t.angebot_id for t in e.treffer[:MAX_ANGEBOTE]]
         if not ids:
@@ -76,8 +76,8 @@ def cmd_suchen(args, settings) -> int:
 
 
 def cmd_erfassen(args, settings) -> int:
+    from ..vermittlung.erfassung import Vermittlung, erfassen
     from ..zugang import KOMMANDOZEILE
-    from .erfassung import Vermittlung, erfassen
 
     v = Vermittlung(monat=args.monat, kita_id=args.kita, angebot_id=args.angebot, thema_id=args.thema,
                     ergebnis=args.ergebnis, anzahl=args.anzahl)
@@ -90,8 +90,8 @@ def cmd_erfassen(args, settings) -> int:
 
 
 def cmd_luecke_melden(args, settings) -> int:
+    from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden, sozialraum_der_kita
     from ..zugang import KOMMANDOZEILE
-    from .bedarf import Bedarfsluecke, luecke_melden, sozialraum_der_kita
 
     with _oeffnen(settings, read_only=False) as store:
         sr = sozialraum_der_kita(store.load(), args.kita)
@@ -103,7 +103,7 @@ def cmd_luecke_melden(args, settings) -> int:
 
 
 def cmd_aufraeumen(args, settings) -> int:
-    from .bedarf import aufraeumen
+    from ..vermittlung.bedarf import aufraeumen
 
     with _oeffnen(settings, read_only=False) as store:
         r = aufraeumen(store, jahre=args.jahre)
@@ -113,8 +113,8 @@ def cmd_aufraeumen(args, settings) -> int:
 
 
 def cmd_zahlen(args, settings) -> int:
-    from .erfassung import vermittlungen
-    from .zahlen import kreuztabelle
+    from ..vermittlung.erfassung import vermittlungen
+    from ..vermittlung.zahlen import kreuztabelle
 
     with _oeffnen(settings, read_only=True) as store:
         daten = store.load()
@@ -157,9 +157,9 @@ def _monat(text: str | None, was: str) -> str | None:
 
 def registrieren(sub) -> None:
     """Add ``vermittlung`` with its subcommands to the main parser's subparsers."""
-    from ..cli import ganze_zahl, km_wert
     from ..model import ERGEBNISSE
-    from .erfassung import AUFBEWAHRUNG_JAHRE
+    from ..vermittlung.erfassung import AUFBEWAHRUNG_JAHRE
+    from . import ganze_zahl, km_wert
 
     v = sub.add_parser("vermittlung", help="passende Angebote für eine Familie finden; Vermittlungen anonym zählen")
     vsub = v.add_subparsers(dest="vermittlung_befehl", required=True, metavar="AKTION")

@@ -14,14 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .errors import KitaNetzError, Validierungsfehler
-from .settings import Settings, load_settings
+from .. import __version__
+from ..errors import KitaNetzError, Validierungsfehler
+from ..settings import Settings, load_settings
 
 __all__ = ["main", "SEED_DIR", "km_wert", "ganze_zahl", "Parser", "pfad_fehler"]
 
 #: The demo dataset shipped with the repository.
-SEED_DIR = Path(__file__).resolve().parents[1] / "seed"
+SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 
 
 class Aufruffehler(KitaNetzError):
@@ -189,7 +189,7 @@ class _Fortschritt:
 
 
 def _open(settings: Settings, read_only: bool = False):
-    from .store import open_store
+    from ..store import open_store
 
     store = open_store(settings, read_only=read_only)
     store.version()  # a first read: finishes a recovery after a crash now, so its notice is printed here
@@ -200,7 +200,7 @@ def _open(settings: Settings, read_only: bool = False):
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
     """``1 Datei``, ``2 Dateien``, ``1.371 Zeilen`` (the one rule: :func:`network.grund.format.anzahl`)."""
-    from .grund.format import anzahl
+    from ..grund.format import anzahl
 
     return anzahl(n, einzahl, mehrzahl)
 
@@ -235,8 +235,8 @@ def _print_bericht(bericht, was: str) -> None:
 
 
 def cmd_seed(args, settings: Settings) -> int:
-    from .austausch import import_path
-    from .zugang import KOMMANDOZEILE
+    from ..austausch import import_path
+    from ..zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
         if args.if_empty and not store.is_empty():
@@ -253,9 +253,9 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
     """Read, check and write with a line per phase, so a large import shows real progress from the start.
 
     Ctrl-C stops it at any point; the write transaction is rolled back, nothing is saved."""
-    from .austausch import import_rohdaten, read_path
-    from .zugang import KOMMANDOZEILE
-    from .zugang.rollen import pruefe
+    from ..austausch import import_rohdaten, read_path
+    from ..zugang import KOMMANDOZEILE
+    from ..zugang.rollen import pruefe
 
     pruefe(KOMMANDOZEILE, "daten:schreiben")
     fortschritt.phase(f"Dateien werden gelesen ({pfad}) …")
@@ -269,8 +269,8 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
 
 
 def cmd_import(args, settings: Settings) -> int:
-    from .austausch import import_hsds_store
-    from .zugang import KOMMANDOZEILE
+    from ..austausch import import_hsds_store
+    from ..zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
         if getattr(args, "format", "csv") == "hsds":
@@ -285,7 +285,7 @@ def cmd_import(args, settings: Settings) -> int:
 
 
 def cmd_export(args, settings: Settings) -> int:
-    from .austausch import export_dir, export_xlsx
+    from ..austausch import export_dir, export_xlsx
 
     if args.format in ("csv", "xlsx") and (args.stichtag or args.sozialraum or args.hsds_form):
         raise KitaNetzError("--stichtag, --sozialraum und --hsds-form gelten nur für --format hsds, gexf, graphml "
@@ -297,13 +297,13 @@ def cmd_export(args, settings: Settings) -> int:
     with _open(settings, read_only=True) as store:
         daten = store.load()
     if args.format in ("gexf", "graphml", "kumu", "kumu-xlsx"):
-        from .austausch import export_netz
+        from ..austausch import export_netz
 
         ziel = export_netz(daten, args.ziel, args.format, args.stichtag, args.sozialraum)
         print(f"Kooperationsnetz ({args.format}) exportiert nach {ziel}.")
         return 0
     if args.format == "hsds":
-        from .austausch import export_hsds
+        from ..austausch import export_hsds
 
         hinweise: list[str] = []
         pfade = export_hsds(daten, args.ziel, args.hsds_form or "both", args.stichtag, hinweise)
@@ -356,7 +356,7 @@ def _passwort_lesen(args) -> str:
 
 
 def cmd_nutzer(args, settings: Settings) -> int:
-    from .zugang import KOMMANDOZEILE, konten
+    from ..zugang import KOMMANDOZEILE, konten
 
     with _open(settings, read_only=args.aktion == "list") as store:
         if args.aktion == "list":
@@ -385,13 +385,13 @@ def cmd_nutzer(args, settings: Settings) -> int:
 
 def cmd_analyse(args, settings: Settings) -> int:
     # wachstum and als_csv bring pandas (about 0.8 s to import): only the branch that needs them imports them.
-    from .analyse import analyse
+    from ..analyse import analyse
 
     with _open(settings, read_only=True) as store:
         daten = store.load()
     max_km = args.max_km if args.max_km is not None else settings.max_km
     if args.growth:
-        from .analyse import wachstum
+        from ..analyse import wachstum
 
         tabelle = wachstum(daten, max_km=max_km)
         if args.format == "json":
@@ -403,7 +403,7 @@ def cmd_analyse(args, settings: Settings) -> int:
     if args.format == "json":
         print(json.dumps(bericht, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        from .analyse import als_csv
+        from ..analyse import als_csv
 
         print(als_csv(bericht), end="")
     else:
@@ -433,7 +433,7 @@ def _analyse_tabelle(bericht: dict) -> None:
 def cmd_pruefen(args, settings: Settings) -> int:
     from datetime import date
 
-    from .frische import faellige
+    from ..frische import faellige
 
     monate = args.aelter_als or settings.pruef_monate
     with _open(settings, read_only=True) as store:
@@ -521,11 +521,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--passwort-stdin", action="store_true", help="Passwort von der Standardeingabe lesen")
     s.set_defaults(func=cmd_nutzer)
 
-    from .vermittlung.kommando import registrieren as vermittlung_befehle
+    from .vermittlung import registrieren as vermittlung_befehle
 
     vermittlung_befehle(sub)
 
-    from .verteilung.kommando import registrieren as verteilung_befehle
+    from .verteilung import registrieren as verteilung_befehle
 
     verteilung_befehle(sub)
     return p

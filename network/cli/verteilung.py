@@ -1,6 +1,6 @@
 """The ``kita-netz verteilung`` command: distribute the Sozialraumbudget and the staff hours.
 
-Registered by :func:`registrieren` from ``network/cli.py``; heavy imports happen only when the command runs.
+Registered by :func:`registrieren` from ``network/cli/__init__.py``; heavy imports happen only when the command runs.
 Errors are raised as :class:`~network.errors.KitaNetzError` and printed by the main command as one German line
 (exit 1).
 
@@ -20,9 +20,9 @@ __all__ = ["registrieren", "cmd_verteilung"]
 
 def cmd_verteilung(args, settings) -> int:
     from ..store import open_store
-    from .bericht import als_csv, als_tabelle, excel_bytes, pdf_bytes
-    from .szenario import lade
-    from .verfahren import verteile
+    from ..verteilung.bericht import als_csv, als_tabelle, excel_bytes, pdf_bytes
+    from ..verteilung.szenario import lade
+    from ..verteilung.verfahren import verteile
 
     with open_store(settings, read_only=True) as store:
         for w in store.warnungen:
@@ -70,7 +70,7 @@ def _bereich(was: str, hoechstens: int):
     import argparse
 
     def pruefe(text: str) -> str:
-        from .verfahren import zahl
+        from ..verteilung.verfahren import zahl
 
         try:
             d = zahl(text)
