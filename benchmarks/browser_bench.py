@@ -304,6 +304,7 @@ def zusammenfassen(e: dict) -> dict:
         "netzwerk_1000": e["netzwerk_1000"], "netzwerk_1000_knoten": e["netzwerk_1000_knoten"],
         "wachstum_bilder": len(bilder), "wachstum_zeichnen_max": max((b["zeichnen"] for b in bilder), default=0.0),
         "wachstum_abstand_max": max(abstaende, default=0.0),
+        "wachstum_abstand_p95": _p95(abstaende) if abstaende else 0.0,
         "wachstum_abstand_mittel": statistics.mean(abstaende) if abstaende else 0.0,
         "wachstum_gesamt": e["wachstum"]["gesamt"], "wachstum_anfragen": e["wachstum"]["anfragen"],
         "last": {k: v for k, v in e.items() if k.startswith("last_")},
