@@ -281,6 +281,16 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
                      hide_index=True, width="stretch")
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rahmen(key: tuple, version: int, sr: str | None, stichtag: str, typen: tuple, themen: tuple, heute: str,
+            hoehe: int) -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    """The network frame's HTML and its node and edge tables, once per data version and choice: building them
+    took a quarter of a run, and the frame (with vis-network inline) is the same every time (issue 14)."""
+    bild, knoten, kanten = netzbild(D.daten_fuer(key, version), sr, stichtag, list(typen), list(themen),
+                                    R.auswertung(stichtag), _layout_cached(key, version, sr), heute)
+    return netz_html(bild, hoehe=hoehe), knoten, kanten
+
+
 def seite() -> None:
     sitzung.bewache("Netzwerk")
     st.title("Netzwerk", anchor=False)
@@ -313,9 +323,9 @@ def seite() -> None:
     if not typen:
         st.info("Bitte bei „Zeigen“ mindestens eine Art von Knoten wählen.")
         return
-    a = R.auswertung(stichtag)
-    pos = _layout_cached(D.schluessel(), D.version(), sr)
-    bild, knoten, kanten = netzbild(d, sr, stichtag, typen, st.session_state.get("n_thema") or [], a, pos, heute)
+    hoehe = 600
+    rahmen, knoten, kanten = _rahmen(D.schluessel(), D.version(), sr, stichtag, tuple(typen),
+                                     tuple(st.session_state.get("n_thema") or ()), heute, hoehe)
 
     wo = f"Sozialraum {sr_name[sr]}" if sr else "Rhein-Hunsrück-Kreis"
     st.header(f"{wo} am {datum_de(stichtag)}", anchor=False)
@@ -335,8 +345,7 @@ def seite() -> None:
         if typen != list(TYPEN) or st.session_state.get("n_thema"):
             st.caption(f"Kennzahlen für das ganze Netzwerk; die Grafik zeigt eine Auswahl: {len(knoten)} Akteure "
                        f"und {len(kanten)} Kooperationen.")
-    hoehe = 600
-    st.iframe(netz_html(bild, hoehe=hoehe), height=hoehe + 200)
+    st.iframe(rahmen, height=hoehe + 200)
     with st.expander("Netzwerk als Tabelle (Knoten und Kooperationen)"):
         st.markdown(f"**Knoten** ({len(knoten)})")
         st.dataframe(knoten, hide_index=True, width="stretch")
