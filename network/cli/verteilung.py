@@ -64,22 +64,52 @@ def _datum(text: str) -> str:
 HOECHSTENS = {"budget": 10**10, "stunden": 100_000}
 
 
+def betrag_lesen(text: str):
+    """An amount typed on the command line, read as a person in Germany means it.
+
+    German notation (``1.670.000``, ``1.670.000,50``, ``7,5``) through the one German reader
+    (:func:`network.grund.format.zahl_lesen`); a plain decimal point is accepted only where it cannot be a
+    thousands separator (``0.25``, ``7.5``). A single point before exactly three digits (``1.670``) could be
+    either and is refused, so that „1.670“ never silently becomes 1,67.
+
+    >>> betrag_lesen("1.670.000"), betrag_lesen("0.25"), betrag_lesen("7,5"), betrag_lesen("1670000")
+    (Decimal('1670000'), Decimal('0.25'), Decimal('7.5'), Decimal('1670000'))
+    >>> betrag_lesen("1.670")
+    Traceback (most recent call last):
+    ...
+    network.grund.format.Eingabefehler: „1.670“ ist nicht eindeutig: bitte „1670“ (ohne Punkt) oder „1,67“ (mit Komma) schreiben.
+    """
+    import re
+
+    from ..grund.format import Eingabefehler, zahl_lesen
+
+    t = str(text).strip()
+    if re.fullmatch(r"[+-]?\d+\.\d{3}", t):
+        ganz, rest = t.split(".")
+        komma = rest.rstrip("0") or "0"
+        raise Eingabefehler(f"„{t}“ ist nicht eindeutig: bitte „{ganz}{rest}“ (ohne Punkt) oder „{ganz},{komma}“ "
+                            "(mit Komma) schreiben.")
+    if re.fullmatch(r"[+-]?\d+\.(\d{1,2}|\d{4,})", t):
+        t = t.replace(".", ",")  # a decimal point where no thousands group can be meant
+    return zahl_lesen(t)
+
+
 def _bereich(was: str, hoechstens: int):
-    """An argparse type: a finite, non-negative amount up to ``hoechstens`` (decimal point or comma); the text
-    is passed on unchanged (the distribution parses it to the cent)."""
+    """An argparse type: a finite, non-negative amount up to ``hoechstens``, read by :func:`betrag_lesen`; the
+    number is passed on as plain text with a decimal point (the distribution parses it to the cent)."""
     import argparse
 
     def pruefe(text: str) -> str:
-        from ..verteilung.verfahren import zahl
+        from ..grund.format import Eingabefehler
 
         try:
-            d = zahl(text)
-        except Exception:  # zahl raises a German VerteilungsFehler; anything else is no number either
-            raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl.") from None
+            d = betrag_lesen(text)
+        except Eingabefehler as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
         if d < 0 or d > hoechstens:
             raise argparse.ArgumentTypeError(
                 f"„{text}“ liegt nicht zwischen 0 und {hoechstens:,} {was}.".replace(",", "."))
-        return text
+        return str(d)
 
     return pruefe
 

@@ -142,11 +142,19 @@ def test_cli_szenario_csv_tabelle_und_bericht(datenordner, capsys, tmp_path):
     assert main(["--data-dir", str(datenordner), "verteilung", "--budget", "1000", "--stunden", "2",
                  "--minimum-budget", "100", "--minimum-stunden", "0.25"]) == 0
     assert "Mindestens je Sozialraum: 100,00 €" in capsys.readouterr().out
+    # German notation: thousands with points, decimals with a comma
+    assert main(["--data-dir", str(datenordner), "verteilung", "--budget", "1.670.000", "--stunden", "7,0",
+                 "--format", "json"]) == 0
+    j = json.loads(capsys.readouterr().out)
+    assert (j["budget"], j["stunden"]) == (1670000.0, 7.0)
+    assert round(sum(Decimal(str(s["budget"])) for s in j["sozialraeume"]), 2) == Decimal("1670000.00")
 
 
 @pytest.mark.parametrize("args, meldung", [
     (["--stunden", "7.1"], "kein Vielfaches des Schritts 0,25"),
-    (["--budget", "10.001"], "zwei Nachkommastellen"),
+    (["--budget", "10.001"], "„10.001“ ist nicht eindeutig: bitte „10001“ (ohne Punkt) oder „10,001“"),
+    (["--budget", "1.670"], "„1.670“ ist nicht eindeutig"),  # never silently 1,67 €
+    (["--budget", "10,001"], "zwei Nachkommastellen"),
     (["--szenario", "Gibt es nicht"], "Ein Szenario „Gibt es nicht“ gibt es nicht."),
     (["--minimum-budget", "500000"], "Mindestbeträge"),
     (["--stichtag", "2025-02-30"], "kein gültiges Datum"),
