@@ -77,7 +77,7 @@ def test_wegweiser_suche_url_karte_druck(seite):
 
     page.get_by_role("radio", name=re.compile("Druckliste")).click()
     fertig(page)
-    assert page.locator('[data-testid="stTable"]').is_visible()
+    page.locator('[data-testid="stTable"]').first.wait_for()  # the print list's table, once drawn
     page.emulate_media(media="print")
     page.locator('[data-testid="stSidebar"]').wait_for(state="hidden")
     bild(page, "wegweiser-druckliste")
