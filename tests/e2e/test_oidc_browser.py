@@ -142,7 +142,10 @@ def beim_kreis_anmelden(page, app: str, email: str) -> None:
 
 
 def menue(page) -> list[str]:
-    return [t.strip() for t in page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').all_inner_texts()]
+    """The page links of the sidebar, once the menu is drawn (every role has at least one)."""
+    links = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')
+    links.first.wait_for(timeout=30_000)
+    return [t.strip() for t in links.all_inner_texts()]
 
 
 def test_koordination_anmelden_und_beim_kreis_abmelden(seite, oidc):
