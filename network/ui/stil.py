@@ -65,7 +65,8 @@ ATTRIBUTE = {
 }
 
 #: A static script (no data inside) that puts those words into German wherever Streamlit draws them, also later
-#: (a MutationObserver); „100MB per file • CSV, XLSX“ → „bis 100 MB je Datei · CSV, XLSX“, „220.0B“ → „220 Byte“.
+#: (a MutationObserver); „100MB per file • CSV, XLSX“ → „bis 100 MB je Datei · CSV, XLSX“, „220.0B“ → „220 Byte“,
+#: „File must be 100.0MB or smaller.“ → „Die Datei ist zu groß: erlaubt sind höchstens 100 MB je Datei.“
 DEUTSCH_JS = """<script>
 (() => {
   if (window.__kitanetzDeutsch) return;
@@ -76,6 +77,10 @@ DEUTSCH_JS = """<script>
     [/^(\\d+(?:\\.\\d+)?)\\s?MB per file(?: • (.+))?$/,
      (m, n, t) => "bis " + zahl(n) + " MB je Datei" + (t ? " · " + t : "")],
     [/^(\\d+(?:\\.\\d+)?)\\s?(B|KB|MB|GB)$/, (m, n, e) => zahl(n) + " " + (e === "B" ? "Byte" : e)],
+    // the browser's own refusal of a file over the server's limit (Streamlit checks before sending)
+    [/^File must be (\\d+(?:\\.\\d+)?)\\s?(B|KB|MB|GB) or smaller\\.?$/,
+     (m, n, e) => "Die Datei ist zu groß: erlaubt sind höchstens " + zahl(n) + " " + e + " je Datei."],
+    [/^(.+) files are not allowed\\.?$/, (m, t) => "Dateien vom Typ " + t + " sind hier nicht erlaubt."],
   ];
   const text = (n) => {
     const t = n.nodeValue, s = t.trim();

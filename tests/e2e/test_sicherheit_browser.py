@@ -112,5 +112,15 @@ def test_a_hostile_upload_is_refused_in_german(browser, server, tmp_path):
         assert "File must be" not in text and "or smaller" not in text
         assert page.get_by_role("button", name="Jetzt importieren").count() == 0
         bild(page, "pflege-upload-abgelehnt")
+
+        # over the server's limit the browser refuses the file itself, before sending: in German too
+        riesig = tmp_path / "riesig.csv"
+        with open(riesig, "wb") as f:
+            f.truncate(101 * 1024 * 1024)  # sparse: 101 MB without writing them
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(riesig))
+        page.get_by_text("Die Datei ist zu groß: erlaubt sind höchstens 100 MB je Datei.").wait_for(timeout=30_000)
+        text = page.locator("body").inner_text()
+        assert "File must be" not in text and "or smaller" not in text
+        bild(page, "pflege-upload-zu-gross")
     finally:
         ctx.close()
