@@ -226,20 +226,28 @@ def teilnetz(G: nx.Graph, knoten: Iterable, **graph_attr) -> nx.Graph:
     knoten = list(dict.fromkeys(knoten))
     pos = {v: i for i, v in enumerate(knoten)}
     H = nx.Graph(**{**G.graph, **graph_attr})
-    H.add_nodes_from((v, G._node[v]) for v in knoten)
-    adj = G._adj
-    kanten = []
+    # Filled directly, in the order add_nodes_from/add_edges_from would give; node and edge attribute dicts are
+    # shared with G (read-only, as in G.subgraph): 1 400 Sozialraum copies of them were a good part of the
+    # national analysis' time and memory (issue 14).
+    gknoten, adj = G._node, G._adj
+    hknoten, hadj = H._node, H._adj
+    for v in knoten:
+        hknoten[v] = gknoten[v]
+        hadj[v] = {}
+    kanten = 0
     grad_summe = 0
     for u in knoten:
         nachbarn = adj[u]
         grad_summe += len(nachbarn)
         iu = pos[u]
+        hu = hadj[u]
         for v, d in nachbarn.items():
             j = pos.get(v)
             if j is not None and j > iu:
-                kanten.append((u, v, d))
-    H.add_edges_from(kanten)
-    H.graph["extern"] = grad_summe - 2 * len(kanten)
+                hu[v] = d
+                hadj[v][u] = d
+                kanten += 1
+    H.graph["extern"] = grad_summe - 2 * kanten
     return H
 
 
