@@ -51,7 +51,8 @@ def _axe_da():
 
 
 def sidebar_seiten(page) -> list[tuple[str, str]]:
-    """The app's pages linked in the sidebar, in menu order: ``[(link name, URL path), …]``."""
+    """The app's pages linked in the sidebar, in menu order: ``[(link name, URL path), …]`` (once the menu is drawn)."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').first.wait_for(timeout=30_000)
     links = page.locator('[data-testid="stSidebar"] a[href]').evaluate_all("""as => as.map(a => {
         const k = a.cloneNode(true);
         k.querySelectorAll('[aria-hidden="true"], [data-testid="stIconMaterial"]').forEach(x => x.remove());
