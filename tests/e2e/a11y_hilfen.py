@@ -51,9 +51,13 @@ def beruhigt(page, timeout: int = 60_000) -> None:
 
 
 def aufgeklappt(page) -> None:
-    """Wait until the expander whose summary has the focus is open and its content drawn."""
+    """Wait until the expander whose summary has the focus is open and its content drawn – a data grid inside
+    mounts after the expander opens: until its canvas is there, Tab would pass it by."""
     page.wait_for_function("""() => { const e = document.activeElement;
-        return e && e.tagName === 'SUMMARY' && e.parentElement.open && e.parentElement.children.length > 1; }""")
+        if (!(e && e.tagName === 'SUMMARY' && e.parentElement.open && e.parentElement.children.length > 1))
+          return false;
+        return [...e.parentElement.querySelectorAll('[data-testid="stDataFrame"]')].every(t => t.querySelector('canvas'));
+      }""")
     page.evaluate(GEMALT)
 
 
