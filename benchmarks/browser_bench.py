@@ -49,7 +49,8 @@ KONTO = ("bench.fachkraft", "bench-Passwort-Fachkraft-1", "fk-01")
 GEZEIGT = """() => {
   const L = window.__kitaLauf;
   const ok = !!L && !L.weg && L.gesendet > 0 && L.gestartet > L.gesendet && L.beendet > L.gestartet
-    && document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning';
+    && document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stSkeleton"]');
   if (ok && !window.__gezeigt) window.__gezeigt = performance.now();
   return ok;
 }"""

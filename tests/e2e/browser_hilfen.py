@@ -71,14 +71,17 @@ def _lauf_js() -> str:
             _feldnummer(ForwardMsg, "script_finished"), fertig, _feldnummer(ForwardMsg, "auth_redirect"))
 
 
-#: Script-run state of the page, true once every run the page asked for has started and ended and Streamlit
-#: shows "not running" (see :func:`_lauf_js`); never on a page the app is sending elsewhere – Playwright then
-#: evaluates it again on the page that follows.
+#: Script-run state of the page, true once every run the page asked for has started and ended, Streamlit shows
+#: "not running" and no element is still a placeholder (``stSkeleton``: Streamlit loads the code of an element
+#: type on its first use – on a fresh page, under load, the radio buttons or the menu came seconds after the run
+#: had ended); never on a page the app is sending elsewhere – Playwright then evaluates it again on the page that
+#: follows.
 LAUF_VORBEI = """() => {
   const L = window.__kitaLauf;
   if (!L) throw new Error('Die Seite hat keine Laufbeobachtung: den Kontext mit browser_hilfen.kontext() anlegen.');
   return !L.weg && L.gesendet > 0 && L.gestartet > L.gesendet && L.beendet > L.gestartet
-    && document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning';
+    && document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stSkeleton"]');
 }"""
 
 #: Two animation frames: what the last run changed has been laid out and painted.
