@@ -35,7 +35,8 @@ __all__ = [
 
 #: Node labels, the only ones any query may use.
 LABELS = ("Sozialraum", "Gemeinde", "Kita", "Fachkraft", "Angebot", "Traeger", "Thema", "Indikatorwert",
-          "Szenario", "Vermittlung", "Bedarfsluecke", "Nutzer", "Protokoll", "Stand")
+          "Szenario", "Vermittlung", "Bedarfsluecke", "Nutzer", "Protokoll", "Stand",
+          "Fehlversuch")
 
 #: Relationship types as (type, from-labels, to-labels).
 RELATIONSHIPS = {

@@ -48,3 +48,26 @@ ORDER BY id DESC
 MATCH (n:Nutzer {id: $id})
 SET n.fehlversuche = coalesce(n.fehlversuche, 0) + 1
 RETURN n.fehlversuche AS fehlversuche, n.gesperrt_bis AS gesperrt_bis
+
+// name: zaehle_fehlversuch_name
+// Counts a sign-in attempt for a name without an (active) account, in the store like an account's (issue 17: with
+// several app processes the count is shared). The id is a hash of the name, never the name; `zuletzt` lets
+// fehlversuche_name_vergessen drop entries after a day.
+MERGE (n:Fehlversuch {id: $id})
+ON CREATE SET n.fehlversuche = 1, n.zuletzt = $zeit
+ON MATCH SET n.fehlversuche = coalesce(n.fehlversuche, 0) + 1, n.zuletzt = $zeit
+RETURN n.fehlversuche AS fehlversuche, n.gesperrt_bis AS gesperrt_bis
+
+// name: setze_fehlversuch_name
+MATCH (n:Fehlversuch {id: $id})
+SET n.fehlversuche = $fehlversuche, n.gesperrt_bis = $gesperrt_bis
+
+// name: fehlversuche_name_vergessen
+MATCH (n:Fehlversuch)
+WHERE n.zuletzt < $vor
+DELETE n
+
+// name: lade_fehlversuche_namen
+MATCH (n:Fehlversuch)
+RETURN n.id AS id, n.fehlversuche AS fehlversuche, n.gesperrt_bis AS gesperrt_bis, n.zuletzt AS zuletzt
+ORDER BY id

@@ -23,6 +23,9 @@ T = TypeVar("T")
 #: Rows per ``UNWIND`` batch. All batches of one import run in the same transaction.
 BATCH = 2000
 
+#: Labels of the store's own bookkeeping (data version, sign-in counters of unknown names): not counted.
+INTERN = ("Stand", "Fehlversuch")
+
 #: The id of the one ``Stand`` node that holds the data version.
 STAND_ID = "daten"
 
@@ -178,12 +181,16 @@ class Store(ABC):
     def execute_read(self, fn: Callable[[Tx], T]) -> T:
         """Run ``fn(tx)`` in a read transaction."""
 
-    def execute_write(self, fn: Callable[[Tx], T]) -> T:
+    def execute_write(self, fn: Callable[[Tx], T], stand: bool = True) -> T:
         """Run ``fn(tx)`` in one write transaction: all of it is committed, or nothing.
 
         The same transaction bumps the data version (:meth:`version`), so every process that uses this store
-        sees that something changed exactly when the change is visible.
+        sees that something changed exactly when the change is visible. ``stand=False`` is for bookkeeping that
+        no page shows (the sign-in counters): it leaves the version, so the caches of every process stay warm.
         """
+        if not stand:
+            return self._schreibe(fn)
+
         def mit_stand(tx: Tx) -> T:
             ergebnis = fn(tx)
             tx.run("stand_erhoehen", id=STAND_ID)
@@ -251,7 +258,7 @@ class Store(ABC):
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type: ``{"nodes": {...}, "relationships": {...}}``."""
         knoten, bez = self.execute_read(lambda tx: (tx.run("zaehle_knoten"), tx.run("zaehle_beziehungen")))
-        nodes = {label: 0 for label in LABELS if label != "Stand"}
+        nodes = {label: 0 for label in LABELS if label not in INTERN}
         nodes.update({r["label"]: int(r["anzahl"]) for r in knoten if r["label"] in nodes})
         rels = {typ: 0 for typ in RELATIONSHIPS}
         rels.update({r["typ"]: int(r["anzahl"]) for r in bez if r["typ"] in rels})

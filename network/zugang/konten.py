@@ -21,9 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
@@ -180,52 +178,35 @@ def _jetzt_gesperrt() -> AnmeldungFehlgeschlagen:
 _ATTRAPPE = _HASHER.hash(secrets.token_urlsafe(32))
 
 
-class _Unbekannte:
-    """Failed attempts for names without an (active) account, so that they behave exactly like accounts: the
-    same pauses, the same lock after :data:`MAX_FEHLVERSUCHE` attempts, the same messages. Kept in the process
-    (keyed by a hash of the name, at most :data:`GRENZE` names, the oldest forgotten first): nothing about
-    unknown names is written to the store."""
-
-    GRENZE = 10_000
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._stand: OrderedDict[str, list] = OrderedDict()  # key -> [attempts, locked until]
-
-    @staticmethod
-    def _key(name: str) -> str:
-        return hashlib.sha256((name or "").strip().lower().encode("utf-8", "replace")).hexdigest()
-
-    def reserviere(self, name: str, now: datetime) -> tuple[int, str | None]:
-        """Count an attempt; returns (attempt number, locked until) like :func:`_reserviere`."""
-        key = self._key(name)
-        with self._lock:
-            eintrag = self._stand.pop(key, None) or [0, None]
-            self._stand[key] = eintrag
-            while len(self._stand) > self.GRENZE:
-                self._stand.popitem(last=False)
-            if _noch_gesperrt(eintrag[1], now):
-                eintrag[0] = 0
-                return 0, eintrag[1]
-            eintrag[0] += 1
-            if eintrag[0] > MAX_FEHLVERSUCHE:
-                eintrag[0], eintrag[1] = 0, _gesperrt_bis(now)
-                return MAX_FEHLVERSUCHE + 1, eintrag[1]
-            return eintrag[0], None
-
-    def sperre(self, name: str, now: datetime) -> None:
-        with self._lock:
-            eintrag = self._stand.get(self._key(name))
-            if eintrag is not None:
-                eintrag[0], eintrag[1] = 0, _gesperrt_bis(now)
-
-    def vergiss(self) -> None:
-        """Forget everything (tests)."""
-        with self._lock:
-            self._stand.clear()
+def _name_schluessel(name: str) -> str:
+    """The store's key of a name without an account: a hash, never the name itself."""
+    return "h-" + hashlib.sha256((name or "").strip().lower().encode("utf-8", "replace")).hexdigest()
 
 
-_UNBEKANNTE = _Unbekannte()
+#: How long the counter of a name without an account is kept after its last attempt.
+UNBEKANNT_BEHALTEN = timedelta(days=1)
+
+
+def _reserviere_name(store: Store, name: str, now: datetime) -> tuple[int, str | None]:
+    """Like :func:`_reserviere`, for a name without an (active) account: counted in the store as well (shared by
+    every app process), keyed by a hash of the name, forgotten a day after its last attempt."""
+    key = _name_schluessel(name)
+    zeit = now.isoformat(timespec="seconds")
+
+    def work(tx) -> tuple[int, str | None]:
+        tx.run("fehlversuche_name_vergessen", vor=(now - UNBEKANNT_BEHALTEN).isoformat(timespec="seconds"))
+        r = tx.run("zaehle_fehlversuch_name", id=key, zeit=zeit)[0]
+        if _noch_gesperrt(r.get("gesperrt_bis"), now):
+            tx.run("setze_fehlversuch_name", id=key, fehlversuche=0, gesperrt_bis=r["gesperrt_bis"])
+            return 0, r["gesperrt_bis"]
+        versuch = int(r["fehlversuche"])
+        if versuch > MAX_FEHLVERSUCHE:
+            bis = _gesperrt_bis(now)
+            tx.run("setze_fehlversuch_name", id=key, fehlversuche=0, gesperrt_bis=bis)
+            return versuch, bis
+        return versuch, None
+
+    return store.execute_write(work, stand=False)
 
 
 def _reserviere(store: Store, key: str, now: datetime) -> tuple[int, str | None]:
@@ -249,7 +230,7 @@ def _reserviere(store: Store, key: str, now: datetime) -> tuple[int, str | None]
             return versuch, bis
         return versuch, None
 
-    return store.execute_write(work)
+    return store.execute_write(work, stand=False)
 
 
 def _sperre(tx, key: str, bis: str) -> None:
@@ -278,7 +259,7 @@ def anmelden(store: Store, name: str, passwort: str, jetzt_: datetime | None = N
     if konto:
         versuch, bis = _reserviere(store, key, now)
     else:
-        versuch, bis = _UNBEKANNTE.reserviere(name, now)
+        versuch, bis = _reserviere_name(store, name, now)
     if versuch == 0:
         raise _gesperrt(bis)
     if versuch > MAX_FEHLVERSUCHE:
@@ -291,12 +272,15 @@ def anmelden(store: Store, name: str, passwort: str, jetzt_: datetime | None = N
     except (VerificationError, InvalidHashError):
         if versuch >= MAX_FEHLVERSUCHE:
             if konto:
-                store.execute_write(lambda tx: _sperre(tx, key, _gesperrt_bis(now)))
+                store.execute_write(lambda tx: _sperre(tx, key, _gesperrt_bis(now)), stand=False)
             else:
-                _UNBEKANNTE.sperre(name, now)
+                store.execute_write(lambda tx: tx.run("setze_fehlversuch_name", id=_name_schluessel(name),
+                                                      fehlversuche=0, gesperrt_bis=_gesperrt_bis(now)),
+                                    stand=False)
         pause(_pause(versuch))
         if versuch >= MAX_FEHLVERSUCHE:
             raise _jetzt_gesperrt() from None
         raise falsch from None
-    store.execute_write(lambda tx: tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=None))
+    store.execute_write(lambda tx: tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=None),
+                        stand=False)
     return Nutzer(key, row["rolle"], row.get("fachkraft_id"))

@@ -35,7 +35,9 @@ CREATE NODE TABLE IF NOT EXISTS Nutzer(id STRING PRIMARY KEY, rolle STRING, pass
     fachkraft_id STRING, fehlversuche INT64, gesperrt_bis STRING, angelegt_am STRING);
 CREATE NODE TABLE IF NOT EXISTS Protokoll(id STRING PRIMARY KEY, zeit STRING, wer STRING, aktion STRING, art STRING,
     objekt_id STRING, vorher STRING, nachher STRING);
-CREATE NODE TABLE IF NOT EXISTS Stand(id STRING PRIMARY KEY, version INT64)
+CREATE NODE TABLE IF NOT EXISTS Stand(id STRING PRIMARY KEY, version INT64);
+CREATE NODE TABLE IF NOT EXISTS Fehlversuch(id STRING PRIMARY KEY, fehlversuche INT64, gesperrt_bis STRING,
+    zuletzt STRING)
 
 // name: zaehle_knoten
 MATCH (n)

@@ -15,17 +15,6 @@ PW = "sehr-geheim-123"
 T0 = datetime(2026, 12, 3, 10, 0)
 
 
-@pytest.fixture(autouse=True)
-def _frisch():
-    """Attempts on unknown names are remembered in the process: every test starts with none."""
-    unbekannte = getattr(konten, "_UNBEKANNTE", None)
-    if unbekannte is not None:
-        unbekannte.vergiss()
-    yield
-    if unbekannte is not None:
-        unbekannte.vergiss()
-
-
 @pytest.fixture
 def mit_konto(store):
     konten.lege_an(store, "anna", "koordination", PW, KOMMANDOZEILE)
@@ -125,17 +114,41 @@ def test_a_disabled_account_behaves_like_an_unknown_name(mit_konto):
     assert _ablauf(mit_konto, "ben") == _ablauf(mit_konto, "niemand")
 
 
-def test_unknown_names_are_not_written_to_the_store(mit_konto):
-    vorher = mit_konto.counts()
+def test_unknown_names_are_counted_in_the_store_as_hashes_only(mit_konto):
+    """Shared by every app process, like an account's counter: only a hash of the name, never the name; no data
+    version (no page shows it), and a day after the last attempt it is forgotten."""
+    v = mit_konto.version()
     _ablauf(mit_konto, "gibt.es.nicht")
-    assert mit_konto.counts() == vorher
+    zeilen = mit_konto.query("lade_fehlversuche_namen")
+    assert [z["id"] for z in zeilen] == [konten._name_schluessel("gibt.es.nicht")]
+    assert "gibt.es.nicht" not in str(zeilen) and zeilen[0]["gesperrt_bis"] is not None  # locked after five
+    assert mit_konto.version() == v
     assert [k.name for k in konten.liste(mit_konto, KOMMANDOZEILE)] == ["anna"]
+    # a day later another name's attempt forgets the old entry
+    with pytest.raises(AnmeldungFehlgeschlagen):
+        konten.anmelden(mit_konto, "jemand.anders", "x", jetzt_=T0 + timedelta(days=2), pause=lambda s: None)
+    rest = [z["id"] for z in mit_konto.query("lade_fehlversuche_namen")]
+    assert rest == [konten._name_schluessel("jemand.anders")]
 
 
-def test_the_memory_for_unknown_names_is_bounded(monkeypatch):
-    u = konten._Unbekannte()
-    monkeypatch.setattr(konten._Unbekannte, "GRENZE", 50)
-    for i in range(200):
-        u.reserviere(f"name-{i}", T0)
-    assert len(u._stand) == 50
-    assert all("name" not in k for k in u._stand)  # hashes, not names
+
+def test_a_second_process_sees_the_lock_of_an_unknown_name(backend_settings):
+    """Five wrong tries on a name without an account in one process lock it for every other process too."""
+    import os
+    import subprocess
+    import sys
+
+    from network.store import open_store
+
+    with open_store(backend_settings) as store:
+        for _ in range(konten.MAX_FEHLVERSUCHE):
+            with pytest.raises(AnmeldungFehlgeschlagen):
+                konten.anmelden(store, "rater", "falsch", pause=lambda s: None)
+    code = ("from network.settings import Settings; from network.store import open_store; "
+            "from network.zugang import konten; from network.errors import AnmeldungFehlgeschlagen\n"
+            "try:\n konten.anmelden(open_store(Settings.from_env()), 'rater', 'falsch', pause=lambda s: None)\n"
+            "except AnmeldungFehlgeschlagen as e: print(e)")
+    env = {**os.environ, "KITANETZ_STORE": backend_settings.store, "KITANETZ_DATA_DIR": str(backend_settings.data_dir)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "Zu viele Fehlversuche: das Konto ist bis" in r.stdout
