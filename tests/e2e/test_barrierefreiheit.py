@@ -176,6 +176,9 @@ def test_diagrammbeschriftungen_kontrastreich(seite, seite_name, rolle):
     if seite_name == "Wegweiser":
         page.get_by_role("radio", name=re.compile("Karte")).click()
         beruhigt(page)
+    # Vega draws a chart after the run has ended (a grey placeholder until then): wait for its labels
+    page.locator('[data-testid="stVegaLiteChart"] svg g[class*="role-axis"] text, '
+                 '[data-testid="stVegaLiteChart"] svg g[class*="role-legend"] text').first.wait_for(timeout=30_000)
     texte = page.evaluate(_DIAGRAMMTEXT)
     assert texte, f"{seite_name}: keine Achsen- oder Legendenbeschriftung gefunden"
     blass = [t for t in texte if t["kontrast"] < 4.5]
