@@ -91,6 +91,14 @@ DEUTSCH_JS = """<script>
   const AR = [[/^Help for (.+)$/, "Hilfe zu $1"], [/^day, (.+)$/, "Tag, $1"], [/^month, (.+)$/, "Monat, $1"],
               [/^year, (.+)$/, "Jahr, $1"]];
   const el = (e) => {
+    // a wide table scrolls sideways in its box: the box must be reachable by keyboard (WCAG 2.1.1, axe
+    // scrollable-region-focusable), and it is named for screen readers
+    if (e.tagName === "DIV" && e.parentElement && e.parentElement.getAttribute("data-testid") === "stTable"
+        && !e.hasAttribute("tabindex")) {
+      e.setAttribute("tabindex", "0");
+      e.setAttribute("role", "region");
+      e.setAttribute("aria-label", "Tabelle, mit den Pfeiltasten seitlich verschiebbar");
+    }
     for (const a of ["aria-label", "title", "placeholder"]) {
       const v = e.getAttribute && e.getAttribute(a);
       if (!v) continue;
