@@ -74,8 +74,10 @@ def tabelle(ergebnisse: list[dict]) -> str:
     return "\n".join(out)
 
 
-def update_doc(text: str) -> None:
-    start, end = "<!-- import:start -->", "<!-- import:end -->"
+def abschnitt_schreiben(marke: str, text: str) -> None:
+    """Write ``text`` between ``<!-- marke:start -->`` and ``<!-- marke:end -->`` in docs/benchmarks.md (the
+    section is replaced, or appended the first time); every benchmark writes its own section this way."""
+    start, end = f"<!-- {marke}:start -->", f"<!-- {marke}:end -->"
     block = f"{start}\n{text}\n{end}"
     doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
     if start in doc:
@@ -83,6 +85,10 @@ def update_doc(text: str) -> None:
     else:
         doc = doc.rstrip() + "\n\n" + block + "\n"
     DOC.write_text(doc, encoding="utf-8")
+
+
+def update_doc(text: str) -> None:
+    abschnitt_schreiben("import", text)
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import tempfile
 import time
@@ -23,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools" / "neo4j"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from import_bench import maschine  # noqa: E402
+from import_bench import abschnitt_schreiben, maschine  # noqa: E402
 
 from network.analyse import analyse  # noqa: E402
 from network.austausch import read_path, validate  # noqa: E402
@@ -31,7 +30,6 @@ from network.settings import Settings  # noqa: E402
 from network.store import open_store  # noqa: E402
 from seed.generate import generate  # noqa: E402
 
-DOC = ROOT / "docs" / "benchmarks.md"
 STICHTAG = "2026-06-30"
 
 
@@ -79,14 +77,7 @@ def tabelle(ergebnisse: list[dict]) -> str:
 
 
 def update_doc(text: str) -> None:
-    start, end = "<!-- speicher:start -->", "<!-- speicher:end -->"
-    block = f"{start}\n{text}\n{end}"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if start in doc:
-        doc = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, doc, flags=re.S)
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    DOC.write_text(doc, encoding="utf-8")
+    abschnitt_schreiben("speicher", text)
 
 
 def main() -> None:

@@ -187,6 +187,22 @@ def _name_schluessel(name: str) -> str:
 UNBEKANNT_BEHALTEN = timedelta(days=1)
 
 
+def _auswerten(r: dict, now: datetime, setzen, sperren=None) -> tuple[int, str | None]:
+    """The one rule for a counted attempt (account or unknown name): (attempt number, locked until).
+
+    Attempt number 0: locked already (the counter is set back); more than :data:`MAX_FEHLVERSUCHE`: locked now
+    by this attempt (``sperren``, by default ``setzen``, records the lock)."""
+    if _noch_gesperrt(r.get("gesperrt_bis"), now):
+        setzen(r["gesperrt_bis"])
+        return 0, r["gesperrt_bis"]
+    versuch = int(r["fehlversuche"])
+    if versuch > MAX_FEHLVERSUCHE:
+        bis = _gesperrt_bis(now)
+        (sperren or setzen)(bis)
+        return versuch, bis
+    return versuch, None
+
+
 def _reserviere_name(store: Store, name: str, now: datetime) -> tuple[int, str | None]:
     """Like :func:`_reserviere`, for a name without an (active) account: counted in the store as well (shared by
     every app process), keyed by a hash of the name, forgotten a day after its last attempt."""
@@ -196,15 +212,8 @@ def _reserviere_name(store: Store, name: str, now: datetime) -> tuple[int, str |
     def work(tx) -> tuple[int, str | None]:
         tx.run("fehlversuche_name_vergessen", vor=(now - UNBEKANNT_BEHALTEN).isoformat(timespec="seconds"))
         r = tx.run("zaehle_fehlversuch_name", id=key, zeit=zeit)[0]
-        if _noch_gesperrt(r.get("gesperrt_bis"), now):
-            tx.run("setze_fehlversuch_name", id=key, fehlversuche=0, gesperrt_bis=r["gesperrt_bis"])
-            return 0, r["gesperrt_bis"]
-        versuch = int(r["fehlversuche"])
-        if versuch > MAX_FEHLVERSUCHE:
-            bis = _gesperrt_bis(now)
-            tx.run("setze_fehlversuch_name", id=key, fehlversuche=0, gesperrt_bis=bis)
-            return versuch, bis
-        return versuch, None
+        return _auswerten(r, now, lambda bis: tx.run("setze_fehlversuch_name", id=key, fehlversuche=0,
+                                                     gesperrt_bis=bis))
 
     return store.execute_write(work, stand=False)
 
@@ -220,15 +229,8 @@ def _reserviere(store: Store, key: str, now: datetime) -> tuple[int, str | None]
 
     def work(tx) -> tuple[int, str | None]:
         r = tx.run("zaehle_fehlversuch", id=key)[0]
-        if _noch_gesperrt(r.get("gesperrt_bis"), now):
-            tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=r["gesperrt_bis"])
-            return 0, r["gesperrt_bis"]
-        versuch = int(r["fehlversuche"])
-        if versuch > MAX_FEHLVERSUCHE:
-            bis = _gesperrt_bis(now)
-            _sperre(tx, key, bis)
-            return versuch, bis
-        return versuch, None
+        return _auswerten(r, now, lambda bis: tx.run("setze_fehlversuche", id=key, fehlversuche=0, gesperrt_bis=bis),
+                          sperren=lambda bis: _sperre(tx, key, bis))
 
     return store.execute_write(work, stand=False)
 

@@ -1,18 +1,11 @@
 """The audit trail: who changed what, when, with the fields before and after.
 
 Entries are computed as plain rows by the ground core (:mod:`network.grund.protokoll`, re-exported here) and
-appended by the store *in the same transaction* as the change, so a failed write leaves no entry. The trail is append-only: no query changes or deletes a
-``Protokoll`` node. Password hashes never enter it.
+appended by the store *in the same transaction* as the change, so a failed write leaves no entry. The trail is
+append-only: no query changes or deletes a ``Protokoll`` node. Password hashes never enter it.
 
-Examples
---------
->>> from network.model import Netzdaten
->>> alt = Netzdaten(themen=[{"id": "sucht", "name": "Sucht", "beschreibung": None}])
->>> neu = Netzdaten(themen=[{"id": "sucht", "name": "Suchtberatung", "beschreibung": None},
-...                         {"id": "natur", "name": "Natur", "beschreibung": None}])
->>> [(e["aktion"], e["objekt_id"], e["vorher"], e["nachher"])
-...  for e in eintraege(alt, neu, "anna", "2026-11-25T10:00:00")]
-[('geändert', 'sucht', '{"name": "Sucht"}', '{"name": "Suchtberatung"}'), ('angelegt', 'natur', None, '{"beschreibung": null, "name": "Natur"}')]
+Examples of the rows themselves are in :mod:`network.grund.protokoll`; this module reads, filters and shows the
+trail.
 """
 
 from __future__ import annotations
