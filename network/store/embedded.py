@@ -159,6 +159,13 @@ class EmbeddedStore(Store):
         try:
             return ladybug.Database(str(self.path), read_only=not schreiben)
         except RuntimeError as e:
+            if "lock" in str(e).lower():  # a program that holds the file without our lock file (an old version)
+                pid = re.search(r"PID (\d+)", str(e))
+                wer = f" (Prozess {pid.group(1)})" if pid else ""
+                raise StoreBelegt(
+                    f"Der Datenspeicher {self.data_dir} wird gerade von einem anderen Programm benutzt{wer}, das "
+                    "ihn dauerhaft offen hält (zum Beispiel eine ältere Version der App). Bitte dieses beenden "
+                    "und es erneut versuchen.") from None
             if schreiben:
                 return self._recover(str(e))
             raise _Wiederherstellen(str(e)) from None

@@ -170,3 +170,23 @@ def test_killed_import_never_half_written_never_lost(tmp_path):
             mine = [t for t in s.load().themen if t["id"].startswith(f"r{runde}-")]
         assert len(mine) % batch == 0, f"half-written import in round {runde}"
         assert len(mine) >= printed * batch, f"committed import lost in round {runde}"
+
+
+def test_a_program_holding_the_file_without_the_lock_file_is_named_in_german(tmp_path):
+    """An older program that keeps LadybugDB open (and knows no lock file): a German message, no recovery."""
+    EmbeddedStore(tmp_path).write(_themen("a", 1))
+    holder = _child(f"""
+        import ladybug, time
+        db = ladybug.Database({str(tmp_path / DATEINAME)!r})
+        print("offen", flush=True)
+        time.sleep(30)
+    """)
+    try:
+        assert holder.stdout.readline().strip() == "offen"
+        with pytest.raises(StoreBelegt) as exc:
+            EmbeddedStore(tmp_path).write(_themen("b", 1))
+        assert "anderen Programm benutzt" in str(exc.value) and "Runtime" not in str(exc.value)
+        assert not list(tmp_path.glob("beschaedigt-*"))
+    finally:
+        holder.kill()
+        holder.wait()
