@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from browser_hilfen import GEMALT, LAUF_VORBEI, ROOT, anmelden, zur_seite
+from browser_hilfen import GEMALT, LAUF_VORBEI, ROOT, anmelden, nach_marke, zur_seite
 
 AXE_VERSION = "4.14.1"
 AXE_ORDNER = ROOT / ".venv" / "npm" / "node_modules" / "axe-core"
@@ -30,10 +30,13 @@ def axe_fehlt() -> str | None:
     return None
 
 
-def beruhigt(page, timeout: int = 60_000) -> None:
+def beruhigt(page, timeout: int = 60_000, seit: int | None = None) -> None:
     """Wait until the page has settled: Streamlit's script run is over, its "running" indicator and every spinner
     are gone, the main content is drawn (its ``h1``, or the message of a refused page), every chart shown has
-    drawn and every frame has loaded (no fixed pause: see :func:`browser_hilfen.fertig`)."""
+    drawn and every frame has loaded (no fixed pause: see :func:`browser_hilfen.fertig`). With ``seit`` (from
+    :func:`browser_hilfen.marke`), first wait until a run asked for after that point has been sent."""
+    if seit is not None:
+        nach_marke(page, seit, timeout)
     page.wait_for_function(LAUF_VORBEI, timeout=timeout)
     page.wait_for_function("""() => {
       if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSpinner"]')) return false;

@@ -96,14 +96,29 @@ def kontext(browser, **optionen):
     return ctx
 
 
-def fertig(page, timeout: int = 60_000) -> None:
+def marke(page) -> int:
+    """The position in the page's sequence of script-run events (:func:`_lauf_js`): hand it to :func:`fertig` as
+    ``seit`` to wait for a run asked for *after* this point – a key press or a typed value reaches Streamlit a
+    moment after Playwright's call returns, and until then the last run looks finished."""
+    return page.evaluate("() => window.__kitaLauf.seq")
+
+
+def fertig(page, timeout: int = 60_000, seit: int | None = None) -> None:
     """Wait until the app has finished every script run the page asked for and drawn the result (its ``h1``).
 
     No fixed pause: the page's WebSocket tells when a run was asked for (a click, a link, the first load), when
-    the server started a run after that and when it ended (:func:`_lauf_js`); then two animation frames."""
+    the server started a run after that and when it ended (:func:`_lauf_js`); then two animation frames. With
+    ``seit`` (from :func:`marke`), first wait until the page has asked for a run after that point."""
+    if seit is not None:
+        nach_marke(page, seit, timeout)
     page.wait_for_function(LAUF_VORBEI.replace("=== 'notRunning'", "=== 'notRunning' && !!document.querySelector('h1')"),
                            timeout=timeout)
     page.evaluate(GEMALT)
+
+
+def nach_marke(page, seit: int, timeout: int = 60_000) -> None:
+    """Wait until the page has asked Streamlit for a script run after :func:`marke` gave ``seit``."""
+    page.wait_for_function("(v) => window.__kitaLauf.gesendet > v", arg=seit, timeout=timeout)
 
 
 def hauptbereich_scrollen(page, y: int) -> None:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_hilfen import KONTEN, anmelden, bild, fertig, zur_seite
+from browser_hilfen import KONTEN, anmelden, bild, fertig, marke, zur_seite
 
 from network.austausch import export_dir
 from network.model import Netzdaten
@@ -64,8 +64,9 @@ def test_app_und_kommandozeile_auf_einem_speicher(backend_settings, eigene_app, 
     zur_seite(page, "Wegweiser")
     suche = page.get_by_label("Suche in Namen und Beschreibungen")
     suche.fill("Prozessprobe")
+    m = marke(page)
     suche.press("Enter")
-    fertig(page)
+    fertig(page, seit=m)
     assert page.get_by_role("heading", name=NAME).count() == 0
 
     # beside the running app (which has served a page, so it has used the store): the CLI imports one Angebot
@@ -76,8 +77,9 @@ def test_app_und_kommandozeile_auf_einem_speicher(backend_settings, eigene_app, 
     cli("import", str(tmp_path / "neu" / "angebote.csv"))
 
     suche.fill("Prozessprob")  # one rerun (a changed search), no restart
+    m = marke(page)
     suche.press("Enter")
-    fertig(page)
+    fertig(page, seit=m)
     bild(page, f"mehrere-prozesse-{backend_settings.store}")
     page.get_by_role("heading", name=NAME).first.wait_for(timeout=15_000)
     assert page.get_by_role("heading", name=NAME).first.is_visible()

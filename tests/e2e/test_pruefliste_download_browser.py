@@ -7,7 +7,7 @@ import re
 
 import pytest
 from a11y_hilfen import aufgeklappt, beruhigt, fokus, oeffnen, tab_bis
-from browser_hilfen import bild
+from browser_hilfen import bild, marke
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,9 @@ def test_pruefliste_heute_geprueft_mit_der_tastatur(seite):
     f, _ = tab_bis(page, lambda f: f["tag"] == "INPUT" and f["name"].startswith("Geprüft von"))
     assert page.get_by_label("Geprüft von (Stelle, keine Person)").input_value() == "Kreisjugendamt"
     f, _ = tab_bis(page, lambda f: f["tag"] == "BUTTON" and "heute als geprüft markieren" in f["name"])
+    m = marke(page)
     page.keyboard.press("Enter")
-    beruhigt(page)
+    beruhigt(page, seit=m)
     meldung = page.get_by_text(re.compile(r"1 Eintrag als heute geprüft markiert \(„Kreisjugendamt“"))
     assert meldung.is_visible()
     nachher = int(re.search(r"Prüfliste: (\d+)", page.locator("summary", has_text="Prüfliste:").inner_text()).group(1))

@@ -9,7 +9,7 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import bild, fertig
+from browser_hilfen import bild, fertig, marke
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +51,9 @@ def test_search_text_stays_out_of_the_address(seite):
     fertig(page)
     suche = page.get_by_label("Suche in Namen und Beschreibungen")
     suche.fill("familienberatung")
+    m = marke(page)
     suche.press("Enter")
-    fertig(page)
+    fertig(page, seit=m)
     page.get_by_role("radiogroup", name="Sozialraum").get_by_role("radio", name="Kastellaun").click()
     fertig(page)
     qs = parse_qs(urlparse(page.url).query)

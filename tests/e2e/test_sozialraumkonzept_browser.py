@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 import pytest
-from browser_hilfen import GEMALT
+from browser_hilfen import GEMALT, marke
 from conftest import DOKU, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 from pypdf import PdfReader
 
@@ -21,25 +21,24 @@ pytestmark = pytest.mark.browser
 SOZIALRAEUME = ["Boppard", "Hunsrück-Mittelrhein", "Kastellaun", "Kirchberg (Hunsrück)", "Simmern-Rheinböllen"]
 
 
-def ergebnis(page) -> dict[str, list[str]]:
-    """The result table as shown: Sozialraum -> [Index, Anteil, Budget, Stellen, Ist]."""
-    tabelle = page.locator("[data-testid=stTable] table").first
-    zeilen = {}
-    for tr in tabelle.locator("tbody tr").all():
-        zellen = [c.strip() for c in tr.locator("th, td").all_inner_texts()]
-        zeilen[zellen[0]] = zellen[1:]
-    return zeilen
+#: The result table as shown, read in one step in the page: [[Sozialraum, Index, Anteil, Budget, Stellen, Ist]].
+#: Row by row from Python, a rerun that replaced the table between two rows gave a mix of the old and the new
+#: result (one CI run read Boppard from before a weight change and the rest from after it).
+LESEN = """(() => { const t = document.querySelector('[data-testid=stTable] table');
+  return t ? [...t.querySelectorAll('tbody tr')].map(tr =>
+    [...tr.querySelectorAll('th, td')].map(c => c.innerText.trim())) : []; })()"""
 
 
 def warte_auf_ergebnis(page, anders_als: dict | None = None, frist_ms: int = 30_000) -> dict[str, list[str]]:
-    """The result table once it shows all Sozialräume (and differs from ``anders_als``, if given)."""
-    zeilen: dict[str, list[str]] = {}
-    for _ in range(frist_ms // 250):
-        zeilen = ergebnis(page)
-        if list(zeilen) == SOZIALRAEUME + ["Summe"] and (anders_als is None or zeilen != anders_als):
-            return zeilen
-        page.wait_for_timeout(250)
-    return zeilen
+    """The result table as shown, Sozialraum -> [Index, Anteil, Budget, Stellen, Ist], once it shows all Sozialräume (and differs from ``anders_als``, if given), waited for in
+    the page itself (no polling interval)."""
+    zeilen = page.wait_for_function("""([namen, alt]) => {
+      const z = %s;
+      if (JSON.stringify(z.map(r => r[0])) !== JSON.stringify(namen)) return false;
+      const d = Object.fromEntries(z.map(r => [r[0], r.slice(1)]));
+      return (alt === null || JSON.stringify(d) !== JSON.stringify(alt)) && z;
+    }""" % LESEN, arg=[SOZIALRAEUME + ["Summe"], anders_als], timeout=frist_ms).json_value()
+    return {z[0]: z[1:] for z in zeilen}
 
 
 def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
@@ -58,8 +57,9 @@ def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
     # a heavier weight for children in SGB-II households changes the distribution, not the total
     feld = page.locator(".st-key-sk_w_kinder_sgb2 input")
     feld.fill("3")
+    m = marke(page)
     feld.press("Enter")
-    fertig(page)
+    fertig(page, seit=m)
     nachher = warte_auf_ergebnis(page, anders_als=vorher)
     assert nachher != vorher and nachher["Summe"][2] == "1.670.000,00 €"
     assert page.get_by_text("Standard (geändert)", exact=False).first.is_visible()
@@ -81,8 +81,9 @@ def test_verteilung_aendern_und_bericht_herunterladen(seite, tmp_path):
     page.get_by_text("ist keine eindeutige Zahl").scroll_into_view_if_needed()
     bild(page, "sozialraumkonzept-eingabe-fehler")
     budget.fill("1.670.000")
+    m = marke(page)
     budget.press("Enter")
-    fertig(page)
+    fertig(page, seit=m)
     wieder = warte_auf_ergebnis(page)
     assert wieder["Summe"][2] == "1.670.000,00 €" and wieder == nachher
     page.wait_for_function("() => document.querySelector('.st-key-sk_budget input').value === '1.670.000,00'")

@@ -9,6 +9,7 @@ import io
 import re
 
 import pytest
+from browser_hilfen import marke
 from conftest import anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
 from pypdf import PdfReader
 
@@ -21,8 +22,9 @@ def waehlen(page, label: str, text: str) -> None:
     feld.click()
     feld.fill(text)
     page.get_by_role("option").first.wait_for()  # the filtered list is open
+    m = marke(page)
     page.keyboard.press("Enter")
-    fertig(page)
+    fertig(page, seit=m)
 
 
 def test_vermittlung_finden_erklaeren_handzettel(seite):

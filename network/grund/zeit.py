@@ -1,0 +1,125 @@
+"""Dates of the analysis: the Stichtag, what is active on it, and quarters.
+
+Dates in :class:`~network.model.Netzdaten` are ISO strings (``"2023-04-01"``) or ``None``. ISO strings of the
+same length compare like the dates they name, so every test here is a plain string comparison.
+
+Examples
+--------
+>>> stichtag_iso("2024-02-29")
+'2024-02-29'
+>>> aktiv("2023-01-01", None, "2024-06-30"), aktiv("2023-01-01", "2023-12-31", "2024-06-30")
+(True, False)
+>>> quartalsanfang("2024-05-17")
+'2024-04-01'
+>>> quartale("2023-11-02", "2024-04-01")
+['2023-10-01', '2024-01-01', '2024-04-01']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from network.errors import KitaNetzError
+
+__all__ = ["stichtag_iso", "datum_iso", "aktiv", "quartalsanfang", "quartalsende", "quartale"]
+
+
+def datum_iso(wert) -> str | None:
+    """A date value from the data as ISO string (``None`` stays ``None``).
+
+    Accepts ISO strings (a time part is cut off), :class:`datetime.date` and :class:`datetime.datetime`.
+
+    Examples
+    --------
+    >>> datum_iso("2023-04-01T10:00:00"), datum_iso(None), datum_iso(_dt.date(2020, 1, 2))
+    ('2023-04-01', None, '2020-01-02')
+    """
+    if wert is None or wert == "":
+        return None
+    if isinstance(wert, (_dt.date, _dt.datetime)):
+        return wert.isoformat()[:10]
+    return str(wert)[:10]
+
+
+def stichtag_iso(stichtag=None) -> str:
+    """The Stichtag as ISO string; ``None`` means today.
+
+    Raises
+    ------
+    KitaNetzError
+        If ``stichtag`` is not a date (German message for the user).
+
+    Examples
+    --------
+    >>> stichtag_iso(_dt.date(2025, 1, 31))
+    '2025-01-31'
+    >>> stichtag_iso("31.01.2025")
+    Traceback (most recent call last):
+    ...
+    network.errors.KitaNetzError: Der Stichtag „31.01.2025“ ist kein Datum im Format JJJJ-MM-TT.
+    """
+    if stichtag is None:
+        return _dt.date.today().isoformat()
+    if isinstance(stichtag, (_dt.date, _dt.datetime)):
+        return stichtag.isoformat()[:10]
+    try:
+        return _dt.date.fromisoformat(str(stichtag).strip()[:10]).isoformat()
+    except ValueError:
+        raise KitaNetzError(f"Der Stichtag „{stichtag}“ ist kein Datum im Format JJJJ-MM-TT.") from None
+
+
+def aktiv(ab: str | None, bis: str | None, stichtag: str) -> bool:
+    """Whether a validity period ``[ab, bis]`` (both ends inclusive, ``None`` = open) covers ``stichtag``.
+
+    Examples
+    --------
+    >>> aktiv(None, None, "2024-01-01"), aktiv("2024-01-02", None, "2024-01-01"), aktiv(None, "2024-01-01", "2024-01-01")
+    (True, False, True)
+    """
+    ab = datum_iso(ab)
+    bis = datum_iso(bis)
+    return (ab is None or ab <= stichtag) and (bis is None or bis >= stichtag)
+
+
+def quartalsanfang(tag: str) -> str:
+    """The first day of the quarter that contains ``tag``.
+
+    Examples
+    --------
+    >>> quartalsanfang("2024-12-31"), quartalsanfang("2024-01-01")
+    ('2024-10-01', '2024-01-01')
+    """
+    d = _dt.date.fromisoformat(tag)
+    return _dt.date(d.year, 3 * ((d.month - 1) // 3) + 1, 1).isoformat()
+
+
+def quartalsende(anfang: str) -> str:
+    """The last day of the quarter that starts on ``anfang``.
+
+    Examples
+    --------
+    >>> quartalsende("2024-10-01"), quartalsende("2024-01-01")
+    ('2024-12-31', '2024-03-31')
+    """
+    d = _dt.date.fromisoformat(anfang)
+    jahr, monat = (d.year + 1, 1) if d.month == 10 else (d.year, d.month + 3)
+    return (_dt.date(jahr, monat, 1) - _dt.timedelta(days=1)).isoformat()
+
+
+def quartale(von: str, bis: str) -> list[str]:
+    """Quarter starts from the quarter of ``von`` to the quarter of ``bis`` (both included).
+
+    Examples
+    --------
+    >>> quartale("2024-03-31", "2024-03-31")
+    ['2024-01-01']
+    >>> quartale("2025-01-01", "2024-01-01")
+    []
+    """
+    erster, letzter = quartalsanfang(von), quartalsanfang(bis)
+    ergebnis = []
+    q = erster
+    while q <= letzter:
+        ergebnis.append(q)
+        q = (_dt.date.fromisoformat(quartalsende(q)) + _dt.timedelta(days=1)).isoformat()
+    return ergebnis
