@@ -30,8 +30,8 @@ LESEN = """(() => { const t = document.querySelector('[data-testid=stTable] tabl
 
 
 def warte_auf_ergebnis(page, anders_als: dict | None = None, frist_ms: int = 30_000) -> dict[str, list[str]]:
-    """The result table as shown, Sozialraum -> [Index, Anteil, Budget, Stellen, Ist], once it shows all Sozialräume (and differs from ``anders_als``, if given), waited for in
-    the page itself (no polling interval)."""
+    """The result table as shown, Sozialraum -> [Index, Anteil, Budget, Stellen, Ist], once it shows all
+    Sozialräume (and differs from ``anders_als``, if given), waited for in the page itself (no polling interval)."""
     zeilen = page.wait_for_function("""([namen, alt]) => {
       const z = %s;
       if (JSON.stringify(z.map(r => r[0])) !== JSON.stringify(namen)) return false;
