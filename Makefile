@@ -18,51 +18,45 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
+# Debian packages, installed with apt-get (through sudo unless root) when a tool is missing.
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+
+# An npm package into its own prefix, skipped when that version is there: $(call npm_paket,prefix,name,version,
+# what is skipped without npm). npm comes from Debian when missing. Each package has its own prefix: an
+# `npm install --no-save` into one prefix removes what else was installed there.
+define npm_paket
+	@if grep -qs '"version": "$(3)"' $(1)/node_modules/$(2)/package.json; then :; \
+	else \
+		if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+			$(APT_INSTALL) npm >/dev/null; \
+		fi; \
+		if command -v npm >/dev/null 2>&1; then \
+			npm install --no-save --no-audit --no-fund --silent --prefix $(1) $(2)@$(3); \
+		else echo "Hinweis: npm fehlt; $(4) übersprungen."; fi; \
+	fi
+endef
+
 # Debian's Chromium for the browser tests, installed when it is missing and apt is available.
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \
-	elif command -v apt-get >/dev/null 2>&1; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	elif command -v apt-get >/dev/null 2>&1; then $(APT_INSTALL) chromium >/dev/null; \
 	else echo "Hinweis: Chromium fehlt und apt-get ist nicht verfügbar; die Browsertests werden übersprungen."; fi
 
-# axe-core for the accessibility tests, from the npm registry into the project (no CDN); skipped when present.
+# axe-core for the accessibility tests, from the npm registry into the project (no CDN).
 AXE_VERSION := 4.14.1
-AXE_DIR     := $(VENV)/npm/node_modules/axe-core
 axe:
-	@if grep -qs '"version": "$(AXE_VERSION)"' $(AXE_DIR)/package.json && [ -f $(AXE_DIR)/axe.min.js ]; then :; \
-	else \
-		if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
-			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
-		fi; \
-		if command -v npm >/dev/null 2>&1; then \
-			npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/npm axe-core@$(AXE_VERSION); \
-		else echo "Hinweis: npm fehlt; die Barrierefreiheitstests (axe-core) werden übersprungen."; fi; \
-	fi
+	$(call npm_paket,$(VENV)/npm,axe-core,$(AXE_VERSION),die Barrierefreiheitstests (axe-core) werden)
 
-# oidc-provider (npm, a certified OpenID provider) for tests/e2e/test_oidc_browser.py. Own prefix: an
-# `npm install --no-save` into .venv/npm (axe) would remove it, and the other way round.
+# oidc-provider (npm, a certified OpenID provider) for tests/e2e/test_oidc_browser.py.
 OIDC_VERSION := 9.13.3
-OIDC_DIR     := $(VENV)/oidc/node_modules/oidc-provider
 oidc:
-	@if grep -qs '"version": "$(OIDC_VERSION)"' $(OIDC_DIR)/package.json; then :; \
-	else \
-		if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
-			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
-		fi; \
-		if command -v npm >/dev/null 2>&1; then \
-			npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/oidc oidc-provider@$(OIDC_VERSION); \
-		else echo "Hinweis: npm fehlt; der OIDC-Test (oidc-provider) wird übersprungen."; fi; \
-	fi
+	$(call npm_paket,$(VENV)/oidc,oidc-provider,$(OIDC_VERSION),der OIDC-Test (oidc-provider) wird)
 
 # Java 17 and Maven for the local Neo4j (Debian's packages), installed when missing and apt is available.
 java:
 	@if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then :; \
-	elif command -v apt-get >/dev/null 2>&1; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jdk-headless maven >/dev/null; \
+	elif command -v apt-get >/dev/null 2>&1; then $(APT_INSTALL) openjdk-17-jdk-headless maven >/dev/null; \
 	else echo "Hinweis: Java/Maven fehlen und apt-get ist nicht verfügbar; die Neo4j-Tests werden übersprungen."; fi
 
 # A real Neo4j (Community, Neo4j's own test harness from Maven Central) for the tests and `make run-neo4j`.
