@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from browser_hilfen import GEMALT, LAUF_VORBEI, ROOT, anmelden, nach_marke, zur_seite
+from browser_hilfen import GEMALT, LAUF_VORBEI, ROOT, anmelden, nach_marke, ruhig, zur_seite
 
 AXE_VERSION = "4.14.1"
 AXE_ORDNER = ROOT / ".venv" / "npm" / "node_modules" / "axe-core"
@@ -37,7 +37,7 @@ def beruhigt(page, timeout: int = 60_000, seit: int | None = None) -> None:
     :func:`browser_hilfen.marke`), first wait until a run asked for after that point has been sent."""
     if seit is not None:
         nach_marke(page, seit, timeout)
-    page.wait_for_function(LAUF_VORBEI, timeout=timeout)
+    ruhig(page, LAUF_VORBEI, timeout)
     page.wait_for_function("""() => {
       if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSpinner"]')) return false;
       if (!document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stAlert"]'))

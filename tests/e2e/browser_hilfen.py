@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,9 +112,30 @@ def fertig(page, timeout: int = 60_000, seit: int | None = None) -> None:
     ``seit`` (from :func:`marke`), first wait until the page has asked for a run after that point."""
     if seit is not None:
         nach_marke(page, seit, timeout)
-    page.wait_for_function(LAUF_VORBEI.replace("=== 'notRunning'", "=== 'notRunning' && !!document.querySelector('h1')"),
-                           timeout=timeout)
-    page.evaluate(GEMALT)
+    ruhig(page, LAUF_VORBEI.replace("=== 'notRunning'", "=== 'notRunning' && !!document.querySelector('h1')"),
+          timeout)
+
+
+#: Two animation frames in which the page asked for no run and no run started or ended.
+STILL = """async () => { const s = window.__kitaLauf.seq;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return window.__kitaLauf.seq === s; }"""
+
+
+def ruhig(page, bedingung: str, timeout: int = 60_000) -> None:
+    """Wait until ``bedingung`` (JavaScript) holds and still holds after two quiet animation frames (:data:`STILL`).
+
+    A click or key press that changes a widget reaches Streamlit from a React effect, a moment after Playwright's
+    call has returned: until then the previous run looks finished. Two frames without a new event close that gap
+    without a fixed pause; where a test knows its action asks for a run, :func:`marke` with ``seit`` is exact."""
+    frist = time.monotonic() + timeout / 1000
+    while True:
+        rest = max(1_000, int((frist - time.monotonic()) * 1000))
+        page.wait_for_function(bedingung, timeout=rest)
+        if page.evaluate(STILL) and page.evaluate(bedingung):
+            return
+        if time.monotonic() > frist:
+            raise TimeoutError(f"Die Seite kam in {timeout} ms nicht zur Ruhe.")
 
 
 def nach_marke(page, seit: int, timeout: int = 60_000) -> None:

@@ -120,6 +120,8 @@ def test_datum_tippen_tt_mm_jjjj(seite):
     page.keyboard.type("01.12.2026")
     page.get_by_role("button", name="Änderungen speichern").click()
     page.get_by_text("wurde gespeichert").wait_for(timeout=30_000)
+    fertig(page)  # the run that saved also draws the form again: read the field once it is there
+    feld.get_by_role("spinbutton").nth(2).wait_for()
     werte = [t.strip() for t in feld.get_by_role("spinbutton").all_inner_texts()]
     assert werte == ["01", "12", "2026"], werte  # shown TT.MM.JJJJ
     assert feld.get_by_role("spinbutton").first.get_attribute("aria-label") == "Tag, Fachkraft zuständig seit"
