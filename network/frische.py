@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import KitaNetzError, NichtGefunden
+from .errors import KitaNetzFehler, NichtGefundenFehler
 from .model import Netzdaten
 from .store import Store
 from .zugang.rollen import Nutzer, pruefe
@@ -83,14 +83,14 @@ def stempeln(store: Store, eintraege: list[tuple[str, str]], wer: Nutzer, stelle
     pruefe(wer, "daten:schreiben")
     stelle = (stelle or "").strip()
     if not stelle:
-        raise KitaNetzError("Bitte angeben, welche Stelle geprüft hat (z. B. „Kreisjugendamt“).")
+        raise KitaNetzFehler("Bitte angeben, welche Stelle geprüft hat (z. B. „Kreisjugendamt“).")
     daten = store.load()
     tabellen = {"Kita": {r["id"]: r for r in daten.kitas}, "Angebot": {r["id"]: r for r in daten.angebote}}
     neu = Netzdaten()
     for art, id_ in eintraege:
         row = tabellen.get(art, {}).get(id_)
         if row is None:
-            raise NichtGefunden(f"{art} „{id_}“ gibt es nicht.")
+            raise NichtGefundenFehler(f"{art} „{id_}“ gibt es nicht.")
         (neu.kitas if art == "Kita" else neu.angebote).append(
             {**row, "geprueft_am": heute.isoformat(), "geprueft_von": stelle})
     if neu.anzahl():

@@ -25,7 +25,7 @@ Examples
 ...                     gemeinden=[{"id": "g1", "name": "G", "sozialraum_id": "sr-a"}])
 >>> try:
 ...     pruefe("kitas", {"id": "kita-9", "name": "Kita", "gemeinde_id": "g1", "plaetze": "viele"}, bestand, neu=True)
-... except Validierungsfehler as e:
+... except ValidierungsFehler as e:
 ...     print(e.fehler[0].spalte, e.fehler[0].grund)
 plaetze „viele“ ist keine ganze Zahl.
 >>> zeile = pruefe("kitas", {"id": "kita-9", "name": "Kita", "gemeinde_id": "g1", "plaetze": "40"}, bestand, neu=True)
@@ -42,7 +42,7 @@ from datetime import date
 
 from .austausch import validate
 from .austausch.dateien import Rohdaten, RohTabelle, zelle
-from .errors import Fehler, KeinZugriff, NichtGefunden, Validierungsfehler
+from .errors import Fehler, NichtGefundenFehler, ValidierungsFehler, ZugriffsFehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
 from .zugang.rollen import Nutzer, darf
@@ -95,7 +95,7 @@ def pruefe(datei: str, werte: dict[str, str], bestand: Netzdaten, neu: bool = Fa
     """Validate one form's text values as row 2 of ``datei``; returns the parsed row.
 
     ``neu``: the id must not exist yet (a form never overwrites another entry by accident). Raises
-    :class:`~network.errors.Validierungsfehler` listing every problem.
+    :class:`~network.errors.ValidierungsFehler` listing every problem.
     """
     if datei not in DATEIEN_PFLEGE:
         raise KeyError(datei)
@@ -114,13 +114,13 @@ def pruefe(datei: str, werte: dict[str, str], bestand: Netzdaten, neu: bool = Fa
             fehler.append(Fehler(datei, 2, "id", f"Die Kennung „{rid}“ ist schon {was}. Kitas und Angebote "
                                                  "brauchen verschiedene Kennungen."))
     if not neu and rid and not any(r["id"] == rid for r in bestand.tabelle(datei)):
-        raise NichtGefunden(f"Den Eintrag „{rid}“ gibt es nicht (mehr). Bitte die Seite neu laden.")
+        raise NichtGefundenFehler(f"Den Eintrag „{rid}“ gibt es nicht (mehr). Bitte die Seite neu laden.")
     try:
         daten = validate(roh, bestand)
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         fehler.extend(e.fehler)
     if fehler:
-        raise Validierungsfehler(fehler)
+        raise ValidierungsFehler(fehler)
     return daten.tabelle(datei)[0]
 
 
@@ -140,7 +140,7 @@ def eigene_kitas(bestand: Netzdaten, wer: Nutzer) -> set[str]:
 
 
 def pruefe_schreibrecht(wer: Nutzer, datei: str, bestand: Netzdaten, zeile: dict | None = None) -> None:
-    """Raise :class:`~network.errors.KeinZugriff` unless ``wer`` may write ``zeile`` of ``datei``.
+    """Raise :class:`~network.errors.ZugriffsFehler` unless ``wer`` may write ``zeile`` of ``datei``.
 
     Kitas and Angebote: ``daten:schreiben``. Kooperationen: ``kooperation:schreiben``; without
     ``daten:schreiben`` only from a Kita assigned to ``wer`` – checked for the new row and, if the Kooperation
@@ -159,7 +159,7 @@ def pruefe_schreibrecht(wer: Nutzer, datei: str, bestand: Netzdaten, zeile: dict
     if gespeichert is not None:
         von.append(gespeichert.get("von_id"))
     if any(v not in eigene for v in von):
-        raise KeinZugriff("Kooperationen können Sie nur für die Kitas eintragen und ändern, die Ihnen "
+        raise ZugriffsFehler("Kooperationen können Sie nur für die Kitas eintragen und ändern, die Ihnen "
                           "zugeordnet sind.")
 
 
@@ -181,7 +181,7 @@ def _finde(bestand: Netzdaten, datei: str, rid: str) -> dict:
     for r in bestand.tabelle(datei):
         if r["id"] == rid:
             return r
-    raise NichtGefunden(f"Den Eintrag „{rid}“ gibt es nicht (mehr). Bitte die Seite neu laden.")
+    raise NichtGefundenFehler(f"Den Eintrag „{rid}“ gibt es nicht (mehr). Bitte die Seite neu laden.")
 
 
 def beende_angebot(store: Store, angebot_id: str, von: str = STANDARD_STELLE, heute: str | None = None,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import pflege as P
-from .errors import NichtGefunden
+from .errors import NichtGefundenFehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
 from .zugang.protokoll import eintrag, jetzt
@@ -69,7 +69,7 @@ def _zeile_zu_werte(werte: dict[str, str], bestand: Netzdaten, heute: str) -> di
 def vorschlagen(store: Store, werte: dict[str, str], *, wer: Nutzer, bestand: Netzdaten | None = None,
                 heute: str | None = None) -> Vorschlag:
     """Propose a new Angebot (``angebot:vorschlagen``). Raises
-    :class:`~network.errors.Validierungsfehler` (nothing kept) when the values would not pass the Pflege form."""
+    :class:`~network.errors.ValidierungsFehler` (nothing kept) when the values would not pass the Pflege form."""
     pruefe(wer, "angebot:vorschlagen")
     bestand = bestand if bestand is not None else store.load()
     tag = heute or date.today().isoformat()
@@ -102,9 +102,9 @@ def vorschlaege(store: Store, *, wer: Nutzer, nur_offen: bool = False) -> list[V
 def _offen(store: Store, vorschlag_id: str, wer: Nutzer) -> Vorschlag:
     v = next((v for v in vorschlaege(store, wer=wer) if v.id == vorschlag_id), None)
     if v is None:
-        raise NichtGefunden(f"Den Vorschlag „{vorschlag_id}“ gibt es nicht.")
+        raise NichtGefundenFehler(f"Den Vorschlag „{vorschlag_id}“ gibt es nicht.")
     if v.status != OFFEN:
-        raise NichtGefunden(f"Der Vorschlag „{v.name}“ ist schon {v.status} (von {v.entschieden_von}).")
+        raise NichtGefundenFehler(f"Der Vorschlag „{v.name}“ ist schon {v.status} (von {v.entschieden_von}).")
     return v
 
 

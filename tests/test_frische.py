@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from network.austausch import export_dir
-from network.errors import KeinZugriff, KitaNetzError
+from network.errors import KitaNetzFehler, ZugriffsFehler
 from network.frische import faellige, stempeln, veraltet
 from network.zugang import OEFFENTLICH, Nutzer
 
@@ -56,11 +56,11 @@ def test_stempeln_writes_and_audits(embedded, mini):
 
 def test_stempeln_checks_role_and_input(embedded, mini):
     embedded.write(mini)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         stempeln(embedded, [("Kita", "kita-2")], OEFFENTLICH, "Kreisjugendamt", HEUTE)
-    with pytest.raises(KitaNetzError, match="welche Stelle"):
+    with pytest.raises(KitaNetzFehler, match="welche Stelle"):
         stempeln(embedded, [("Kita", "kita-2")], KO, " ", HEUTE)
-    with pytest.raises(KitaNetzError, match="gibt es nicht"):
+    with pytest.raises(KitaNetzFehler, match="gibt es nicht"):
         stempeln(embedded, [("Kita", "kita-9")], KO, "Kreisjugendamt", HEUTE)
 
 

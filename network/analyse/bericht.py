@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from network.errors import NichtGefunden
+from network.errors import NichtGefundenFehler
 from network.model import KREISWEIT, STANDARD_THEMEN, Netzdaten
 
 from .hubregel import HUBS, hub_ids
@@ -258,14 +258,14 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
 
     Raises
     ------
-    NichtGefunden
+    NichtGefundenFehler
         If ``sozialraum`` is not a Sozialraum of the data.
     """
     tag = stichtag_iso(stichtag)
     backend = backend_waehlen(backend)
     sr_namen = {s["id"]: s.get("name") or s["id"] for s in daten.sozialraeume}
     if sozialraum is not None and sozialraum not in sr_namen:
-        raise NichtGefunden(f"Den Sozialraum „{sozialraum}“ gibt es in den Daten nicht.")
+        raise NichtGefundenFehler(f"Den Sozialraum „{sozialraum}“ gibt es in den Daten nicht.")
     ids = sorted(sr_namen, key=str) if sozialraum is None else [sozialraum]
     themen, thema_namen = themen_vokabular(daten)
 

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from network.errors import NichtGefunden
+from network.errors import NichtGefundenFehler
 from network.model import KREISWEIT, Netzdaten
 
 from .zeit import datum_iso, stichtag_iso
@@ -260,7 +260,7 @@ def sozialraum_netz(G: nx.Graph, daten: Netzdaten, sozialraum_id: str) -> nx.Gra
 
     Raises
     ------
-    NichtGefunden
+    NichtGefundenFehler
         If ``sozialraum_id`` is not in ``daten.sozialraeume``.
 
     Examples
@@ -278,6 +278,6 @@ def sozialraum_netz(G: nx.Graph, daten: Netzdaten, sozialraum_id: str) -> nx.Gra
     """
     namen = {s["id"]: s.get("name") for s in daten.sozialraeume}
     if sozialraum_id not in namen:
-        raise NichtGefunden(f"Den Sozialraum „{sozialraum_id}“ gibt es in den Daten nicht.")
+        raise NichtGefundenFehler(f"Den Sozialraum „{sozialraum_id}“ gibt es in den Daten nicht.")
     knoten = sozialraum_mitglieder(G, [sozialraum_id])[sozialraum_id]
     return teilnetz(G, knoten, sozialraum=sozialraum_id, name=namen[sozialraum_id])

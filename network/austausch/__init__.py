@@ -110,7 +110,7 @@ def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
     """Validate ``roh`` against what the store holds, then write it in one transaction (unless ``dry_run``).
 
     Needs the right ``daten:schreiben`` (also for a dry run); the audit trail names ``wer``. Raises
-    :class:`~network.errors.Validierungsfehler` (nothing written) when any rule fails.
+    :class:`~network.errors.ValidierungsFehler` (nothing written) when any rule fails.
     """
     pruefe(wer, "daten:schreiben")
     bestand = store.load()

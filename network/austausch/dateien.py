@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..errors import Fehler, Validierungsfehler
+from ..errors import Fehler, ValidierungsFehler
 from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 
 __all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
@@ -117,15 +117,15 @@ class _Frist:
 
     def pruefe(self, datei: str, zeile: int = 0) -> None:
         if self.ende is not None and time.monotonic() > self.ende:
-            raise Validierungsfehler([Fehler(datei, zeile, "", (
+            raise ValidierungsFehler([Fehler(datei, zeile, "", (
                 "Das Lesen wurde abgebrochen, weil es zu lange dauerte; bitte die Datei teilen oder über die "
                 "Kommandozeile (kita-netz import) einspielen."))])
 
 
 def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None,
-                     grenze: int = MAX_ZEILEN) -> Validierungsfehler:
+                     grenze: int = MAX_ZEILEN) -> ValidierungsFehler:
     was = f"Das Tabellenblatt „{blatt}“" if blatt else "Die Datei"
-    return Validierungsfehler([Fehler(datei, zeile, "", (
+    return ValidierungsFehler([Fehler(datei, zeile, "", (
         f"{was} hat mehr als {grenze:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
 
 
@@ -145,7 +145,7 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
     """Parse one CSV file's text; the separator (``;`` or ``,``) is detected from the header line.
 
     Line numbers are those of the text (a cell that spans lines moves the following rows down), so an error
-    names the line an editor shows. Raises :class:`~network.errors.Validierungsfehler` (file, line) when the
+    names the line an editor shows. Raises :class:`~network.errors.ValidierungsFehler` (file, line) when the
     text is no CSV, has more than :data:`MAX_SPALTEN` columns or ``max_zeilen`` rows, or reading takes longer
     than ``frist`` seconds.
 
@@ -168,7 +168,7 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
             if header is None:
                 header = [h.strip() for h in row]
                 if len(header) > MAX_SPALTEN:
-                    raise Validierungsfehler([Fehler(datei, 1, "", (
+                    raise ValidierungsFehler([Fehler(datei, 1, "", (
                         f"Die Kopfzeile hat {len(header)} Spalten; erlaubt sind höchstens {MAX_SPALTEN}."))])
                 continue
             anzahl += 1
@@ -183,17 +183,17 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
                 cells["__zu_viele__"] = str(len(row))
             zeilen.append((zeile, cells))
     except csv.Error as e:
-        raise Validierungsfehler([Fehler(datei, start, "", _csv_fehlertext(e))]) from None
+        raise ValidierungsFehler([Fehler(datei, start, "", _csv_fehlertext(e))]) from None
     return RohTabelle(header or [], zeilen)
 
 
 def decode_utf8(name: str, data: bytes) -> str:
-    """The text of a file that must be UTF-8; otherwise a :class:`~network.errors.Validierungsfehler` that names
+    """The text of a file that must be UTF-8; otherwise a :class:`~network.errors.ValidierungsFehler` that names
     the line and the character position of the first invalid byte.
 
     >>> try:
     ...     decode_utf8("kitas.csv", b"id;name\\nk-1;M\\xfcller\\n")
-    ... except Validierungsfehler as e:
+    ... except ValidierungsFehler as e:
     ...     print(e.fehler[0])
     kitas.csv, Zeile 2: Zeichen 6 ist kein UTF-8 (Byte 0xFC); bitte in Excel als „CSV UTF-8“ speichern.
     """
@@ -203,7 +203,7 @@ def decode_utf8(name: str, data: bytes) -> str:
         zeile = data.count(b"\n", 0, e.start) + 1
         anfang = data.rfind(b"\n", 0, e.start) + 1
         zeichen = len(data[anfang:e.start].decode("utf-8", errors="replace")) + 1
-        raise Validierungsfehler([Fehler(name, zeile, "", (
+        raise ValidierungsFehler([Fehler(name, zeile, "", (
             f"Zeichen {zeichen} ist kein UTF-8 (Byte 0x{data[e.start]:02X}); bitte in Excel als „CSV UTF-8“ "
             "speichern."))]) from None
 
@@ -212,14 +212,14 @@ def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
     """Read a folder of CSV files, a single CSV file or an ``.xlsx`` workbook.
 
     ``frist``: seconds the reading may take (``None``: no limit; the app sets one). Raises
-    :class:`~network.errors.Validierungsfehler` when nothing can be read, or a file is broken, too large or
+    :class:`~network.errors.ValidierungsFehler` when nothing can be read, or a file is broken, too large or
     hostile (see :func:`read_xlsx_bytes`).
     """
     path = Path(path)
     roh = Rohdaten()
     fehler: list[Fehler] = []
     if not path.exists():
-        raise Validierungsfehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
+        raise ValidierungsFehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
     if path.is_file() and path.suffix.lower() == ".xlsx":
         _read_xlsx(path.name, path, roh, fehler, frist)
     elif path.is_file() and path.suffix.lower() == ".csv":
@@ -238,7 +238,7 @@ def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
         erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
         fehler.append(Fehler(path.name, 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt}."))
     if fehler:
-        raise Validierungsfehler(fehler)
+        raise ValidierungsFehler(fehler)
     return roh
 
 
@@ -254,7 +254,7 @@ def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Fehler], frist: float | 
         return
     try:
         roh.tabellen[datei] = read_csv_bytes(f.name, f.read_bytes(), frist)
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         fehler.extend(e.fehler)
 
 
@@ -269,15 +269,15 @@ def pruefe_xlsx_archiv(name: str, quelle) -> None:
         with zipfile.ZipFile(quelle) as z:
             members = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise Validierungsfehler([Fehler(name, 0, "", "Die Excel-Datei kann nicht gelesen werden, weil sie keine "
+        raise ValidierungsFehler([Fehler(name, 0, "", "Die Excel-Datei kann nicht gelesen werden, weil sie keine "
                                                       "gültige .xlsx-Datei ist; bitte in Excel als "
                                                       "„Excel-Arbeitsmappe (.xlsx)“ speichern.")]) from None
     if len(members) > MAX_ARCHIVTEILE:
-        raise Validierungsfehler([Fehler(name, 0, "", f"Die Excel-Datei besteht aus {len(members)} Teilen; eine "
+        raise ValidierungsFehler([Fehler(name, 0, "", f"Die Excel-Datei besteht aus {len(members)} Teilen; eine "
                                                       f"Arbeitsmappe hat höchstens {MAX_ARCHIVTEILE}.")])
     entpackt = sum(m.file_size for m in members)
     if entpackt > MAX_ENTPACKT:
-        raise Validierungsfehler([Fehler(name, 0, "", (
+        raise ValidierungsFehler([Fehler(name, 0, "", (
             f"Die Excel-Datei wäre entpackt {entpackt / 2**20:,.0f} MB groß (erlaubt sind "
             f"{MAX_ENTPACKT // 2**20} MB) und wird deshalb nicht gelesen.").replace(",", "."))])
 
@@ -288,7 +288,7 @@ def read_xlsx_bytes(name: str, data: bytes, frist: float | None = None) -> Rohda
     fehler: list[Fehler] = []
     _read_xlsx(name, io.BytesIO(data), roh, fehler, frist)
     if fehler:
-        raise Validierungsfehler(fehler)
+        raise ValidierungsFehler(fehler)
     return roh
 
 
@@ -301,7 +301,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
 
     try:
         pruefe_xlsx_archiv(name, quelle)
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         fehler.extend(e.fehler)
         return
     uhr = _Frist(frist)
@@ -329,7 +329,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
             while header and not header[-1]:
                 header.pop()
             if len(header) > MAX_SPALTEN:
-                raise Validierungsfehler([Fehler(name, 1, "", (
+                raise ValidierungsFehler([Fehler(name, 1, "", (
                     f"Das Tabellenblatt „{ws.title}“ hat mehr als {MAX_SPALTEN} Spalten."))])
             zeilen = []
             rows = ws.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
@@ -345,7 +345,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
                     continue
                 zeilen.append((i, {h: (cells[j] if j < len(cells) else "") for j, h in enumerate(header)}))
             roh.tabellen[datei] = RohTabelle(header, zeilen)
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         fehler.extend(e.fehler)
     except Exception:  # a broken sheet inside a readable archive
         log.warning("Tabellenblatt in %s nicht lesbar", name, exc_info=True)
@@ -410,7 +410,7 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
     sheets. ``frist`` bounds the reading of all files together (seconds), ``max_bytes`` the size of each file,
     ``max_zeilen`` the rows of each file or sheet.
 
-    Raises :class:`~network.errors.Validierungsfehler` (file, line, column) when a file is too large, broken or
+    Raises :class:`~network.errors.ValidierungsFehler` (file, line, column) when a file is too large, broken or
     hostile, or when nothing usable was uploaded.
     """
     ende = None if frist is None else time.monotonic() + frist
@@ -431,7 +431,7 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
                 continue
             try:
                 roh.tabellen[datei] = read_csv_bytes(name, data, rest, max_zeilen)
-            except Validierungsfehler as e:
+            except ValidierungsFehler as e:
                 fehler.extend(e.fehler)
         elif endung == ".xlsx":
             _read_xlsx(name, io.BytesIO(data), roh, fehler, rest, max_zeilen)
@@ -442,5 +442,5 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
         fehler.append(Fehler("Upload", 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt} "
                                               "oder eine Excel-Datei mit diesen Tabellenblättern."))
     if fehler:
-        raise Validierungsfehler(fehler)
+        raise ValidierungsFehler(fehler)
     return roh

@@ -40,7 +40,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 from ..model import Netzdaten
 
 if TYPE_CHECKING:  # networkx is imported when a network is built, not when the package is
@@ -70,7 +70,7 @@ GEXF_KANTEN = (("kooperation", "string"), ("art", "string"), ("seit", "string"),
 def _format(format: str) -> str:
     f = (format or "").lower().lstrip(".")
     if f not in FORMATE:
-        raise KitaNetzError(f"Unbekanntes Netzwerkformat „{format}“ (erlaubt: {', '.join(FORMATE)}).")
+        raise KitaNetzFehler(f"Unbekanntes Netzwerkformat „{format}“ (erlaubt: {', '.join(FORMATE)}).")
     return f
 
 
@@ -115,8 +115,8 @@ def _ohne_leere(d: dict) -> dict:
 def netz_graph(daten: Netzdaten, stichtag=None, sozialraum: str | None = None) -> nx.Graph:
     """The cooperation network to hand over (see the module text); ``nx.MultiGraph`` if a pair repeats.
 
-    Raises :class:`~network.errors.NichtGefunden` for an unknown ``sozialraum`` and
-    :class:`~network.errors.KitaNetzError` for a ``stichtag`` that is not a date.
+    Raises :class:`~network.errors.NichtGefundenFehler` for an unknown ``sozialraum`` and
+    :class:`~network.errors.KitaNetzFehler` for a ``stichtag`` that is not a date.
     """
     import networkx as nx
 

@@ -2,7 +2,7 @@
 
 :func:`validate` parses raw text cells into typed rows and collects *every* problem as a
 :class:`~network.errors.Fehler` (file, line, column, German reason). It raises
-:class:`~network.errors.Validierungsfehler` if there is any, so the caller writes nothing. The same rules serve
+:class:`~network.errors.ValidierungsFehler` if there is any, so the caller writes nothing. The same rules serve
 the import, the forms of the Pflege page and the CLI.
 
 Examples
@@ -11,7 +11,7 @@ Examples
 >>> roh = Rohdaten({"sozialraeume": read_csv_text("sozialraeume", "id;name\\nsr-a;A\\nsr-a;B\\n")})
 >>> try:
 ...     validate(roh)
-... except Validierungsfehler as e:
+... except ValidierungsFehler as e:
 ...     print(e.fehler[0])
 sozialraeume, Zeile 3, Spalte „id“: Die Kennung „sr-a“ kommt mehrfach vor (zuerst in Zeile 2).
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..errors import Fehler, Validierungsfehler
+from ..errors import Fehler, ValidierungsFehler
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten, Spalte
 from .dateien import XML_VERBOTEN, Rohdaten, RohTabelle, entschuetzen
 
@@ -275,11 +275,11 @@ def validate(roh: Rohdaten, bestand: Netzdaten | None = None) -> Netzdaten:
     """Parse and check ``roh``; references may point into ``bestand`` (what the store already holds).
 
     Returns the typed :class:`~network.model.Netzdaten`; raises
-    :class:`~network.errors.Validierungsfehler` listing every problem.
+    :class:`~network.errors.ValidierungsFehler` listing every problem.
     """
     fehler: list[Fehler] = []
     parsed = {d: _parse_tabelle(d, roh.tabellen[d], fehler) for d in DATEI_REIHENFOLGE if d in roh.tabellen}
     validate_rows(parsed, bestand, fehler)
     if fehler:
-        raise Validierungsfehler(fehler)
+        raise ValidierungsFehler(fehler)
     return Netzdaten(**{d: [r for _, r, _ in rows] for d, rows in parsed.items()})

@@ -15,17 +15,13 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..errors import KitaNetzError, Validierungsfehler
+from ..errors import AufrufFehler, KitaNetzFehler, ValidierungsFehler
 from ..settings import Settings, load_settings
 
 __all__ = ["main", "SEED_DIR", "km_wert", "ganze_zahl", "Parser", "pfad_fehler"]
 
 #: The demo dataset shipped with the repository.
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
-
-
-class Aufruffehler(KitaNetzError):
-    """The command line itself is wrong (unknown command, option or value)."""
 
 
 def _liste(text: str) -> str:
@@ -92,7 +88,7 @@ class _Hilfeformat(argparse.HelpFormatter):
 
 
 class Parser(argparse.ArgumentParser):
-    """``argparse`` in German: headings, the help option and every error (raised as :class:`Aufruffehler`, so
+    """``argparse`` in German: headings, the help option and every error (raised as :class:`AufrufFehler`, so
     :func:`main` prints one German line and exits with 1)."""
 
     def __init__(self, *args, **kwargs):
@@ -105,7 +101,7 @@ class Parser(argparse.ArgumentParser):
                           help="diese Hilfe zeigen und beenden")
 
     def error(self, message):
-        raise Aufruffehler(deutsch_argparse(message))
+        raise AufrufFehler(deutsch_argparse(message))
 
 
 def km_wert(text: str) -> float:
@@ -278,7 +274,7 @@ def cmd_import(args, settings: Settings) -> int:
                                         teilweise=args.teilweise, wer=KOMMANDOZEILE)
         else:
             if args.teilweise:
-                raise KitaNetzError("--teilweise gilt nur für --format hsds.")
+                raise KitaNetzFehler("--teilweise gilt nur für --format hsds.")
             bericht = _import_mit_phasen(store, args.path, args.dry_run, _Fortschritt("Import"))
     _print_bericht(bericht, "importiert")
     return 0
@@ -288,12 +284,12 @@ def cmd_export(args, settings: Settings) -> int:
     from ..austausch import export_dir, export_xlsx
 
     if args.format in ("csv", "xlsx") and (args.stichtag or args.sozialraum or args.hsds_form):
-        raise KitaNetzError("--stichtag, --sozialraum und --hsds-form gelten nur für --format hsds, gexf, graphml "
+        raise KitaNetzFehler("--stichtag, --sozialraum und --hsds-form gelten nur für --format hsds, gexf, graphml "
                             "oder kumu.")
     if args.format != "hsds" and args.hsds_form:
-        raise KitaNetzError("--hsds-form gilt nur für --format hsds.")
+        raise KitaNetzFehler("--hsds-form gilt nur für --format hsds.")
     if args.format == "hsds" and args.sozialraum:
-        raise KitaNetzError("--sozialraum gilt nicht für HSDS: exportiert wird das ganze Verzeichnis.")
+        raise KitaNetzFehler("--sozialraum gilt nicht für HSDS: exportiert wird das ganze Verzeichnis.")
     with _open(settings, read_only=True) as store:
         daten = store.load()
     if args.format in ("gexf", "graphml", "kumu", "kumu-xlsx"):
@@ -351,7 +347,7 @@ def _passwort_lesen(args) -> str:
 
     erstes = getpass.getpass("Neues Passwort: ")
     if getpass.getpass("Passwort wiederholen: ") != erstes:
-        raise KitaNetzError("Die beiden Passwörter stimmen nicht überein.")
+        raise KitaNetzFehler("Die beiden Passwörter stimmen nicht überein.")
     return erstes
 
 
@@ -368,10 +364,10 @@ def cmd_nutzer(args, settings: Settings) -> int:
                 print(f"{k.name:<24} {k.rolle:<13} {status}{fk}")
             return 0
         if not args.name:
-            raise KitaNetzError("Bitte den Benutzernamen angeben.")
+            raise KitaNetzFehler("Bitte den Benutzernamen angeben.")
         if args.aktion == "add":
             if not args.rolle:
-                raise KitaNetzError("Bitte die Rolle angeben: --rolle fachkraft oder --rolle koordination.")
+                raise KitaNetzFehler("Bitte die Rolle angeben: --rolle fachkraft oder --rolle koordination.")
             konten.lege_an(store, args.name, args.rolle, _passwort_lesen(args), KOMMANDOZEILE, args.fachkraft)
             print(f"Benutzer „{args.name}“ ({args.rolle}) angelegt.")
         elif args.aktion == "disable":
@@ -534,18 +530,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-    except Aufruffehler as e:
+    except AufrufFehler as e:
         print(f"Fehler: {e}", file=sys.stderr)
         return 1
     try:
         settings = load_settings().mit(store=args.store, data_dir=args.data_dir)
         return args.func(args, settings)
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         for f in e.fehler:
             print(f"Fehler: {f}", file=sys.stderr)
         print(str(e), file=sys.stderr)
         return 1
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         print(f"Fehler: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -2,7 +2,7 @@
 ``aufraeumen``.
 
 Registered by :func:`registrieren` from ``network/cli/__init__.py``; heavy imports happen only when a command runs.
-Errors are raised as :class:`~network.errors.KitaNetzError` and printed by the main command as one German line.
+Errors are raised as :class:`~network.errors.KitaNetzFehler` and printed by the main command as one German line.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ def _km(km) -> str:
 
 
 def cmd_suchen(args, settings) -> int:
-    from ..errors import KitaNetzError
+    from ..errors import KitaNetzFehler
     from ..vermittlung.suche import Anfrage, suchen
 
     if not args.kita and not args.gemeinde:
-        raise KitaNetzError("Bitte --kita oder --gemeinde angeben.")
+        raise KitaNetzFehler("Bitte --kita oder --gemeinde angeben.")
     with _oeffnen(settings, read_only=True) as store:
         daten = store.load()
     anfrage = Anfrage(themen=tuple(args.thema), kita_id=args.kita, gemeinde_id=args.gemeinde,
@@ -65,10 +65,10 @@ def cmd_suchen(args, settings) -> int:
 
         ids = [t.angebot_id for t in e.treffer[:MAX_ANGEBOTE]]
         if not ids:
-            raise KitaNetzError("Kein passendes Angebot – es wurde kein Handzettel erstellt.")
+            raise KitaNetzFehler("Kein passendes Angebot – es wurde kein Handzettel erstellt.")
         ziel = Path(args.pdf)
         if not ziel.parent.is_dir():
-            raise KitaNetzError(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
+            raise KitaNetzFehler(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
         ziel.write_bytes(handzettel(daten, ids, kita_id=args.kita, blatt_sprache=args.blatt_sprache))
         wie = "1 Angebot" if len(ids) == 1 else f"{len(ids)} Angeboten"
         print(f"Handzettel mit {wie} gespeichert: {ziel}", file=sys.stderr)
@@ -148,10 +148,10 @@ def cmd_zahlen(args, settings) -> int:
 def _monat(text: str | None, was: str) -> str | None:
     import re
 
-    from ..errors import KitaNetzError
+    from ..errors import KitaNetzFehler
 
     if text is not None and not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", text):
-        raise KitaNetzError(f"{was} „{text}“ ist kein Monat im Format JJJJ-MM.")
+        raise KitaNetzFehler(f"{was} „{text}“ ist kein Monat im Format JJJJ-MM.")
     return text
 
 

@@ -1,7 +1,7 @@
 """The ``kita-netz verteilung`` command: distribute the Sozialraumbudget and the staff hours.
 
 Registered by :func:`registrieren` from ``network/cli/__init__.py``; heavy imports happen only when the command runs.
-Errors are raised as :class:`~network.errors.KitaNetzError` and printed by the main command as one German line
+Errors are raised as :class:`~network.errors.KitaNetzFehler` and printed by the main command as one German line
 (exit 1).
 
 Example::
@@ -35,9 +35,9 @@ def cmd_verteilung(args, settings) -> int:
     if args.bericht:
         ziel = Path(args.bericht)
         if not ziel.parent.is_dir():
-            from ..errors import KitaNetzError
+            from ..errors import KitaNetzFehler
 
-            raise KitaNetzError(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
+            raise KitaNetzFehler(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
         ziel.write_bytes(excel_bytes(v) if ziel.suffix.lower() == ".xlsx" else pdf_bytes(v))
         print(f"Bericht geschrieben: {ziel}", file=sys.stderr)
     if args.format == "json":
@@ -52,12 +52,12 @@ def cmd_verteilung(args, settings) -> int:
 def _datum(text: str) -> str:
     from datetime import date
 
-    from ..errors import KitaNetzError
+    from ..errors import KitaNetzFehler
 
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise KitaNetzError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
+        raise KitaNetzFehler(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
 
 
 #: Upper bounds of the command's amounts (far above a district's; they keep the arithmetic finite).
@@ -77,17 +77,18 @@ def betrag_lesen(text: str):
     >>> betrag_lesen("1.670")
     Traceback (most recent call last):
     ...
-    network.grund.format.Eingabefehler: „1.670“ ist nicht eindeutig: bitte „1670“ (ohne Punkt) oder „1,67“ (mit Komma) schreiben.
+    network.errors.EingabeFehler: „1.670“ ist nicht eindeutig: bitte „1670“ (ohne Punkt) oder „1,67“ (mit Komma) schreiben.
     """
     import re
 
-    from ..grund.format import Eingabefehler, zahl_lesen
+    from ..errors import EingabeFehler
+    from ..grund.format import zahl_lesen
 
     t = str(text).strip()
     if re.fullmatch(r"[+-]?\d+\.\d{3}", t):
         ganz, rest = t.split(".")
         komma = rest.rstrip("0") or "0"
-        raise Eingabefehler(f"„{t}“ ist nicht eindeutig: bitte „{ganz}{rest}“ (ohne Punkt) oder „{ganz},{komma}“ "
+        raise EingabeFehler(f"„{t}“ ist nicht eindeutig: bitte „{ganz}{rest}“ (ohne Punkt) oder „{ganz},{komma}“ "
                             "(mit Komma) schreiben.")
     if re.fullmatch(r"[+-]?\d+\.(\d{1,2}|\d{4,})", t):
         t = t.replace(".", ",")  # a decimal point where no thousands group can be meant
@@ -100,11 +101,11 @@ def _bereich(was: str, hoechstens: int):
     import argparse
 
     def pruefe(text: str) -> str:
-        from ..grund.format import Eingabefehler
+        from ..errors import EingabeFehler
 
         try:
             d = betrag_lesen(text)
-        except Eingabefehler as e:
+        except EingabeFehler as e:
             raise argparse.ArgumentTypeError(str(e)) from None
         if d < 0 or d > hoechstens:
             raise argparse.ArgumentTypeError(

@@ -5,7 +5,7 @@
 in German; :mod:`network.grund.protokoll` builds the rows of the audit trail.
 """
 
-from .format import VEGA_DEUTSCH, Eingabefehler, anzahl, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen
+from .format import VEGA_DEUTSCH, anzahl, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen
 
-__all__ = ["Eingabefehler", "anzahl", "zahl", "geld", "km", "prozent", "datum", "monat", "zahl_lesen", "datum_lesen",
+__all__ = ["anzahl", "zahl", "geld", "km", "prozent", "datum", "monat", "zahl_lesen", "datum_lesen",
            "VEGA_DEUTSCH"]

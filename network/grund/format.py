@@ -21,7 +21,7 @@ Examples
 >>> zahl_lesen("1670000.00")
 Traceback (most recent call last):
 ...
-network.grund.format.Eingabefehler: „1670000.00“ ist keine eindeutige Zahl. Bitte mit Komma für Nachkommastellen schreiben, z. B. „1.670.000“ oder „167.000.000“.
+network.errors.EingabeFehler: „1670000.00“ ist keine eindeutige Zahl. Bitte mit Komma für Nachkommastellen schreiben, z. B. „1.670.000“ oder „167.000.000“.
 >>> datum_lesen("01.12.2026"), datum_lesen("1.12.26"), datum_lesen("2026-12-01")
 (datetime.date(2026, 12, 1), datetime.date(2026, 12, 1), datetime.date(2026, 12, 1))
 """
@@ -35,7 +35,9 @@ from fractions import Fraction
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-__all__ = ["Eingabefehler", "zahl", "geld", "km", "prozent", "datum", "monat", "anzahl", "zahl_lesen", "datum_lesen",
+from ..errors import EingabeFehler
+
+__all__ = ["zahl", "geld", "km", "prozent", "datum", "monat", "anzahl", "zahl_lesen", "datum_lesen",
            "VEGA_DEUTSCH", "LOCALE"]
 
 LOCALE = "de_DE"
@@ -54,10 +56,6 @@ VEGA_DEUTSCH = {
              "shortMonths": ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov",
                              "Dez"]},
 }
-
-
-class Eingabefehler(ValueError):
-    """A typed number or date that cannot be read unambiguously (German message)."""
 
 
 def _dezimal(x) -> Decimal:
@@ -157,17 +155,17 @@ _EINHEITEN = re.compile(r"(€|eur|euro|vzä|vzae|km|%)$", re.IGNORECASE)
 def zahl_lesen(text, was: str | None = None) -> Decimal:
     """A number typed the German way: ``1.670.000``, ``1.670.000,50 €``, ``7,5``, ``1 670 000``.
 
-    Raises :class:`Eingabefehler` with a German message when the text is empty, not a number, or ambiguous
+    Raises :class:`EingabeFehler` with a German message when the text is empty, not a number, or ambiguous
     (``7.5``, ``1670000.00``, ``1,670,000``). ``was`` names the field in the message.
 
     >>> zahl_lesen("7.5", "Stellen")
     Traceback (most recent call last):
     ...
-    network.grund.format.Eingabefehler: Stellen: „7.5“ ist keine eindeutige Zahl. Bitte mit Komma für Nachkommastellen schreiben, z. B. „7,5“ oder „75“.
+    network.errors.EingabeFehler: Stellen: „7.5“ ist keine eindeutige Zahl. Bitte mit Komma für Nachkommastellen schreiben, z. B. „7,5“ oder „75“.
     >>> zahl_lesen("viel")
     Traceback (most recent call last):
     ...
-    network.grund.format.Eingabefehler: „viel“ ist keine Zahl.
+    network.errors.EingabeFehler: „viel“ ist keine Zahl.
     >>> zahl_lesen("−3,5")
     Decimal('-3.5')
     """
@@ -181,20 +179,20 @@ def zahl_lesen(text, was: str | None = None) -> Decimal:
     t = _EINHEITEN.sub("", t).strip()
     t = re.sub(r"(?<=\d)[\s\u00a0\u202f]+(?=\d{3}\b)", ".", t)  # 1 670 000 → 1.670.000
     if not t:
-        raise Eingabefehler(f"{vorn}Bitte eine Zahl eingeben.")
+        raise EingabeFehler(f"{vorn}Bitte eine Zahl eingeben.")
     try:
         d = parse_decimal(t, locale=LOCALE, strict=True)
     except NumberFormatError as f:
         vorschlaege = list(dict.fromkeys(getattr(f, "suggestions", None) or []))
         if vorschlaege:
             oder = " oder ".join(f"„{v}“" for v in reversed(vorschlaege))
-            raise Eingabefehler(f"{vorn}„{roh.strip()}“ ist keine eindeutige Zahl. Bitte mit Komma für "
+            raise EingabeFehler(f"{vorn}„{roh.strip()}“ ist keine eindeutige Zahl. Bitte mit Komma für "
                                 f"Nachkommastellen schreiben, z. B. {oder}.") from None
-        raise Eingabefehler(f"{vorn}„{roh.strip()}“ ist keine Zahl.") from None
+        raise EingabeFehler(f"{vorn}„{roh.strip()}“ ist keine Zahl.") from None
     except (InvalidOperation, ValueError):
-        raise Eingabefehler(f"{vorn}„{roh.strip()}“ ist keine Zahl.") from None
+        raise EingabeFehler(f"{vorn}„{roh.strip()}“ ist keine Zahl.") from None
     if not d.is_finite():
-        raise Eingabefehler(f"{vorn}„{roh.strip()}“ ist keine Zahl.")
+        raise EingabeFehler(f"{vorn}„{roh.strip()}“ ist keine Zahl.")
     return d
 
 
@@ -205,16 +203,16 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def datum_lesen(text, was: str | None = None) -> date:
     """A date typed as ``TT.MM.JJJJ`` (also ``1.12.26``) or ``JJJJ-MM-TT``.
 
-    Two-digit years mean 2000–2099. Raises :class:`Eingabefehler` with a German message otherwise.
+    Two-digit years mean 2000–2099. Raises :class:`EingabeFehler` with a German message otherwise.
 
     >>> datum_lesen("31.02.2026")
     Traceback (most recent call last):
     ...
-    network.grund.format.Eingabefehler: „31.02.2026“ ist kein gültiges Datum.
+    network.errors.EingabeFehler: „31.02.2026“ ist kein gültiges Datum.
     >>> datum_lesen("12/01/2026", "Gültig ab")
     Traceback (most recent call last):
     ...
-    network.grund.format.Eingabefehler: Gültig ab: „12/01/2026“ ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.12.2026.
+    network.errors.EingabeFehler: Gültig ab: „12/01/2026“ ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.12.2026.
     """
     if isinstance(text, datetime):
         return text.date()
@@ -223,15 +221,15 @@ def datum_lesen(text, was: str | None = None) -> date:
     vorn = f"{was}: " if was else ""
     t = "" if text is None else str(text).strip()
     if not t:
-        raise Eingabefehler(f"{vorn}Bitte ein Datum eingeben (TT.MM.JJJJ).")
+        raise EingabeFehler(f"{vorn}Bitte ein Datum eingeben (TT.MM.JJJJ).")
     if m := _DATUM.match(t):
         tag, monat, jahr = int(m[1]), int(m[2]), int(m[3])
         jahr += 2000 if len(m[3]) == 2 else 0
     elif m := _ISO.match(t[:10]) if len(t) in (10, 19, 20, 25, 26) or "T" in t else None:
         jahr, monat, tag = int(m[1]), int(m[2]), int(m[3])
     else:
-        raise Eingabefehler(f"{vorn}„{t}“ ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.12.2026.")
+        raise EingabeFehler(f"{vorn}„{t}“ ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.12.2026.")
     try:
         return date(jahr, monat, tag)
     except ValueError:
-        raise Eingabefehler(f"{vorn}„{t}“ ist kein gültiges Datum.") from None
+        raise EingabeFehler(f"{vorn}„{t}“ ist kein gültiges Datum.") from None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from network.errors import KitaNetzError
+from network.errors import KitaNetzFehler
 
 __all__ = ["stichtag_iso", "datum_iso", "aktiv", "quartalsanfang", "quartalsende", "quartale"]
 
@@ -46,7 +46,7 @@ def stichtag_iso(stichtag=None) -> str:
 
     Raises
     ------
-    KitaNetzError
+    KitaNetzFehler
         If ``stichtag`` is not a date (German message for the user).
 
     Examples
@@ -56,7 +56,7 @@ def stichtag_iso(stichtag=None) -> str:
     >>> stichtag_iso("31.01.2025")
     Traceback (most recent call last):
     ...
-    network.errors.KitaNetzError: Der Stichtag „31.01.2025“ ist kein Datum im Format JJJJ-MM-TT.
+    network.errors.KitaNetzFehler: Der Stichtag „31.01.2025“ ist kein Datum im Format JJJJ-MM-TT.
     """
     if stichtag is None:
         return _dt.date.today().isoformat()
@@ -65,7 +65,7 @@ def stichtag_iso(stichtag=None) -> str:
     try:
         return _dt.date.fromisoformat(str(stichtag).strip()[:10]).isoformat()
     except ValueError:
-        raise KitaNetzError(f"Der Stichtag „{stichtag}“ ist kein Datum im Format JJJJ-MM-TT.") from None
+        raise KitaNetzFehler(f"Der Stichtag „{stichtag}“ ist kein Datum im Format JJJJ-MM-TT.") from None
 
 
 def aktiv(ab: str | None, bis: str | None, stichtag: str) -> bool:

@@ -8,7 +8,7 @@ What the engine leaves to us, handled here:
   :meth:`~EmbeddedStore.execute_write` opens it, runs, and closes it (about 0.02–0.1 s on the seed). Who may
   open it is decided by a lock file beside it (``kitanetz.lock``, ``flock``): readers share the lock, a writer
   holds it alone. Writers from any process or thread queue on it instead of failing; a wait longer than
-  ``sperre_sekunden`` (``KITANETZ_SPERRE_SEKUNDEN``) ends with :class:`~network.errors.StoreBelegt` and a German message.
+  ``sperre_sekunden`` (``KITANETZ_SPERRE_SEKUNDEN``) ends with :class:`~network.errors.StoreBelegtFehler` and a German message.
 - **Recovery.** A process killed mid-commit can leave a write-ahead log. The next opening replays the committed
   records; if the engine refuses the log, the damaged files are copied aside, the database is reopened with
   ``throw_on_wal_replay_failure=False`` (committed records are replayed, the torn tail is dropped) and a German
@@ -32,7 +32,7 @@ from typing import Callable, Iterator, TypeVar
 
 import ladybug
 
-from ..errors import StoreBelegt, StoreFehler
+from ..errors import StoreBelegtFehler, StoreFehler
 from ..model import DATEIEN, LABELS, RELATIONSHIPS
 from .base import Store
 
@@ -122,7 +122,7 @@ class EmbeddedStore(Store):
     @contextmanager
     def _sperre(self, exklusiv: bool, warten: bool = True) -> Iterator[bool]:
         """Hold the lock file shared (readers) or alone (a writer). Yields False when ``warten`` is off and
-        the lock is taken; raises :class:`StoreBelegt` after ``sperre_sekunden`` of waiting."""
+        the lock is taken; raises :class:`StoreBelegtFehler` after ``sperre_sekunden`` of waiting."""
         art = fcntl.LOCK_EX if exklusiv else fcntl.LOCK_SH
         try:
             fd = os.open(self._sperrpfad, os.O_RDWR | os.O_CREAT, 0o660)
@@ -142,7 +142,7 @@ class EmbeddedStore(Store):
                         yield False
                         return
                     if time.monotonic() > frist:
-                        raise StoreBelegt(
+                        raise StoreBelegtFehler(
                             f"Der Datenspeicher {self.data_dir} ist seit {self.sperre_sekunden:.0f} s von einem "
                             "anderen Vorgang belegt (zum Beispiel einem großen Import). Bitte etwas später "
                             "erneut versuchen.") from None
@@ -162,7 +162,7 @@ class EmbeddedStore(Store):
             if "lock" in str(e).lower():  # a program that holds the file without our lock file (an old version)
                 pid = re.search(r"PID (\d+)", str(e))
                 wer = f" (Prozess {pid.group(1)})" if pid else ""
-                raise StoreBelegt(
+                raise StoreBelegtFehler(
                     f"Der Datenspeicher {self.data_dir} wird gerade von einem anderen Programm benutzt{wer}, das "
                     "ihn dauerhaft offen hält (zum Beispiel eine ältere Version der App). Bitte dieses beenden "
                     "und es erneut versuchen.") from None

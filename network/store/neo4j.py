@@ -19,7 +19,7 @@ from typing import Callable, TypeVar
 import neo4j
 from neo4j import exceptions as nx
 
-from ..errors import StoreFehler, Validierungsfehler
+from ..errors import StoreFehler, ValidierungsFehler
 from .base import Store
 
 __all__ = ["Neo4jStore", "deutsch"]
@@ -101,7 +101,7 @@ class Neo4jStore(Store):
             with self._driver.session(database=self.database) as session:
                 run = session.execute_write if art == "w" else session.execute_read
                 return run(lambda tx: fn(_Neo4jTx(tx, self.queries)))
-        except Validierungsfehler:
+        except ValidierungsFehler:
             raise
         except (nx.Neo4jError, nx.DriverError) as e:
             raise StoreFehler(deutsch(e, self.uri, self.database)) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..errors import AnmeldungFehlgeschlagen
+from ..errors import AnmeldeFehler
 from ..zugang import darf
 from . import sitzung
 from .text import md
@@ -27,7 +27,7 @@ def _anmelden() -> None:
         return
     try:
         sitzung.anmelden(name, pw)
-    except AnmeldungFehlgeschlagen as e:
+    except AnmeldeFehler as e:
         s["an_fehler"] = str(e)
         return
     s.pop("an_fehler", None)

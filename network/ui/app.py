@@ -5,7 +5,7 @@ never Streamlit's English "page not found"), but the menu is hidden: the sidebar
 pages of the user's role only (:func:`network.zugang.seiten_fuer`), plus „Anmelden“ or „Abmelden“. Every page
 function starts with :func:`network.ui.sitzung.bewache`, which refuses a page outside the role in German.
 
-Every :class:`~network.errors.KitaNetzError` a page raises is shown as a German ``st.error``; anything unexpected
+Every :class:`~network.errors.KitaNetzFehler` a page raises is shown as a German ``st.error``; anything unexpected
 as a German sentence, with the details only in the server log.
 """
 
@@ -15,7 +15,7 @@ import logging
 
 import streamlit as st
 
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 from ..zugang import Nutzer, seiten_fuer
 from . import daten as D
 from . import seitenpfad, sitzung
@@ -32,7 +32,7 @@ def fehlerfrei(seite):
     def lauf() -> None:
         try:
             seite()
-        except KitaNetzError as e:
+        except KitaNetzFehler as e:
             st.error(str(e), icon=":material/error:")
         except Exception:  # the last line of defence: the log gets the details, the user a sentence
             log.exception("Unerwarteter Fehler auf einer Seite")
@@ -91,7 +91,7 @@ def seitenleiste() -> None:
             store = D.store()
             D.auffrischen()  # once per run: another process may have written since the last click
             d = D.daten()
-        except KitaNetzError as e:
+        except KitaNetzFehler as e:
             st.error(str(e), icon=":material/error:")
             st.stop()
         if D.ist_demo(d):
@@ -111,7 +111,7 @@ def main() -> None:
     navigation(alle, nutzer)
     try:
         seitenleiste()
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         st.error(str(e))
         st.stop()
     hinweis = sitzung.hinweis()

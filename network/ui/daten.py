@@ -63,7 +63,7 @@ def _oeffne(key: tuple) -> Store:
 
 
 def store() -> Store:
-    """The open store of this process (raises :class:`~network.errors.KitaNetzError` with a German message)."""
+    """The open store of this process (raises :class:`~network.errors.KitaNetzFehler` with a German message)."""
     return _oeffne(schluessel())
 
 

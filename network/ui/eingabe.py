@@ -21,7 +21,7 @@ from ..grund import format as F
 
 __all__ = ["zahlfeld", "zahl_aus", "text_fuer", "Fehler"]
 
-Fehler = F.Eingabefehler
+Fehler = F.EingabeFehler
 
 
 def text_fuer(wert, stellen: int | None) -> str:
@@ -33,7 +33,7 @@ def _aufraeumen(key: str, stellen: int | None) -> None:
     """on_change: write what was typed in the canonical German form, when it can be read."""
     try:
         st.session_state[key] = text_fuer(F.zahl_lesen(st.session_state.get(key)), stellen)
-    except F.Eingabefehler:
+    except F.EingabeFehler:
         pass  # left as typed: the page shows the message at the field
 
 
@@ -52,12 +52,12 @@ def zahlfeld(ort, label: str, key: str, vorgabe, *, stellen: int | None = 2, ein
 def zahl_aus(s, key: str, vorgabe, was: str, *, minimum=None, maximum=None) -> Decimal:
     """The number in field ``key`` of session state ``s`` (``vorgabe`` when the field is not there yet).
 
-    Raises :class:`~network.grund.format.Eingabefehler` (German, naming ``was``) when the text is not a number,
+    Raises :class:`~network.errors.EingabeFehler` (German, naming ``was``) when the text is not a number,
     is ambiguous, or lies outside ``minimum``..``maximum``."""
     roh = s[key] if key in s and s[key] is not None else vorgabe
     d = F.zahl_lesen(roh, was)
     if minimum is not None and d < Decimal(str(minimum)):
-        raise F.Eingabefehler(f"{was}: mindestens {F.zahl(minimum)}.")
+        raise F.EingabeFehler(f"{was}: mindestens {F.zahl(minimum)}.")
     if maximum is not None and d > Decimal(str(maximum)):
-        raise F.Eingabefehler(f"{was}: höchstens {F.zahl(maximum)}.")
+        raise F.EingabeFehler(f"{was}: höchstens {F.zahl(maximum)}.")
     return d

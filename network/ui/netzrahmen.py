@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 
 __all__ = ["netz_html", "json_fuer_html", "vis_js", "FORMEN", "FARBEN", "TYPEN"]
 
@@ -49,7 +49,7 @@ def vis_js() -> str:
     try:
         text = (resources.files("pyvis") / _VIS).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
-        raise KitaNetzError("Die Bibliothek vis-network (aus dem Paket pyvis) fehlt. Bitte "
+        raise KitaNetzFehler("Die Bibliothek vis-network (aus dem Paket pyvis) fehlt. Bitte "
                             "„make install“ ausführen.") from None
     return text.replace("</script", "<\\/script")
 

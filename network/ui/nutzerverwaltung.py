@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 from ..zugang import konten
 from ..zugang.rollen import ROLLENNAMEN
 from . import daten as D
@@ -62,7 +62,7 @@ def _anlegen() -> None:
     try:
         konten.lege_an(D.store(), name, rolle, pw1, wer=sitzung.nutzer(),
                        fachkraft_id=fk if rolle == "fachkraft" else None)
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         _melde(False, str(e))
         return
     _leere("nz_name")
@@ -75,7 +75,7 @@ def _zuordnen() -> None:
     name, fk = s.get("nz_zu_name"), s.get("nz_zu_fachkraft") or None
     try:
         konten.ordne_zu(D.store(), name, fk, wer=sitzung.nutzer())
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         _melde(False, str(e))
         return
     wem = f"der Fachkraft {fk}" if fk else "keiner Fachkraft"
@@ -91,7 +91,7 @@ def _deaktivieren() -> None:
         return
     try:
         konten.deaktiviere(D.store(), name, wer=sitzung.nutzer())
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         _melde(False, str(e))
         return
     _sitzungen_beenden(name)
@@ -107,7 +107,7 @@ def _passwort() -> None:
         return
     try:
         konten.setze_passwort(D.store(), name, pw1, wer=sitzung.nutzer())
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         _melde(False, str(e))
         return
     _sitzungen_beenden(name)

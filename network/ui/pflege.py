@@ -25,7 +25,7 @@ from .. import pflege as P
 from .. import vorschlag as VS
 from ..austausch import export_xlsx, import_rohdaten
 from ..austausch.dateien import Rohdaten, csv_text, read_uploads
-from ..errors import Fehler, KitaNetzError, Validierungsfehler
+from ..errors import Fehler, KitaNetzFehler, ValidierungsFehler
 from ..grund import format as F
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten
 from ..vermittlung.lage import ORTSMITTE, gleiche_adresse
@@ -154,7 +154,7 @@ def aus_formular(typ: str, wert) -> str:
     if typ in ("float", "int") and text and ("," in text or typ == "int"):
         try:
             d = F.zahl_lesen(text)
-        except F.Eingabefehler:
+        except F.EingabeFehler:
             return text
         return str(int(d)) if typ == "int" and d == d.to_integral_value() else format(d, "f")
     return text
@@ -205,9 +205,9 @@ def _ausfuehren(datei: str, schreiben):
     """Run a write; on an error keep its German message(s) for the form and return ``None``."""
     try:
         return schreiben()
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         st.session_state[_k(datei, "fehler")] = e.fehler
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         st.session_state[_k(datei, "fehler")] = [Fehler(datei, 0, "", str(e))]
     return None
 
@@ -488,7 +488,7 @@ def lese_upload(dateien: list) -> Rohdaten:
     each at most :data:`UPLOAD_MB`, all within :data:`LESEFRIST` seconds (see
     :func:`network.austausch.dateien.read_uploads`).
 
-    Raises :class:`~network.errors.Validierungsfehler` when nothing usable was uploaded.
+    Raises :class:`~network.errors.ValidierungsFehler` when nothing usable was uploaded.
     """
     return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 10**6,
                         max_zeilen=UPLOAD_ZEILEN)
@@ -537,10 +537,10 @@ def _importieren() -> None:
 
     try:
         bericht = import_rohdaten(D.store(), roh, dry_run=False, fortschritt=fortschritt, wer=sitzung.nutzer())
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         st.session_state["pf_import_meldung"] = ("fehler", e.fehler)
         st.rerun()
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         st.session_state["pf_import_meldung"] = ("fehler", [Fehler("Import", 0, "", str(e))])
         st.rerun()
     D.geschrieben()
@@ -582,7 +582,7 @@ def _import() -> None:
     try:
         roh = lese_upload(dateien)
         bericht = import_rohdaten(D.store(), roh, dry_run=True, wer=sitzung.nutzer())
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         st.session_state.pop("pf_import_roh", None)
         st.error(f"{len(e.fehler)} Fehler gefunden – es wurde nichts gespeichert. Bitte die Dateien korrigieren "
                  "und erneut hochladen.", icon=":material/error:")
@@ -649,10 +649,10 @@ def _vorschlagen() -> None:
         werte[f] = "|".join(v) if isinstance(v, list) else aus_formular(_spalte("angebote", f).typ, v)
     try:
         v = VS.vorschlagen(D.store(), werte, wer=sitzung.nutzer(), heute=D.heute())
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         s[_k(_VS, "fehler")] = e.fehler
         return
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         s[_k(_VS, "fehler")] = [Fehler("angebote", 0, "", str(e))]
         return
     s.pop(_k(_VS, "fehler"), None)
@@ -717,10 +717,10 @@ def _entscheiden(vorschlag_id: str, uebernehmen: bool) -> None:
         else:
             VS.ablehnen(D.store(), vorschlag_id, wer=sitzung.nutzer())
             s["pf_vs_meldung"] = ("ok", "Der Vorschlag wurde abgelehnt.")
-    except Validierungsfehler as e:
+    except ValidierungsFehler as e:
         s["pf_vs_meldung"] = ("fehler", "Der Vorschlag passt nicht mehr zu den Daten: "
                                         + " ".join(f"{f.spalte}: {f.grund}" for f in e.fehler))
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         s["pf_vs_meldung"] = ("fehler", str(e))
 
 

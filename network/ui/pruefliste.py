@@ -17,7 +17,7 @@ from datetime import date
 import streamlit as st
 
 from .. import frische
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 from ..zugang import Nutzer
 from . import daten as D
 from . import sitzung
@@ -68,7 +68,7 @@ def _stempeln(eintraege: list[frische.Faellig]) -> None:
     try:
         n = frische.stempeln(D.store(), [(f.art, f.id) for f in gewaehlt], wer=_wer(), stelle=stelle,
                              heute=date.fromisoformat(D.heute()))
-    except KitaNetzError as e:
+    except KitaNetzFehler as e:
         st.session_state["pr_fehler"] = str(e)
         return
     D.geschrieben()

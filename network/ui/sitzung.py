@@ -237,7 +237,7 @@ def nutzer() -> Nutzer:
 
 
 def anmelden(name: str, passwort: str) -> Nutzer:
-    """Sign in with a local account; raises :class:`~network.errors.AnmeldungFehlgeschlagen` (German)."""
+    """Sign in with a local account; raises :class:`~network.errors.AnmeldeFehler` (German)."""
     n = konten.anmelden(D.store(), name, passwort)
     s = st.session_state
     s.pop(HINWEIS, None)

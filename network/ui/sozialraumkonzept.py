@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import verteilung as V
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 from ..grund import format as F
 from ..verteilung import indikatoren as I
 from ..verteilung.bericht import euro, index_text, prozent, vzae
@@ -69,7 +69,7 @@ def _lade_szenario() -> None:
     name = st.session_state.get("sk_szenario")
     try:
         s = V.lade(D.store(), name)
-    except KitaNetzError:
+    except KitaNetzFehler:
         return
     _setze_gewichte(s.gewichte, st.session_state.get("sk_indikatoren", []))
     st.session_state["sk_name"] = "" if s.eingebaut else s.name
@@ -113,7 +113,7 @@ def _geaendert(e: dict) -> bool:
     """Whether the weights on screen differ from the selected scenario's."""
     try:
         s = V.lade(D.store(), e["szenario"])
-    except KitaNetzError:
+    except KitaNetzFehler:
         return True
     return any(abs(e["gewichte"].get(i, 0.0) - float(s.gewichte.get(i, 0.0))) > 1e-12 for i in e["gewichte"])
 
@@ -386,7 +386,7 @@ def _speichern(namen: list[str], e: dict) -> None:
         try:
             s = V.speichere(D.store(), V.Szenario(name, e["gewichte"], st.session_state.get("sk_beschreibung", "")),
                             wer=wer)
-        except KitaNetzError as f:
+        except KitaNetzFehler as f:
             st.error(md(str(f)), icon=":material/error:")
             return
         st.session_state["sk_meldung"] = f"Szenario „{s.name}“ gespeichert."
@@ -473,7 +473,7 @@ def seite() -> None:
         return
     try:
         v = berechne(d, e, e["szenario"] + (" (geändert)" if _geaendert(e) else ""))
-    except KitaNetzError as f:
+    except KitaNetzFehler as f:
         st.error(md(str(f)), icon=":material/error:")
         return
     si, si_hinweise = V.soll_ist(d, v)

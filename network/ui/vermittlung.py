@@ -14,7 +14,7 @@ import datetime as _dt
 import pandas as pd
 import streamlit as st
 
-from ..errors import KitaNetzError
+from ..errors import KitaNetzFehler
 from ..model import ERGEBNISSE
 from ..vermittlung import Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen, zentralitaet
 from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden
@@ -175,7 +175,7 @@ def _luecke(luecke) -> None:
         try:
             for thema in luecke.themen:
                 luecke_melden(D.store(), Bedarfsluecke(monat, luecke.sozialraum_id, thema), wer=sitzung.nutzer())
-        except KitaNetzError as fehler:  # German message, shown below the button
+        except KitaNetzFehler as fehler:  # German message, shown below the button
             st.session_state["vm_luecke_fehler"] = str(fehler)
             return
         D.geschrieben()

@@ -18,19 +18,18 @@ from .bedarf import Bedarfsluecke, aufraeumen, bedarfsluecken, luecke_melden, so
 from .erfassung import (
                         FELDER,
                         Vermittlung,
-                        VermittlungUngueltig,
                         alte_loeschen,
                         erfassen,
                         monat_heute,
                         vermittlungen,
                         vermittlungen_je_kante,
 )
-from .suche import Anfrage, AnfrageUngueltig, Ergebnis, Luecke, Treffer, suchen, zentralitaet
+from .suche import Anfrage, Ergebnis, Luecke, Treffer, suchen, zentralitaet
 from .zahlen import Zaehltabelle, kreuztabelle
 
 __all__ = [
-    "Anfrage", "AnfrageUngueltig", "Ergebnis", "Luecke", "Treffer", "suchen", "zentralitaet",
-    "Vermittlung", "VermittlungUngueltig", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
+    "Anfrage", "Ergebnis", "Luecke", "Treffer", "suchen", "zentralitaet",
+    "Vermittlung", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
     "alte_loeschen", "monat_heute",
     "Bedarfsluecke", "luecke_melden", "bedarfsluecken", "sozialraum_der_kita", "aufraeumen",
     "schuetzen", "Geschuetzt", "kreuztabelle", "Zaehltabelle",

@@ -15,7 +15,7 @@ Examples
 >>> Bedarfsluecke("2025-3", "sr-nord", "sucht")
 Traceback (most recent call last):
 ...
-network.vermittlung.erfassung.VermittlungUngueltig: Monat „2025-3“: bitte im Format JJJJ-MM angeben (ohne Tag).
+network.errors.VermittlungsFehler: Monat „2025-3“: bitte im Format JJJJ-MM angeben (ohne Tag).
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-from ..errors import NichtGefunden
+from ..errors import NichtGefundenFehler
 from ..model import Netzdaten
 from ..zugang.rollen import Nutzer, pruefe
 from .erfassung import (
     AUFBEWAHRUNG_JAHRE,
     MAX_ANZAHL,
-    VermittlungUngueltig,
+    VermittlungsFehler,
     _kennung,
     _pruefe_monat,
     grenze_monat,
@@ -58,11 +58,11 @@ class Bedarfsluecke:
         _pruefe_monat(self.monat)
         object.__setattr__(self, "thema_id", _kennung(self.thema_id, "thema_id"))
         if not isinstance(self.sozialraum_id, str) or not self.sozialraum_id.strip():
-            raise VermittlungUngueltig("Die Kita ist keinem Sozialraum zugeordnet; die Lücke kann nicht gemeldet "
+            raise VermittlungsFehler("Die Kita ist keinem Sozialraum zugeordnet; die Lücke kann nicht gemeldet "
                                        "werden.")
         object.__setattr__(self, "sozialraum_id", _kennung(self.sozialraum_id, "sozialraum_id"))
         if isinstance(self.anzahl, bool) or not isinstance(self.anzahl, int) or not 1 <= self.anzahl <= MAX_ANZAHL:
-            raise VermittlungUngueltig(f"Anzahl „{self.anzahl}“: bitte eine ganze Zahl von 1 bis {MAX_ANZAHL}.")
+            raise VermittlungsFehler(f"Anzahl „{self.anzahl}“: bitte eine ganze Zahl von 1 bis {MAX_ANZAHL}.")
 
     @property
     def id(self) -> str:
@@ -78,10 +78,10 @@ def sozialraum_der_kita(daten: Netzdaten, kita_id: str) -> str:
     """The Sozialraum of a Kita (through its Gemeinde); German errors if the Kita or its Sozialraum is missing."""
     kita = next((k for k in daten.kitas if k["id"] == kita_id), None)
     if kita is None:
-        raise NichtGefunden(f"Im Verzeichnis fehlt die Kita „{kita_id}“; die Lücke wurde nicht gemeldet.")
+        raise NichtGefundenFehler(f"Im Verzeichnis fehlt die Kita „{kita_id}“; die Lücke wurde nicht gemeldet.")
     sr = next((g.get("sozialraum_id") for g in daten.gemeinden if g["id"] == kita.get("gemeinde_id")), None)
     if not sr:
-        raise VermittlungUngueltig(f"Die Kita „{kita_id}“ ist keinem Sozialraum zugeordnet; die Lücke kann nicht "
+        raise VermittlungsFehler(f"Die Kita „{kita_id}“ ist keinem Sozialraum zugeordnet; die Lücke kann nicht "
                                    "gemeldet werden.")
     return sr
 
@@ -93,11 +93,11 @@ def luecke_melden(store, luecke: Bedarfsluecke, heute: _dt.date | str | None = N
 
     Raises
     ------
-    KeinZugriff, VermittlungUngueltig (month in the future), NichtGefunden (Sozialraum or Thema unknown).
+    ZugriffsFehler, VermittlungsFehler (month in the future), NichtGefundenFehler (Sozialraum or Thema unknown).
     """
     pruefe(wer, "vermittlung:erfassen")
     if luecke.monat > monat_heute(heute):
-        raise VermittlungUngueltig(f"Der Monat {luecke.monat} liegt in der Zukunft.")
+        raise VermittlungsFehler(f"Der Monat {luecke.monat} liegt in der Zukunft.")
     params = {"sozialraum_id": luecke.sozialraum_id, "thema_id": luecke.thema_id}
 
     def work(tx) -> int:
@@ -105,7 +105,7 @@ def luecke_melden(store, luecke: Bedarfsluecke, heute: _dt.date | str | None = N
         fehlt = [f for f in (f"den Sozialraum „{luecke.sozialraum_id}“" if "sozialraum" not in da else "",
                              f"das Thema „{luecke.thema_id}“" if "thema" not in da else "") if f]
         if fehlt:
-            raise NichtGefunden("Im Verzeichnis gibt es " + " und ".join(fehlt) + " nicht; die Lücke wurde nicht "
+            raise NichtGefundenFehler("Im Verzeichnis gibt es " + " und ".join(fehlt) + " nicht; die Lücke wurde nicht "
                                 "gemeldet.")
         rows = tx.run("bedarfsluecke_melden", id=luecke.id, monat=luecke.monat, anzahl=luecke.anzahl, **params)
         return int(rows[0]["anzahl"])

@@ -18,7 +18,7 @@ Examples
 ...                       "thema_id": "sucht", "name": "Familie M."})
 Traceback (most recent call last):
 ...
-network.vermittlung.erfassung.VermittlungUngueltig: Unbekanntes Feld „name“: gespeichert werden nur Monat, Kita, Angebot, Thema, Ergebnis und Anzahl – keine Angaben zur Familie.
+network.errors.VermittlungsFehler: Unbekanntes Feld „name“: gespeichert werden nur Monat, Kita, Angebot, Thema, Ergebnis und Anzahl – keine Angaben zur Familie.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
-from ..errors import KitaNetzError, NichtGefunden
+from ..errors import NichtGefundenFehler, VermittlungsFehler
 from ..model import ERGEBNISSE
 from ..zugang.rollen import Nutzer, pruefe
 
-__all__ = ["Vermittlung", "VermittlungUngueltig", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
+__all__ = ["Vermittlung", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
            "ZAEHLT_ALS_WEG", "monat_heute", "AUFBEWAHRUNG_JAHRE", "alte_loeschen",
            "grenze_monat"]
 
@@ -56,10 +56,6 @@ _NAMEN = {"monat": "Monat", "kita_id": "Kita", "angebot_id": "Angebot", "thema_i
           "ergebnis": "Ergebnis", "anzahl": "Anzahl", "sozialraum_id": "Sozialraum"}
 
 
-class VermittlungUngueltig(KitaNetzError):
-    """A Vermittlung record was refused (unknown field, wrong format, future month …); nothing was stored."""
-
-
 def monat_heute(heute: _dt.date | str | None = None) -> str:
     """The current month as ``JJJJ-MM``.
 
@@ -72,18 +68,18 @@ def monat_heute(heute: _dt.date | str | None = None) -> str:
 
 
 def _pruefe_monat(monat) -> None:
-    """A month as ``JJJJ-MM`` (no day), not before 2000; raises :class:`VermittlungUngueltig`."""
+    """A month as ``JJJJ-MM`` (no day), not before 2000; raises :class:`VermittlungsFehler`."""
     if not isinstance(monat, str) or not _MONAT.match(monat):
-        raise VermittlungUngueltig(f"Monat „{monat}“: bitte im Format JJJJ-MM angeben (ohne Tag).")
+        raise VermittlungsFehler(f"Monat „{monat}“: bitte im Format JJJJ-MM angeben (ohne Tag).")
     if int(monat[:4]) < 2000:
-        raise VermittlungUngueltig(f"Monat „{monat}“ liegt vor dem Jahr 2000.")
+        raise VermittlungsFehler(f"Monat „{monat}“ liegt vor dem Jahr 2000.")
 
 
 def _kennung(wert, feld: str) -> str:
     if not isinstance(wert, str) or not wert.strip():
-        raise VermittlungUngueltig(f"{_NAMEN[feld]}: bitte eine Kennung aus dem Verzeichnis angeben.")
+        raise VermittlungsFehler(f"{_NAMEN[feld]}: bitte eine Kennung aus dem Verzeichnis angeben.")
     if len(wert) > 100 or _STEUERZEICHEN.search(wert):
-        raise VermittlungUngueltig(f"{_NAMEN[feld]}: „{wert[:40]}…“ ist keine Kennung aus dem Verzeichnis "
+        raise VermittlungsFehler(f"{_NAMEN[feld]}: „{wert[:40]}…“ ist keine Kennung aus dem Verzeichnis "
                                    "(Freitext wird nicht gespeichert).")
     return wert.strip()
 
@@ -104,10 +100,10 @@ class Vermittlung:
         for feld in ("kita_id", "angebot_id", "thema_id"):
             object.__setattr__(self, feld, _kennung(getattr(self, feld), feld))
         if self.ergebnis not in ERGEBNISSE:
-            raise VermittlungUngueltig(f"Ergebnis „{self.ergebnis}“ gibt es nicht; erlaubt: "
+            raise VermittlungsFehler(f"Ergebnis „{self.ergebnis}“ gibt es nicht; erlaubt: "
                                        + ", ".join(ERGEBNISSE) + ".")
         if isinstance(self.anzahl, bool) or not isinstance(self.anzahl, int) or not 1 <= self.anzahl <= MAX_ANZAHL:
-            raise VermittlungUngueltig(f"Anzahl „{self.anzahl}“: bitte eine ganze Zahl von 1 bis {MAX_ANZAHL}.")
+            raise VermittlungsFehler(f"Anzahl „{self.anzahl}“: bitte eine ganze Zahl von 1 bis {MAX_ANZAHL}.")
 
     @classmethod
     def aus_dict(cls, daten: Mapping) -> "Vermittlung":
@@ -116,16 +112,16 @@ class Vermittlung:
         Any other key is refused: nothing beyond these six values is ever stored.
         """
         if not isinstance(daten, Mapping):
-            raise VermittlungUngueltig("Eine Vermittlung wird als Zuordnung Feld → Wert übergeben.")
+            raise VermittlungsFehler("Eine Vermittlung wird als Zuordnung Feld → Wert übergeben.")
         fremd = sorted(str(k) for k in daten if k not in FELDER)
         if fremd:
             liste = ", ".join(f"„{k}“" for k in fremd)
             wort = "Unbekanntes Feld" if len(fremd) == 1 else "Unbekannte Felder"
-            raise VermittlungUngueltig(f"{wort} {liste}: gespeichert werden nur Monat, Kita, Angebot, Thema, "
+            raise VermittlungsFehler(f"{wort} {liste}: gespeichert werden nur Monat, Kita, Angebot, Thema, "
                                        "Ergebnis und Anzahl – keine Angaben zur Familie.")
         fehlend = [_NAMEN[k] for k in FELDER[:4] if k not in daten]
         if fehlend:
-            raise VermittlungUngueltig("Es fehlt: " + ", ".join(fehlend) + ".")
+            raise VermittlungsFehler("Es fehlt: " + ", ".join(fehlend) + ".")
         return cls(**dict(daten))
 
     @property
@@ -152,18 +148,18 @@ def erfassen(store, vermittlung: Vermittlung | Mapping, heute: _dt.date | str | 
 
     Raises
     ------
-    KeinZugriff
+    ZugriffsFehler
         ``wer`` may not record referrals.
-    VermittlungUngueltig
+    VermittlungsFehler
         Unknown field, wrong format, or a month in the future.
-    NichtGefunden
+    NichtGefundenFehler
         The Kita, the Angebot or the Thema does not exist (nothing is written).
     """
     pruefe(wer, "vermittlung:erfassen")
     v = vermittlung if isinstance(vermittlung, Vermittlung) else Vermittlung.aus_dict(vermittlung)
     jetzt = monat_heute(heute)
     if v.monat > jetzt:
-        raise VermittlungUngueltig(f"Der Monat {v.monat} liegt in der Zukunft; erfasst werden nur Vermittlungen, "
+        raise VermittlungsFehler(f"Der Monat {v.monat} liegt in der Zukunft; erfasst werden nur Vermittlungen, "
                                    "die schon stattgefunden haben.")
     params = {"kita_id": v.kita_id, "angebot_id": v.angebot_id, "thema_id": v.thema_id}
 
@@ -174,7 +170,7 @@ def erfassen(store, vermittlung: Vermittlung | Mapping, heute: _dt.date | str | 
                  f"das Thema „{v.thema_id}“" if "thema" not in da else ""]
         fehlt = [f for f in fehlt if f]
         if fehlt:
-            raise NichtGefunden("Im Verzeichnis fehlt " + " und ".join(fehlt) + "; die Vermittlung wurde nicht "
+            raise NichtGefundenFehler("Im Verzeichnis fehlt " + " und ".join(fehlt) + "; die Vermittlung wurde nicht "
                                  "gespeichert.")
         rows = tx.run("vermittlung_erfassen", id=v.id, monat=v.monat, ergebnis=v.ergebnis, anzahl=v.anzahl,
                       **params)

@@ -20,11 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import KitaNetzError, NichtGefunden
+from ..errors import HandzettelFehler, NichtGefundenFehler
 from ..model import Netzdaten
 
-__all__ = ["handzettel", "BLATT_SPRACHEN", "SPRACHNAMEN", "TEXTE", "MAX_ANGEBOTE", "schriften",
-           "HandzettelFehler"]
+__all__ = ["handzettel", "BLATT_SPRACHEN", "SPRACHNAMEN", "TEXTE", "MAX_ANGEBOTE", "schriften"]
 
 #: Most Angebote on one sheet.
 MAX_ANGEBOTE = 3
@@ -248,10 +247,6 @@ _DEJAVU = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/deja
 _GROESSE = {"titel": 20, "name": 15, "text": 12}
 _STUFEN = ((360, 200, 1.35, True), (200, 160, 1.3, True), (200, 160, 1.3, False), (110, 120, 1.25, False),
            (0, 90, 1.2, False), (0, 60, 1.2, False))
-
-
-class HandzettelFehler(KitaNetzError):
-    """The handout cannot be made (German message)."""
 
 
 @dataclass(frozen=True)
@@ -495,7 +490,7 @@ def handzettel(daten: Netzdaten, angebot_ids: list[str], *, kita_id: str | None 
     ------
     HandzettelFehler
         Wrong number of Angebote, unknown language, or no font.
-    NichtGefunden
+    NichtGefundenFehler
         An Angebot or the Kita does not exist.
     """
     if blatt_sprache not in BLATT_SPRACHEN:
@@ -507,12 +502,12 @@ def handzettel(daten: Netzdaten, angebot_ids: list[str], *, kita_id: str | None 
     nach_id = {a["id"]: a for a in daten.angebote}
     fehlt = [i for i in ids if i not in nach_id]
     if fehlt:
-        raise NichtGefunden("Diese Angebote gibt es im Verzeichnis nicht: " + ", ".join(fehlt) + ".")
+        raise NichtGefundenFehler("Diese Angebote gibt es im Verzeichnis nicht: " + ", ".join(fehlt) + ".")
     kita = None
     if kita_id:
         kita = next((k for k in daten.kitas if k["id"] == kita_id), None)
         if kita is None:
-            raise NichtGefunden(f"Die Kita „{kita_id}“ gibt es im Verzeichnis nicht.")
+            raise NichtGefundenFehler(f"Die Kita „{kita_id}“ gibt es im Verzeichnis nicht.")
     if datum is None:
         datum = _dt.date.today()
     if isinstance(datum, str):

@@ -73,10 +73,10 @@ import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
-from ..errors import KitaNetzError, NichtGefunden
+from ..errors import AnfrageFehler, NichtGefundenFehler
 from ..model import KREISWEIT, Netzdaten
 
-__all__ = ["Anfrage", "Treffer", "Luecke", "Ergebnis", "suchen", "zentralitaet", "AnfrageUngueltig",
+__all__ = ["Anfrage", "Treffer", "Luecke", "Ergebnis", "suchen", "zentralitaet",
            "STUFE_KM", "ALTERNATIVEN", "MUSS"]
 
 #: Distances within the same step of this many km count as equally near for the ranking.
@@ -85,10 +85,6 @@ STUFE_KM = 5.0
 ALTERNATIVEN = 3
 #: Soft constraints that can be made hard.
 MUSS = ("sprache", "zielgruppe")
-
-
-class AnfrageUngueltig(KitaNetzError):
-    """The search request is incomplete or contradictory (German message)."""
 
 
 @dataclass(frozen=True)
@@ -221,7 +217,7 @@ def _tag(stichtag) -> str:
     try:
         _dt.date.fromisoformat(s)
     except ValueError:
-        raise AnfrageUngueltig(f"Der Stichtag „{stichtag}“ ist kein Datum im Format JJJJ-MM-TT.") from None
+        raise AnfrageFehler(f"Der Stichtag „{stichtag}“ ist kein Datum im Format JJJJ-MM-TT.") from None
     return s
 
 
@@ -277,7 +273,7 @@ def _ort(daten: Netzdaten, a: Anfrage) -> tuple[str, str | None, float | None, f
     if a.kita_id:
         k = next((k for k in daten.kitas if k["id"] == a.kita_id), None)
         if k is None:
-            raise NichtGefunden(f"Die Kita „{a.kita_id}“ gibt es im Verzeichnis nicht.")
+            raise NichtGefundenFehler(f"Die Kita „{a.kita_id}“ gibt es im Verzeichnis nicht.")
         g = gemeinden.get(k.get("gemeinde_id")) or {}
         lat, lon = _zahl(k.get("lat")), _zahl(k.get("lon"))
         if lat is None or lon is None:
@@ -286,11 +282,11 @@ def _ort(daten: Netzdaten, a: Anfrage) -> tuple[str, str | None, float | None, f
     if a.gemeinde_id:
         g = gemeinden.get(a.gemeinde_id)
         if g is None:
-            raise NichtGefunden(f"Die Gemeinde „{a.gemeinde_id}“ gibt es im Verzeichnis nicht.")
+            raise NichtGefundenFehler(f"Die Gemeinde „{a.gemeinde_id}“ gibt es im Verzeichnis nicht.")
         return g.get("name") or g["id"], g.get("sozialraum_id"), _zahl(g.get("lat")), _zahl(g.get("lon")), g["id"]
     lat, lon = _zahl(a.lat), _zahl(a.lon)
     if lat is None or lon is None:
-        raise AnfrageUngueltig("Bitte eine Kita, eine Gemeinde oder Koordinaten (Breite und Länge) angeben.")
+        raise AnfrageFehler("Bitte eine Kita, eine Gemeinde oder Koordinaten (Breite und Länge) angeben.")
     naechste = min(((_km(lat, lon, g["lat"], g["lon"]), str(g["id"]), g) for g in daten.gemeinden
                     if _zahl(g.get("lat")) is not None and _zahl(g.get("lon")) is not None),
                    default=None, key=lambda t: (t[0], t[1]))
@@ -315,25 +311,25 @@ def suchen(daten: Netzdaten, anfrage: Anfrage, stichtag=None, *,
 
     Raises
     ------
-    AnfrageUngueltig
+    AnfrageFehler
         No Thema, no place, an unknown must, or a bad Stichtag.
-    NichtGefunden
+    NichtGefundenFehler
         Unknown Kita, Gemeinde or Thema.
     """
     tag = _tag(stichtag)
     themen = tuple(dict.fromkeys(anfrage.themen or ()))
     if not themen:
-        raise AnfrageUngueltig("Bitte mindestens ein Thema wählen, zu dem die Familie Hilfe sucht.")
+        raise AnfrageFehler("Bitte mindestens ein Thema wählen, zu dem die Familie Hilfe sucht.")
     thema_namen = {t["id"]: t.get("name") or t["id"] for t in daten.themen}
     for t in themen:
         if t not in thema_namen:
-            raise NichtGefunden(f"Das Thema „{t}“ gibt es im Verzeichnis nicht.")
+            raise NichtGefundenFehler(f"Das Thema „{t}“ gibt es im Verzeichnis nicht.")
     unbekannt = set(anfrage.muss) - set(MUSS)
     if unbekannt:
-        raise AnfrageUngueltig("Als Muss-Bedingung gehen nur Sprache und Zielgruppe, nicht: "
+        raise AnfrageFehler("Als Muss-Bedingung gehen nur Sprache und Zielgruppe, nicht: "
                                + ", ".join(sorted(unbekannt)) + ".")
     if anfrage.max_km is not None and not (anfrage.max_km > 0):
-        raise AnfrageUngueltig("Die größte Entfernung muss mehr als 0 km sein.")
+        raise AnfrageFehler("Die größte Entfernung muss mehr als 0 km sein.")
 
     ort_name, sr, lat, lon, gemeinde_id = _ort(daten, anfrage)
     gemeinden = {g["id"]: g for g in daten.gemeinden}

@@ -39,7 +39,6 @@ from .verfahren import (
                         Index,
                         KitaVerteilung,
                         Verteilung,
-                        VerteilungsFehler,
                         Zeile,
                         Zuteilung,
                         bedarfsindex,
@@ -52,7 +51,7 @@ from .verfahren import (
 
 __all__ = [
     "verteile", "verteile_auf_kitas", "bedarfsindex", "hare_niemeyer", "betrag_in_cent", "in_schritten",
-    "Verteilung", "Zeile", "Index", "Zuteilung", "KitaVerteilung", "VerteilungsFehler", "SCHRITT", "SCHRITT_KITA",
+    "Verteilung", "Zeile", "Index", "Zuteilung", "KitaVerteilung", "SCHRITT", "SCHRITT_KITA",
     "vergleiche", "bedarf_und_angebot", "soll_ist", "ist_stunden", "angebot_je_sozialraum",
     "Szenario", "STANDARD", "szenarien", "lade", "speichere", "loesche",
     "excel_bytes", "pdf_bytes", "als_csv", "als_tabelle",

@@ -28,12 +28,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..errors import NichtGefunden
+from ..errors import NichtGefundenFehler, VerteilungsFehler
 from ..store import Store
 from ..zugang.protokoll import eintrag, jetzt
 from ..zugang.rollen import Nutzer, pruefe
 from . import indikatoren as I
-from .verfahren import VerteilungsFehler
 
 __all__ = ["Szenario", "STANDARD", "szenario_id", "szenarien", "lade", "speichere", "loesche", "MAX_NAME"]
 
@@ -113,12 +112,12 @@ def szenarien(store: Store) -> list[Szenario]:
 
 
 def lade(store: Store, name: str) -> Szenario:
-    """The scenario of that name (any case); raises :class:`~network.errors.NichtGefunden`."""
+    """The scenario of that name (any case); raises :class:`~network.errors.NichtGefundenFehler`."""
     sid = szenario_id(name)
     for s in szenarien(store):
         if s.id == sid:
             return s
-    raise NichtGefunden(f"Ein Szenario „{name}“ gibt es nicht.")
+    raise NichtGefundenFehler(f"Ein Szenario „{name}“ gibt es nicht.")
 
 
 def _sichtbar(s: Szenario) -> dict:
@@ -149,7 +148,7 @@ def speichere(store: Store, szenario: Szenario, wer: Nutzer) -> Szenario:
 
 
 def loesche(store: Store, name: str, wer: Nutzer) -> None:
-    """Delete a stored scenario; raises :class:`~network.errors.NichtGefunden`.
+    """Delete a stored scenario; raises :class:`~network.errors.NichtGefundenFehler`.
 
     Needs ``szenario:schreiben``. One transaction: the deletion and its audit entry.
     """

@@ -35,11 +35,11 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Mapping, Sequence
 
-from ..errors import KitaNetzError
+from ..errors import VerteilungsFehler
 from ..model import Netzdaten
 from . import indikatoren as I
 
-__all__ = ["VerteilungsFehler", "Index", "Zuteilung", "Zeile", "Verteilung", "KitaZeile", "KitaVerteilung",
+__all__ = ["Index", "Zuteilung", "Zeile", "Verteilung", "KitaZeile", "KitaVerteilung",
            "bedarfsindex", "hare_niemeyer", "verteile", "verteile_auf_kitas", "betrag_in_cent", "in_schritten",
            "zahl", "werte_je_sozialraum", "kita_sozialraum", "SCHRITT", "SCHRITT_KITA"]
 
@@ -47,10 +47,6 @@ __all__ = ["VerteilungsFehler", "Index", "Zuteilung", "Zeile", "Verteilung", "Ki
 SCHRITT = Decimal("0.25")
 #: Default step when a Sozialraum's hours are split among its Kitas.
 SCHRITT_KITA = Decimal("0.05")
-
-
-class VerteilungsFehler(KitaNetzError):
-    """The distribution cannot be computed with these inputs (German message)."""
 
 
 # -- numbers ------------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..errors import AnmeldungFehlgeschlagen, KitaNetzError, NichtGefunden
+from ..errors import AnmeldeFehler, KitaNetzFehler, NichtGefundenFehler
 from ..store import Store
 from .protokoll import eintrag, jetzt
 from .rollen import ROLLEN, Nutzer, pruefe
@@ -63,14 +63,14 @@ class Konto:
 def _name(name: str) -> str:
     n = (name or "").strip().lower()
     if not _NAME.match(n):
-        raise KitaNetzError("Der Benutzername darf nur Kleinbuchstaben, Ziffern, Punkt, Bindestrich und "
+        raise KitaNetzFehler("Der Benutzername darf nur Kleinbuchstaben, Ziffern, Punkt, Bindestrich und "
                             "Unterstrich enthalten (2 bis 40 Zeichen).")
     return n
 
 
 def _passwort(pw: str) -> str:
     if len(pw or "") < MIN_LAENGE:
-        raise KitaNetzError(f"Das Passwort muss mindestens {MIN_LAENGE} Zeichen lang sein.")
+        raise KitaNetzFehler(f"Das Passwort muss mindestens {MIN_LAENGE} Zeichen lang sein.")
     return _HASHER.hash(pw)
 
 
@@ -98,11 +98,11 @@ def lege_an(store: Store, name: str, rolle: str, passwort: str, wer: Nutzer,
     pruefe(wer, "nutzer:verwalten")
     name = _name(name)
     if rolle not in ROLLEN or rolle == "oeffentlich":
-        raise KitaNetzError("Rolle muss „fachkraft“ oder „koordination“ sein.")
+        raise KitaNetzFehler("Rolle muss „fachkraft“ oder „koordination“ sein.")
     if _lies(store, name) is not None:
-        raise KitaNetzError(f"Den Benutzer „{name}“ gibt es schon.")
+        raise KitaNetzFehler(f"Den Benutzer „{name}“ gibt es schon.")
     if fachkraft_id and not any(f["id"] == fachkraft_id for f in store.load().fachkraefte):
-        raise KitaNetzError(f"Die Fachkraft „{fachkraft_id}“ gibt es nicht.")
+        raise KitaNetzFehler(f"Die Fachkraft „{fachkraft_id}“ gibt es nicht.")
     row = {"id": name, "rolle": rolle, "passwort_hash": _passwort(passwort), "aktiv": True,
            "fachkraft_id": fachkraft_id, "fehlversuche": 0, "gesperrt_bis": None, "angelegt_am": jetzt()}
     _schreibe(store, row, wer, "angelegt", None)
@@ -123,7 +123,7 @@ def liste(store: Store, wer: Nutzer) -> list[Konto]:
 def _vorhanden(store: Store, name: str) -> dict:
     row = _lies(store, _name(name))
     if row is None:
-        raise NichtGefunden(f"Den Benutzer „{name}“ gibt es nicht.")
+        raise NichtGefundenFehler(f"Den Benutzer „{name}“ gibt es nicht.")
     return row
 
 
@@ -141,7 +141,7 @@ def ordne_zu(store: Store, name: str, fachkraft_id: str | None, wer: Nutzer) -> 
     row = _vorhanden(store, name)
     fachkraft_id = fachkraft_id or None
     if fachkraft_id and not any(f["id"] == fachkraft_id for f in store.load().fachkraefte):
-        raise KitaNetzError(f"Die Fachkraft „{fachkraft_id}“ gibt es nicht.")
+        raise KitaNetzFehler(f"Die Fachkraft „{fachkraft_id}“ gibt es nicht.")
     if row.get("fachkraft_id") != fachkraft_id:
         _schreibe(store, {**row, "fachkraft_id": fachkraft_id}, wer, "geändert", row)
 
@@ -166,12 +166,12 @@ def _noch_gesperrt(bis: str | None, now: datetime) -> bool:
     return bool(bis) and datetime.fromisoformat(bis) > now
 
 
-def _gesperrt(bis: str) -> AnmeldungFehlgeschlagen:
-    return AnmeldungFehlgeschlagen(f"Zu viele Fehlversuche: das Konto ist bis {bis[11:16]} Uhr gesperrt.")
+def _gesperrt(bis: str) -> AnmeldeFehler:
+    return AnmeldeFehler(f"Zu viele Fehlversuche: das Konto ist bis {bis[11:16]} Uhr gesperrt.")
 
 
-def _jetzt_gesperrt() -> AnmeldungFehlgeschlagen:
-    return AnmeldungFehlgeschlagen(f"Zu viele Fehlversuche: das Konto ist für {SPERRE_MINUTEN} Minuten gesperrt.")
+def _jetzt_gesperrt() -> AnmeldeFehler:
+    return AnmeldeFehler(f"Zu viele Fehlversuche: das Konto ist für {SPERRE_MINUTEN} Minuten gesperrt.")
 
 
 #: A hash of a random secret: unknown names are checked against it, so they cost what a real check costs.
@@ -244,17 +244,17 @@ def _sperre(tx, key: str, bis: str) -> None:
 def anmelden(store: Store, name: str, passwort: str, jetzt_: datetime | None = None,
              pause: Callable[[float], None] = time.sleep) -> Nutzer:
     """Check name and password; returns the :class:`~network.zugang.rollen.Nutzer` or raises
-    :class:`~network.errors.AnmeldungFehlgeschlagen` with one German sentence.
+    :class:`~network.errors.AnmeldeFehler` with one German sentence.
 
     Every attempt is counted before the password is checked (atomically, see :func:`_reserviere`), so parallel
     sessions cannot get past :data:`MAX_FEHLVERSUCHE`. A name without an active account behaves exactly like
     an account with a wrong password – same pauses, same lock, same messages – so nobody can find out which
     names exist."""
     now = jetzt_ or datetime.now()
-    falsch = AnmeldungFehlgeschlagen("Benutzername oder Passwort ist falsch.")
+    falsch = AnmeldeFehler("Benutzername oder Passwort ist falsch.")
     try:
         key = _name(name)
-    except KitaNetzError:
+    except KitaNetzFehler:
         key = None
     row = _lies(store, key) if key else None
     konto = row is not None and bool(row["aktiv"])

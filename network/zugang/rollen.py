@@ -9,14 +9,14 @@ True
 >>> pruefe(OEFFENTLICH, "daten:schreiben")
 Traceback (most recent call last):
 ...
-network.errors.KeinZugriff: Dafür fehlt die Berechtigung (angemeldet als: nicht angemeldet).
+network.errors.ZugriffsFehler: Dafür fehlt die Berechtigung (angemeldet als: nicht angemeldet).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import KeinZugriff
+from ..errors import ZugriffsFehler
 
 __all__ = ["Nutzer", "ROLLEN", "ROLLENNAMEN", "OEFFENTLICH", "KOMMANDOZEILE", "RECHTE", "SEITEN", "darf", "pruefe",
            "seiten_fuer"]
@@ -83,10 +83,10 @@ def darf(nutzer: Nutzer, recht: str) -> bool:
 
 
 def pruefe(nutzer: Nutzer, recht: str) -> None:
-    """Raise :class:`~network.errors.KeinZugriff` (German) unless ``nutzer`` may do ``recht``."""
+    """Raise :class:`~network.errors.ZugriffsFehler` (German) unless ``nutzer`` may do ``recht``."""
     if not darf(nutzer, recht):
         wer = nutzer.name if nutzer.angemeldet else "nicht angemeldet"
-        raise KeinZugriff(f"Dafür fehlt die Berechtigung (angemeldet als: {wer}).")
+        raise ZugriffsFehler(f"Dafür fehlt die Berechtigung (angemeldet als: {wer}).")
 
 
 def seiten_fuer(nutzer: Nutzer) -> list[str]:

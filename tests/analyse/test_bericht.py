@@ -10,7 +10,7 @@ import random
 import pytest
 
 from network.analyse import analyse, auswerten
-from network.errors import KitaNetzError, NichtGefunden
+from network.errors import KitaNetzFehler, NichtGefundenFehler
 
 TAG = "2024-06-30"
 
@@ -94,7 +94,7 @@ def test_stichtag_standard_heute(kleines_netz):
 
 
 def test_ungueltiger_stichtag(kleines_netz):
-    with pytest.raises(KitaNetzError, match="JJJJ-MM-TT"):
+    with pytest.raises(KitaNetzFehler, match="JJJJ-MM-TT"):
         analyse(kleines_netz, "30.06.2024")
 
 
@@ -106,7 +106,7 @@ def test_ein_sozialraum(kleines_netz):
 
 
 def test_unbekannter_sozialraum(kleines_netz):
-    with pytest.raises(NichtGefunden, match="„sr-x“"):
+    with pytest.raises(NichtGefundenFehler, match="„sr-x“"):
         analyse(kleines_netz, TAG, sozialraum="sr-x")
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from network.analyse import network_at, sozialraum_netz
 from network.analyse.netz import sozialraum_mitglieder, teilnetz
-from network.errors import NichtGefunden
+from network.errors import NichtGefundenFehler
 
 
 def test_knoten_am_stichtag(kleines_netz):
@@ -109,7 +109,7 @@ def test_sozialraum_netz_sued_und_leer(kleines_netz):
 
 def test_sozialraum_netz_unbekannt(kleines_netz):
     G = network_at(kleines_netz, "2024-06-30")
-    with pytest.raises(NichtGefunden, match="sr-x"):
+    with pytest.raises(NichtGefundenFehler, match="sr-x"):
         sozialraum_netz(G, kleines_netz, "sr-x")
 
 

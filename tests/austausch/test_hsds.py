@@ -30,7 +30,7 @@ from network.austausch.hsds import (
     zeitplan_text,
 )
 from network.cli import SEED_DIR, main
-from network.errors import Validierungsfehler
+from network.errors import ValidierungsFehler
 from network.model import Netzdaten
 from network.zugang import KOMMANDOZEILE
 
@@ -325,7 +325,7 @@ def test_errors_name_hsds_table_row_and_field(embedded, seed, tmp_path):
     (ordner / "locations.csv").write_text(orte, encoding="utf-8")
     dienste = (ordner / "services.csv").read_text(encoding="utf-8").replace("Elterncafé Emmelshausen", "")
     (ordner / "services.csv").write_text(dienste, encoding="utf-8")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds_store(embedded, ordner, wer=KOMMANDOZEILE)
     orte = {(f.datei, f.zeile, f.spalte) for f in exc.value.fehler}
     assert ("hsds:location", 2, "latitude") in orte
@@ -340,7 +340,7 @@ def test_errors_in_the_json_form_name_the_path(seed, tmp_path):
     services[1]["service_at_locations"][0]["location"]["longitude"] = 99.5
     services[2]["attributes"] = []
     (tmp_path / "services.json").write_text(json.dumps(services), encoding="utf-8")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(tmp_path / "services.json", _basis(seed))
     f = exc.value.fehler[0]
     assert (f.datei, f.zeile, f.spalte) == ("hsds:service", 2, "service_at_locations[0].location.longitude")
@@ -352,22 +352,22 @@ def test_unknown_thema_of_our_taxonomy_is_an_error_at_the_attribute(mini, tmp_pa
     daten.themen.append({"id": "neu", "name": "Neu", "beschreibung": None})
     daten.angebote[0]["themen"] = ["neu"]
     export_hsds(daten, tmp_path, "tabular", STICHTAG)
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(tmp_path, _basis(mini))
     f = exc.value.fehler[0]
     assert f.datei == "hsds:taxonomy_term" and f.spalte == "code" and "„neu“" in f.grund
 
 
 def test_nothing_to_read_is_a_clear_error(tmp_path):
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(tmp_path)
     assert "Kein HSDS-Datensatz gefunden" in exc.value.fehler[0].grund
     (tmp_path / "services.json").write_text("[]", encoding="utf-8")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(tmp_path)
     assert "enthält keine Dienste" in exc.value.fehler[0].grund
     (tmp_path / "services.json").write_text("{kaputt", encoding="utf-8")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(tmp_path)
     assert "Kein gültiges JSON" in exc.value.fehler[0].grund
 

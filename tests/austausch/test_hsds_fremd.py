@@ -18,7 +18,7 @@ import pytest
 from network.austausch import import_hsds, import_hsds_store, read_path, validate
 from network.austausch.hsds.lesen import VERKNUEPFUNG
 from network.cli import SEED_DIR, main
-from network.errors import Validierungsfehler
+from network.errors import ValidierungsFehler
 from network.model import Netzdaten
 from network.zugang import KOMMANDOZEILE
 
@@ -143,7 +143,7 @@ def angekommen_oder_genannt(service: dict, roh) -> list[str]:
 ])
 def test_official_examples_are_refused_with_a_reason(basis, name, grund):
     """The examples describe a service abroad: all or nothing refuses them, naming the reason."""
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(BEISPIELE / name, basis)
     texte = [str(f) for f in exc.value.fehler]
     assert any(grund in t for t in texte), texte
@@ -154,7 +154,7 @@ def test_official_examples_are_refused_with_a_reason(basis, name, grund):
 
 
 def test_official_csv_folder_is_read_as_tables(basis):
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(BEISPIELE / "csv", basis)
     orte = {(f.datei, f.zeile, f.spalte): f.grund for f in exc.value.fehler}
     assert "„US“" in orte[("hsds:address", 1, "country")]
@@ -174,7 +174,7 @@ def test_official_service_list_arrives(basis):
 @pytest.mark.parametrize("name", ["organization_list.json", "location.json", "taxonomy.json", "taxonomy_list.json",
                                   "taxonomy_term.json", "taxonomy_term_list.json", "base.json"])
 def test_shapes_without_services_are_refused_by_name(basis, name):
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(BEISPIELE / name, basis)
     (f,) = exc.value.fehler
     assert f.datei == f"hsds:{name}" and "enthält keine Dienste, sondern" in f.grund
@@ -262,7 +262,7 @@ def test_duplicate_service_ids_are_refused_not_dropped(basis, tmp_path):
     zweiter = {**copy.deepcopy(seite["contents"][0]), "name": "Ein anderer Dienst"}
     seite["contents"].append(zweiter)
     p = schreibe(tmp_path, "liste.json", seite)
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(p, basis)
     (f,) = exc.value.fehler
     assert (f.datei, f.zeile, f.spalte) == ("hsds:service", 2, "id") and "kommt in service mehrfach vor" in f.grund
@@ -276,7 +276,7 @@ def test_duplicate_ids_in_the_tabular_form_are_refused(basis, tmp_path):
     shutil.copytree(BEISPIELE / "csv", ordner)
     text = (ordner / "services.csv").read_text(encoding="utf-8").splitlines()
     (ordner / "services.csv").write_text("\n".join(text + [text[1]]) + "\n", encoding="utf-8")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(ordner, basis)
     assert any(f.datei == "hsds:service" and f.zeile == 2 and "mehrfach" in f.grund for f in exc.value.fehler)
 
@@ -285,7 +285,7 @@ def test_an_id_given_as_a_list_is_an_error_not_a_crash(basis, tmp_path):
     s = eingedeutscht(beispiel("service_full.json"))
     s["phones"][0]["id"] = ["1554f2e2-a373-45db-a3fa-9fc48a61c15e"]
     s["id"] = [SID]
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(schreibe(tmp_path, "s.json", [s]), basis)
     orte = {(f.datei, f.zeile, f.spalte) for f in exc.value.fehler}
     assert ("hsds:service", 1, "id") in orte and ("hsds:service", 1, "phones[0].id") in orte
@@ -297,7 +297,7 @@ def test_contact_data_is_checked(basis, tmp_path):
     falsch = [{**s, "id": f"{SID[:-1]}{i}", "email": mail} for i, mail in
               enumerate(["beratung(at)example.org", "email-example_com"])]
     falsch.append({**s, "id": f"{SID[:-1]}9", "url": "kein url"})
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(schreibe(tmp_path, "s.json", falsch), basis)
     gruende = {(f.zeile, f.spalte): f.grund for f in exc.value.fehler}
     assert "keine gültige E-Mail-Adresse" in gruende[(1, "email")] and (2, "email") in gruende
@@ -314,7 +314,7 @@ def test_partial_import_writes_the_valid_and_lists_every_refused(embedded, basis
     kaputt = {**neue_ids(gut, "kaputt"), "name": "Falsche Mail", "email": "beratung(at)example.org"}
     p = schreibe(tmp_path, "drei.json", [gut, fremd, kaputt])
     embedded.write(basis)
-    with pytest.raises(Validierungsfehler):
+    with pytest.raises(ValidierungsFehler):
         import_hsds_store(embedded, p, wer=KOMMANDOZEILE)
     assert embedded.load().angebote == []  # all or nothing: nothing written
     bericht = import_hsds_store(embedded, p, teilweise=True, wer=KOMMANDOZEILE)
@@ -355,7 +355,7 @@ def test_one_id_for_two_different_objects_is_refused(basis, tmp_path):
     """The same location id with another address in a second service: one of the two would be lost."""
     gut = eingedeutscht(beispiel("service_full.json"))
     zweiter = {**copy.deepcopy(beispiel("service_full.json")), "id": "0c2b5a8e-3f1d-4c7a-9e2b-6d5f4a3b2c1d"}
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(schreibe(tmp_path, "zwei.json", [gut, zweiter]), basis)
     assert any(f.zeile == 2 and "steht in location schon für ein anderes Objekt" in f.grund for f in exc.value.fehler)
 
@@ -363,13 +363,13 @@ def test_one_id_for_two_different_objects_is_refused(basis, tmp_path):
 def test_tabular_json_with_a_list_in_a_cell_and_a_service_without_id(basis, tmp_path):
     tab = eingedeutscht(beispiel("tabular.json"))
     tab["services.csv"][0]["id"] = [SID]
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(schreibe(tmp_path, "tabular.json", tab), basis)
     gruende = {(f.datei, f.zeile, f.spalte): f.grund for f in exc.value.fehler}
     assert "nicht eine Liste" in gruende[("hsds:service", 1, "id")]
     s = beispiel("service_list.json")["contents"][0]
     s.pop("id")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(schreibe(tmp_path, "ohne.json", [s]), basis)
     assert [(f.zeile, f.spalte) for f in exc.value.fehler] == [(1, "id")]
     assert "braucht eine Kennung" in exc.value.fehler[0].grund
@@ -391,7 +391,7 @@ def test_organization_shape_of_a_transformer_with_list_ids(basis, tmp_path):
                          "languages": [{"name": "English"}], "last_modified": "2024-03-06 20:51:41"},
                         {"id": "951", "organization_id": "35", "name": "Elterncafé", "status": "active"}]}
     p = schreibe(tmp_path, "organization_35.json", org)
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(p, basis)
     assert [(f.datei, f.zeile, f.spalte) for f in exc.value.fehler] == [("hsds:service", 1, "id")]
     roh = import_hsds(p, basis, teilweise=True)
@@ -409,7 +409,7 @@ ORUK = BEISPIELE.parent / "oruk"
 
 
 def test_uk_list_with_one_id_for_128_records_loses_none_silently(basis):
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_hsds(ORUK / "service_list.json", basis)
     assert len(exc.value.fehler) == 127
     assert {(f.datei, f.spalte) for f in exc.value.fehler} == {("hsds:service", "id")}

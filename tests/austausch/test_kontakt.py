@@ -12,7 +12,7 @@ from network.austausch import aenderungen, export_dir, import_path, read_path, v
 from network.austausch.dateien import read_csv_text
 from network.austausch.validierung import pruefe_email, pruefe_telefon, pruefe_website
 from network.cli import main
-from network.errors import Validierungsfehler
+from network.errors import ValidierungsFehler
 from network.model import DATEI_REIHENFOLGE
 from network.zugang import KOMMANDOZEILE
 
@@ -64,7 +64,7 @@ def test_csv_import_names_file_row_and_column(mini, tmp_path):
     tab.zeilen[0][1]["email"] = "beratung(at)example.org"
     tab.zeilen[1][1]["telefon"] = "Zentrale"
     tab.zeilen[2][1]["website"] = "beratung at example"
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         validate(roh)
     orte = {(f.datei, f.zeile, f.spalte) for f in exc.value.fehler}
     assert orte == {("angebote", tab.zeilen[0][0], "email"), ("angebote", tab.zeilen[1][0], "telefon"),
@@ -77,7 +77,7 @@ def test_kitas_are_checked_too():
     roh = read_csv_text("kitas", "id;name;gemeinde_id;email\nk1;Kita;07140001;kita-at-example.org\n")
     from network.austausch.dateien import Rohdaten
 
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         validate(Rohdaten({"kitas": roh}))
     assert any(f.spalte == "email" and "E-Mail-Adresse" in f.grund for f in exc.value.fehler)
 
@@ -88,7 +88,7 @@ def test_pflege_form_refuses_bad_contact_data_and_writes_nothing(embedded, mini)
     werte = P.als_text(next(a for a in vorher.angebote if a["id"] == "ang-1"), "angebote")
     werte["email"] = "email-example_com"
     werte["telefon"] = "bitte anrufen"
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         P.speichere(embedded, "angebote", werte, wer=KOMMANDOZEILE)
     assert {f.spalte for f in exc.value.fehler} == {"email", "telefon"}
     assert embedded.load() == vorher

@@ -20,7 +20,7 @@ from network.analyse.kennzahlen import betweenness
 from network.austausch import export_netz, netz_bytes, netz_graph, read_path, validate
 from network.austausch.netzformate import dateiname
 from network.cli import SEED_DIR, main
-from network.errors import KitaNetzError, NichtGefunden
+from network.errors import KitaNetzFehler, NichtGefundenFehler
 
 GEXF = "{http://gexf.net/1.3}"
 XSD = Path(__file__).resolve().parents[1] / "daten" / "gexf" / "1.3" / "gexf.xsd"
@@ -192,11 +192,11 @@ def test_bytes_equal_the_file(mini, tmp_path):
 
 
 def test_mistakes_are_german_errors(mini):
-    with pytest.raises(NichtGefunden, match="Sozialraum „sr-x“"):
+    with pytest.raises(NichtGefundenFehler, match="Sozialraum „sr-x“"):
         netz_graph(mini, sozialraum="sr-x")
-    with pytest.raises(KitaNetzError, match="kein Datum"):
+    with pytest.raises(KitaNetzFehler, match="kein Datum"):
         netz_graph(mini, stichtag="30.06.2024")
-    with pytest.raises(KitaNetzError, match="Unbekanntes Netzwerkformat"):
+    with pytest.raises(KitaNetzFehler, match="Unbekanntes Netzwerkformat"):
         netz_bytes(mini, "pajek")
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from network.austausch import export_dir, export_xlsx, import_path
 from network.austausch.dateien import read_path
-from network.errors import Validierungsfehler
+from network.errors import ValidierungsFehler
 from network.settings import Settings
 from network.store import open_store
 from network.zugang import KOMMANDOZEILE
@@ -56,7 +56,7 @@ def test_xlsx_is_read_with_xml_bomb_protection():
 def test_broken_xlsx_is_a_clear_error(tmp_path):
     bad = tmp_path / "kaputt.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_path(bad)
     assert "kann nicht gelesen werden" in exc.value.fehler[0].grund
 

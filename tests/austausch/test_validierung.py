@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from network.austausch import export_dir, import_path
-from network.errors import Validierungsfehler
+from network.errors import ValidierungsFehler
 from network.zugang import KOMMANDOZEILE
 
 
@@ -26,7 +26,7 @@ def _edit(ordner, datei: str, old: str, new: str) -> None:
 
 def _fehler(store, ordner) -> list[tuple[str, int, str, str]]:
     before = store.counts()
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_path(store, ordner, wer=KOMMANDOZEILE)
     assert store.counts() == before, "a failed import must write nothing"
     return [(f.datei, f.zeile, f.spalte, f.grund) for f in exc.value.fehler]

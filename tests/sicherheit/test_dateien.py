@@ -23,7 +23,7 @@ from network.austausch.dateien import (
     read_xlsx_bytes,
 )
 from network.austausch.validierung import MAX_TEXT
-from network.errors import Validierungsfehler
+from network.errors import ValidierungsFehler
 from network.zugang import KOMMANDOZEILE
 
 GEFAEHRLICH = ["=HYPERLINK(\"http://x.example.org\",\"klick\")", "+1+1", "@SUM(1)", "-2+3"]
@@ -84,7 +84,7 @@ def test_dimension_bomb_is_refused_with_its_line(tmp_path):
     datei = tmp_path / "bombe.xlsx"
     datei.write_bytes(dimensionsbombe())
     assert datei.stat().st_size < 10_000  # a few KB
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_path(datei)
     (f,) = _fehler(exc)
     assert f.zeile == MAX_ZEILEN + 2 and "mehr als 250.000 Zeilen" in f.grund and _ein_satz(f.grund)
@@ -111,7 +111,7 @@ def test_zip_bomb_is_refused_before_parsing(tmp_path):
     datei = tmp_path / "bombe.xlsx"
     datei.write_bytes(zipbombe(MAX_ENTPACKT + 2**20))
     assert datei.stat().st_size < 2 * 2**20  # about 1000:1
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_path(datei)
     (f,) = _fehler(exc)
     assert "entpackt" in f.grund and "200 MB" in f.grund and _ein_satz(f.grund)
@@ -119,14 +119,14 @@ def test_zip_bomb_is_refused_before_parsing(tmp_path):
 
 def test_too_many_columns_are_refused():
     text = ",".join(f"s{i}" for i in range(MAX_SPALTEN + 1)) + "\n"
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_csv_text("kitas", text)
     assert _fehler(exc)[0].zeile == 1 and "Spalten" in _fehler(exc)[0].grund
 
 
 def test_too_many_rows_are_refused_with_the_line():
     text = "id,name\n" + "x,y\n" * (MAX_ZEILEN + 1)
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_csv_text("themen", text)
     assert _fehler(exc)[0].zeile == MAX_ZEILEN + 2
 
@@ -138,7 +138,7 @@ def test_too_many_rows_are_refused_with_the_line():
 def test_broken_workbooks_give_a_german_sentence_without_class_names(tmp_path, inhalt, teil):
     datei = tmp_path / "kaputt.xlsx"
     datei.write_bytes(inhalt)
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_path(datei)
     (f,) = _fehler(exc)
     assert teil in f.grund and _ein_satz(f.grund) and "(" not in f.grund.split(";")[0]
@@ -149,7 +149,7 @@ def test_broken_sheet_xml_gives_a_german_sentence():
 
     xlsx = ersetze_teil(arbeitsmappe({"themen": [["id", "name"]]}), "xl/worksheets/sheet1.xml",
                         lambda x: x.replace("</sheetData>", "<row><c></sheetData>"))
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_xlsx_bytes("kaputt.xlsx", xlsx)
     (f,) = _fehler(exc)
     assert f.datei == "kaputt.xlsx" and "ParseError" not in f.grund and _ein_satz(f.grund)
@@ -161,7 +161,7 @@ def test_xml_illegal_characters_are_refused_with_line_and_column(embedded, mini,
     embedded.write(mini)
     vorher = embedded.load()
     text = f"id;name\nt-neu;Beratung{zeichen}Simmern\n"
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_rohdaten(embedded, Rohdaten({"themen": read_csv_text("themen", text)}), wer=KOMMANDOZEILE)
     (f,) = _fehler(exc)
     assert (f.datei, f.zeile, f.spalte) == ("themen", 2, "name")
@@ -192,7 +192,7 @@ def test_oversized_csv_field_names_file_and_line(embedded, mini, tmp_path):
     ordner = tmp_path / "imp"
     ordner.mkdir()
     (ordner / "themen.csv").write_text("id;name\nt-a;A\nt-b;\"" + "x" * 200_000 + "\"\n", encoding="utf-8")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         import_path(embedded, ordner, wer=KOMMANDOZEILE)
     (f,) = _fehler(exc)
     assert (f.datei, f.zeile) == ("themen", 3) and "länger als 131.072 Zeichen" in f.grund and _ein_satz(f.grund)
@@ -200,7 +200,7 @@ def test_oversized_csv_field_names_file_and_line(embedded, mini, tmp_path):
 
 
 def test_an_unclosed_quote_is_a_sentence_too():
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_csv_bytes("themen.csv", b'id;name\nt-a;A\nt-b;"offen\n' + b"y" * 140_000)
     (f,) = _fehler(exc)
     assert f.zeile == 3 and _ein_satz(f.grund)
@@ -219,7 +219,7 @@ def test_list_columns_have_the_text_limit():
 # -- 11: text lines after a multi-line cell, the UTF-8 error names its line -----------------------------------
 def test_errors_name_text_lines_after_a_multiline_cell():
     text = 'id;name\nt-a;"erste\nzweite\ndritte Zeile"\nt-a;doppelt\n'
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         validate(Rohdaten({"themen": read_csv_text("themen", text)}))
     (f,) = _fehler(exc)
     assert f.zeile == 5 and "zuerst in Zeile 2" in f.grund
@@ -229,7 +229,7 @@ def test_invalid_utf8_names_line_and_character(tmp_path):
     ordner = tmp_path / "imp"
     ordner.mkdir()
     (ordner / "themen.csv").write_bytes("id;name\nt-a;Schön\nt-b;Sch".encode() + b"\xf6n\n")
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_path(ordner)
     (f,) = _fehler(exc)
     assert (f.datei, f.zeile) == ("themen.csv", 3) and "Zeichen 8" in f.grund and "0xF6" in f.grund
@@ -239,7 +239,7 @@ def test_invalid_utf8_names_line_and_character(tmp_path):
 def test_reading_stops_at_its_deadline():
     """A deadline of 0 s stops at the first check (every 1,000 rows), with file and line, in German."""
     text = "id;name\n" + "".join(f"t-{i};N\n" for i in range(3000))
-    with pytest.raises(Validierungsfehler) as exc:
+    with pytest.raises(ValidierungsFehler) as exc:
         read_csv_text("themen", text, frist=0)
     (f,) = _fehler(exc)
     assert (f.datei, f.zeile) == ("themen", 1001) and "zu lange dauerte" in f.grund and _ein_satz(f.grund)

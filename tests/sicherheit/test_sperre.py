@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from network.errors import AnmeldungFehlgeschlagen
+from network.errors import AnmeldeFehler
 from network.zugang import KOMMANDOZEILE, konten
 
 PW = "sehr-geheim-123"
@@ -47,7 +47,7 @@ def _parallel(store, name: str, sitzungen: int, passwort: str = "falsch-geraten"
         try:
             konten.anmelden(store, name, passwort, jetzt_=T0, pause=lambda s: None)
             text = "angemeldet"
-        except AnmeldungFehlgeschlagen as e:
+        except AnmeldeFehler as e:
             text = str(e)
         with lock:
             meldungen.append(text)
@@ -69,7 +69,7 @@ def test_parallel_wrong_passwords_lock_the_account(mit_konto, monkeypatch, name)
     assert len(meldungen) == 18 and "angemeldet" not in meldungen
     assert zaehler.pruefungen <= konten.MAX_FEHLVERSUCHE  # never more guesses than the limit allows
     assert sum("Zu viele Fehlversuche" in m for m in meldungen) >= 18 - konten.MAX_FEHLVERSUCHE
-    with pytest.raises(AnmeldungFehlgeschlagen, match="Zu viele Fehlversuche: das Konto ist bis 10:15 Uhr gesperrt"):
+    with pytest.raises(AnmeldeFehler, match="Zu viele Fehlversuche: das Konto ist bis 10:15 Uhr gesperrt"):
         konten.anmelden(mit_konto, name, PW, jetzt_=T0 + timedelta(minutes=1), pause=lambda s: None)
 
 
@@ -85,14 +85,14 @@ def _ablauf(store, name: str) -> list[tuple[str, list[float]]]:
     out = []
     for i in range(konten.MAX_FEHLVERSUCHE + 2):
         pausen: list[float] = []
-        with pytest.raises(AnmeldungFehlgeschlagen) as exc:
+        with pytest.raises(AnmeldeFehler) as exc:
             konten.anmelden(store, name, "falsch-geraten", jetzt_=T0 + timedelta(seconds=i), pause=pausen.append)
         out.append((str(exc.value), pausen))
     pausen = []
     try:
         konten.anmelden(store, name, PW, jetzt_=T0 + timedelta(minutes=1), pause=pausen.append)
         out.append(("angemeldet", pausen))
-    except AnmeldungFehlgeschlagen as e:
+    except AnmeldeFehler as e:
         out.append((str(e), pausen))
     return out
 
@@ -125,7 +125,7 @@ def test_unknown_names_are_counted_in_the_store_as_hashes_only(mit_konto):
     assert mit_konto.version() == v
     assert [k.name for k in konten.liste(mit_konto, KOMMANDOZEILE)] == ["anna"]
     # a day later another name's attempt forgets the old entry
-    with pytest.raises(AnmeldungFehlgeschlagen):
+    with pytest.raises(AnmeldeFehler):
         konten.anmelden(mit_konto, "jemand.anders", "x", jetzt_=T0 + timedelta(days=2), pause=lambda s: None)
     rest = [z["id"] for z in mit_konto.query("lade_fehlversuche_namen")]
     assert rest == [konten._name_schluessel("jemand.anders")]
@@ -142,12 +142,12 @@ def test_a_second_process_sees_the_lock_of_an_unknown_name(backend_settings):
 
     with open_store(backend_settings) as store:
         for _ in range(konten.MAX_FEHLVERSUCHE):
-            with pytest.raises(AnmeldungFehlgeschlagen):
+            with pytest.raises(AnmeldeFehler):
                 konten.anmelden(store, "rater", "falsch", pause=lambda s: None)
     code = ("from network.settings import Settings; from network.store import open_store; "
-            "from network.zugang import konten; from network.errors import AnmeldungFehlgeschlagen\n"
+            "from network.zugang import konten; from network.errors import AnmeldeFehler\n"
             "try:\n konten.anmelden(open_store(Settings.from_env()), 'rater', 'falsch', pause=lambda s: None)\n"
-            "except AnmeldungFehlgeschlagen as e: print(e)")
+            "except AnmeldeFehler as e: print(e)")
     env = {**os.environ, "KITANETZ_STORE": backend_settings.store, "KITANETZ_DATA_DIR": str(backend_settings.data_dir)}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 import ladybug
 import pytest
 
-from network.errors import StoreBelegt
+from network.errors import StoreBelegtFehler
 from network.model import Netzdaten
 from network.store.embedded import DATEINAME, EmbeddedStore
 
@@ -62,7 +62,7 @@ def test_waiting_too_long_gives_a_german_message(tmp_path):
     """)
     try:
         assert holder.stdout.readline().strip() == "schreibt"
-        with pytest.raises(StoreBelegt) as exc:
+        with pytest.raises(StoreBelegtFehler) as exc:
             EmbeddedStore(tmp_path, read_only=True, sperre_sekunden=0.5).load()
         msg = str(exc.value)
         assert "von einem anderen Vorgang belegt" in msg and "erneut versuchen" in msg
@@ -183,7 +183,7 @@ def test_a_program_holding_the_file_without_the_lock_file_is_named_in_german(tmp
     """)
     try:
         assert holder.stdout.readline().strip() == "offen"
-        with pytest.raises(StoreBelegt) as exc:
+        with pytest.raises(StoreBelegtFehler) as exc:
             EmbeddedStore(tmp_path).write(_themen("b", 1))
         assert "anderen Programm benutzt" in str(exc.value) and "Runtime" not in str(exc.value)
         assert not list(tmp_path.glob("beschaedigt-*"))

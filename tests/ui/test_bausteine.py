@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from network import pflege as P
-from network.errors import NichtGefunden, Validierungsfehler
+from network.errors import NichtGefundenFehler, ValidierungsFehler
 from network.ui.suche import treffer
 from network.ui.text import md
 from network.zugang import KOMMANDOZEILE
@@ -76,7 +76,7 @@ def test_pflege_speichert_eine_kita_in_einem_schritt(embedded, mini):
 def test_pflege_lehnt_ab_wie_der_import(embedded, mini):
     embedded.write(mini)
     vorher = embedded.load()
-    with pytest.raises(Validierungsfehler) as e:
+    with pytest.raises(ValidierungsFehler) as e:
         P.speichere(embedded, "angebote", {"id": "ang-9", "name": "", "art": "Sport", "versorgt": "alle|sr-a",
                                            "themen": "gibtsnicht", "gueltig_ab": "2025-02-01",
                                            "gueltig_bis": "2025-01-01"}, neu=True, wer=KOMMANDOZEILE)
@@ -86,11 +86,11 @@ def test_pflege_lehnt_ab_wie_der_import(embedded, mini):
     assert ("versorgt", "„alle“ (kreisweit) bitte allein angeben.") in gruende
     assert ("themen", "Das Thema „gibtsnicht“ gibt es nicht in themen.") in gruende
     assert any(s == "gueltig_bis" for s, _ in gruende)
-    with pytest.raises(Validierungsfehler):  # an id that exists is never overwritten by "neu"
+    with pytest.raises(ValidierungsFehler):  # an id that exists is never overwritten by "neu"
         P.speichere(embedded, "angebote", {"id": "ang-1", "name": "X", "art": "Beratung"}, neu=True, wer=KOMMANDOZEILE)
-    with pytest.raises(Validierungsfehler):  # nor may an Angebot take a Kita's id
+    with pytest.raises(ValidierungsFehler):  # nor may an Angebot take a Kita's id
         P.speichere(embedded, "angebote", {"id": "kita-1", "name": "X", "art": "Beratung"}, neu=True, wer=KOMMANDOZEILE)
-    with pytest.raises(NichtGefunden):
+    with pytest.raises(NichtGefundenFehler):
         P.speichere(embedded, "kitas", {"id": "kita-gibtsnicht", "name": "X", "gemeinde_id": "07140001"}, wer=KOMMANDOZEILE)
     assert embedded.load() == vorher
 

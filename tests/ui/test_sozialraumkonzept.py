@@ -109,11 +109,12 @@ def test_mehrdeutige_zahl_wird_nicht_gerechnet(at, feld, eingabe, meldung):
     assert any(meldung in klartext(e.value) for e in at.error), [e.value for e in at.error]
     assert "Es wurde nichts berechnet" in texte(at)
     assert not [t for t in at.table if "Anteil" in t.value.columns]  # no result on a guess
-    from network.grund.format import Eingabefehler, zahl_lesen
+    from network.errors import EingabeFehler
+    from network.grund.format import zahl_lesen
 
     try:  # nothing lost: the field keeps what was typed (a readable number may be rewritten, same value)
         assert zahl_lesen(at.text_input(key=feld).value) == zahl_lesen(eingabe)
-    except Eingabefehler:
+    except EingabeFehler:
         assert at.text_input(key=feld).value == eingabe
 
 
@@ -164,7 +165,7 @@ def test_szenario_speichern_laden_loeschen(at, store):
     assert not at.exception and not at.error
     assert "Szenario „Test SGB II dreifach“ gespeichert." in texte(at)
     assert at.selectbox(key="sk_szenario").value == "Test SGB II dreifach"
-    from network.errors import NichtGefunden
+    from network.errors import NichtGefundenFehler
     from network.verteilung import lade
 
     assert lade(store, "Test SGB II dreifach").gewichte["kinder_sgb2"] == 3.0
@@ -181,7 +182,7 @@ def test_szenario_speichern_laden_loeschen(at, store):
     assert not at.exception
     assert "Test SGB II dreifach" not in at.selectbox(key="sk_szenario").options
     assert at.selectbox(key="sk_szenario").value == "Standard"
-    with pytest.raises(NichtGefunden):
+    with pytest.raises(NichtGefundenFehler):
         lade(store, "Test SGB II dreifach")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from vm_netze import ang, netz
 
-from network.errors import KeinZugriff, NichtGefunden
+from network.errors import NichtGefundenFehler, VermittlungsFehler, ZugriffsFehler
 from network.vermittlung import erfassen, kreuztabelle, vermittlungen
 from network.vermittlung.anonym import KLEIN
 from network.vermittlung.bedarf import (
@@ -17,7 +17,6 @@ from network.vermittlung.bedarf import (
     luecke_melden,
     sozialraum_der_kita,
 )
-from network.vermittlung.erfassung import VermittlungUngueltig
 from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer
 
 
@@ -31,17 +30,17 @@ def test_nur_vier_felder_und_gueltige_werte():
     assert tuple(Bedarfsluecke("2025-03", "sr-a", "sucht").als_dict()) == LUECKE_FELDER
     with pytest.raises(TypeError):
         Bedarfsluecke("2025-03", "sr-a", "sucht", kita_id="k1")  # noqa - no other field
-    with pytest.raises(VermittlungUngueltig, match="keinem Sozialraum"):
+    with pytest.raises(VermittlungsFehler, match="keinem Sozialraum"):
         Bedarfsluecke("2025-03", "", "sucht")
-    with pytest.raises(VermittlungUngueltig, match="Freitext"):
+    with pytest.raises(VermittlungsFehler, match="Freitext"):
         Bedarfsluecke("2025-03", "sr-a", "Familie M. braucht\nHilfe")
-    with pytest.raises(VermittlungUngueltig, match="Anzahl"):
+    with pytest.raises(VermittlungsFehler, match="Anzahl"):
         Bedarfsluecke("2025-03", "sr-a", "sucht", anzahl=0)
 
 
 def test_sozialraum_der_kita(mini):
     assert sozialraum_der_kita(mini, "k1") == "sr-a"
-    with pytest.raises(NichtGefunden, match="„k9“"):
+    with pytest.raises(NichtGefundenFehler, match="„k9“"):
         sozialraum_der_kita(mini, "k9")
 
 
@@ -62,13 +61,13 @@ def test_melden_zaehlt_je_schluessel_auf_beiden_backends(store, mini):
 
 def test_melden_prueft_recht_zukunft_und_verweise(store, mini):
     store.write(mini)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         luecke_melden(store, Bedarfsluecke("2025-03", "sr-a", "sucht"), heute="2025-06-01", wer=OEFFENTLICH)
-    with pytest.raises(VermittlungUngueltig, match="Zukunft"):
+    with pytest.raises(VermittlungsFehler, match="Zukunft"):
         luecke_melden(store, Bedarfsluecke("2025-07", "sr-a", "sucht"), heute="2025-06-01", wer=KOMMANDOZEILE)
-    with pytest.raises(NichtGefunden, match="Sozialraum „sr-x“"):
+    with pytest.raises(NichtGefundenFehler, match="Sozialraum „sr-x“"):
         luecke_melden(store, Bedarfsluecke("2025-03", "sr-x", "sucht"), heute="2025-06-01", wer=KOMMANDOZEILE)
-    with pytest.raises(NichtGefunden, match="Thema „gibtsnicht“"):
+    with pytest.raises(NichtGefundenFehler, match="Thema „gibtsnicht“"):
         luecke_melden(store, Bedarfsluecke("2025-03", "sr-a", "gibtsnicht"), heute="2025-06-01",
                       wer=KOMMANDOZEILE)
     assert bedarfsluecken(store) == []

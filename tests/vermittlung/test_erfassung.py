@@ -6,12 +6,11 @@ import pytest
 from vm_netze import ang, koop, netz
 
 from network.analyse import network_at
-from network.errors import NichtGefunden
+from network.errors import NichtGefundenFehler, VermittlungsFehler
 from network.model import ERGEBNISSE
 from network.vermittlung import (
     FELDER,
     Vermittlung,
-    VermittlungUngueltig,
     erfassen,
     vermittlungen,
     vermittlungen_je_kante,
@@ -25,12 +24,12 @@ GUT = {"monat": "2025-03", "kita_id": "kita-1", "angebot_id": "ang-1", "thema_id
 @pytest.mark.parametrize("feld", ["name", "notiz", "geburtsdatum", "alter", "familie", "fachkraft_id",
                                   "erfasst_von", "tag", "kommentar"])
 def test_jedes_weitere_feld_wird_abgelehnt(feld):
-    with pytest.raises(VermittlungUngueltig, match=f"Unbekanntes Feld „{feld}“.*keine Angaben zur Familie"):
+    with pytest.raises(VermittlungsFehler, match=f"Unbekanntes Feld „{feld}“.*keine Angaben zur Familie"):
         Vermittlung.aus_dict({**GUT, feld: "Familie M., Kind 3 Jahre"})
 
 
 def test_mehrere_fremde_felder_werden_alle_genannt():
-    with pytest.raises(VermittlungUngueltig, match="Unbekannte Felder „alter“, „name“"):
+    with pytest.raises(VermittlungsFehler, match="Unbekannte Felder „alter“, „name“"):
         Vermittlung.aus_dict({**GUT, "name": "x", "alter": 3})
 
 
@@ -58,14 +57,14 @@ def test_felder_sind_genau_sechs_und_die_dataclass_hat_keine_weiteren():
     ({"thema_id": "x" * 101}, "Freitext wird nicht gespeichert"),
 ])
 def test_ungueltige_werte(aenderung, meldung):
-    with pytest.raises(VermittlungUngueltig, match=meldung):
+    with pytest.raises(VermittlungsFehler, match=meldung):
         Vermittlung.aus_dict({**GUT, **aenderung})
 
 
 def test_pflichtfelder_und_nur_zuordnungen():
-    with pytest.raises(VermittlungUngueltig, match="Es fehlt: Thema"):
+    with pytest.raises(VermittlungsFehler, match="Es fehlt: Thema"):
         Vermittlung.aus_dict({k: v for k, v in GUT.items() if k != "thema_id"})
-    with pytest.raises(VermittlungUngueltig, match="Zuordnung"):
+    with pytest.raises(VermittlungsFehler, match="Zuordnung"):
         Vermittlung.aus_dict([("monat", "2025-03")])
 
 
@@ -109,14 +108,14 @@ def test_erfassen_zaehlt_hoch_und_speichert_nur_die_sechs_felder(store, mini):
 ])
 def test_unbekannte_referenz_schreibt_nichts(store, mini, aenderung, fehlt):
     store.write(mini)
-    with pytest.raises(NichtGefunden, match=f"Im Verzeichnis fehlt {fehlt}"):
+    with pytest.raises(NichtGefundenFehler, match=f"Im Verzeichnis fehlt {fehlt}"):
         erfassen(store, {**GUT, **aenderung}, heute="2025-06-01", wer=KOMMANDOZEILE)
     assert vermittlungen(store) == []
 
 
 def test_monat_in_der_zukunft_wird_abgelehnt(store, mini):
     store.write(mini)
-    with pytest.raises(VermittlungUngueltig, match="liegt in der Zukunft"):
+    with pytest.raises(VermittlungsFehler, match="liegt in der Zukunft"):
         erfassen(store, {**GUT, "monat": "2025-07"}, heute="2025-06-30", wer=KOMMANDOZEILE)
     assert erfassen(store, {**GUT, "monat": "2025-06"}, heute="2025-06-01", wer=KOMMANDOZEILE) == 1
 
@@ -124,7 +123,7 @@ def test_monat_in_der_zukunft_wird_abgelehnt(store, mini):
 def test_kita_id_ist_keine_angebot_id(store, mini):
     """A Kita id given as Angebot (or the reverse) is refused: the labels are checked, not only the ids."""
     store.write(mini)
-    with pytest.raises(NichtGefunden, match="das Angebot „kita-2“"):
+    with pytest.raises(NichtGefundenFehler, match="das Angebot „kita-2“"):
         erfassen(store, {**GUT, "angebot_id": "kita-2"}, heute="2025-06-01", wer=KOMMANDOZEILE)
 
 

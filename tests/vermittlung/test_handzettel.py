@@ -22,8 +22,8 @@ import pytest
 from pypdf import PdfReader
 from vm_netze import ang, netz
 
-from network.errors import NichtGefunden
-from network.vermittlung.handzettel import BLATT_SPRACHEN, TEXTE, HandzettelFehler, handzettel, uebersetze
+from network.errors import HandzettelFehler, NichtGefundenFehler
+from network.vermittlung.handzettel import BLATT_SPRACHEN, TEXTE, handzettel, uebersetze
 
 A4_PT = (595.28, 841.89)
 
@@ -169,7 +169,7 @@ def test_fehler():
         handzettel(d, ["a-1", "a-2", "a-3", "a-4"])
     with pytest.raises(HandzettelFehler, match="Sprache „fr“"):
         handzettel(d, ["a-1"], blatt_sprache="fr")
-    with pytest.raises(NichtGefunden, match="a-9"):
+    with pytest.raises(NichtGefundenFehler, match="a-9"):
         handzettel(d, ["a-9"])
-    with pytest.raises(NichtGefunden, match="Kita „k9“"):
+    with pytest.raises(NichtGefundenFehler, match="Kita „k9“"):
         handzettel(d, ["a-1"], kita_id="k9")

@@ -8,8 +8,8 @@ import random
 import pytest
 from vm_netze import STICHTAG, ang, koop, netz
 
-from network.errors import NichtGefunden
-from network.vermittlung import Anfrage, AnfrageUngueltig, suchen
+from network.errors import AnfrageFehler, NichtGefundenFehler
+from network.vermittlung import Anfrage, suchen
 
 
 def ids(ergebnis) -> list[str]:
@@ -195,15 +195,15 @@ def test_ausgangspunkt_gemeinde_oder_koordinaten():
 
 def test_fehler_auf_deutsch():
     d = netz([ang("a-1")])
-    with pytest.raises(NichtGefunden, match="Die Kita „k9“ gibt es im Verzeichnis nicht"):
+    with pytest.raises(NichtGefundenFehler, match="Die Kita „k9“ gibt es im Verzeichnis nicht"):
         suche(d, kita_id="k9")
-    with pytest.raises(NichtGefunden, match="Das Thema „gibtsnicht“"):
+    with pytest.raises(NichtGefundenFehler, match="Das Thema „gibtsnicht“"):
         suche(d, themen=("gibtsnicht",))
-    with pytest.raises(AnfrageUngueltig, match="mindestens ein Thema"):
+    with pytest.raises(AnfrageFehler, match="mindestens ein Thema"):
         suche(d, themen=())
-    with pytest.raises(AnfrageUngueltig, match="nur Sprache und Zielgruppe"):
+    with pytest.raises(AnfrageFehler, match="nur Sprache und Zielgruppe"):
         suche(d, muss=frozenset({"kostenlos"}))
-    with pytest.raises(AnfrageUngueltig, match="Kita, eine Gemeinde oder Koordinaten"):
+    with pytest.raises(AnfrageFehler, match="Kita, eine Gemeinde oder Koordinaten"):
         suchen(d, Anfrage(themen=("sucht",)), STICHTAG)
 
 

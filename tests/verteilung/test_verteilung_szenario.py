@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from network.errors import KeinZugriff, NichtGefunden
-from network.verteilung import STANDARD, Szenario, VerteilungsFehler, lade, loesche, speichere, szenarien
+from network.errors import NichtGefundenFehler, VerteilungsFehler, ZugriffsFehler
+from network.verteilung import STANDARD, Szenario, lade, loesche, speichere, szenarien
 from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer
 
 KOORDINATION = Nutzer("koordination.test", "koordination")
@@ -34,9 +34,9 @@ def test_speichern_laden_ersetzen_loeschen(store):
     speichere(store, Szenario("Ärger ümlaut", {"kinder_sgb2": 1}), wer=KOMMANDOZEILE)
     assert [x.name for x in szenarien(store)] == ["Standard", "Ärger ümlaut", "SGB II doppelt"]
     loesche(store, "SGB II doppelt", wer=KOORDINATION)
-    with pytest.raises(NichtGefunden):
+    with pytest.raises(NichtGefundenFehler):
         lade(store, "SGB II doppelt")
-    with pytest.raises(NichtGefunden):
+    with pytest.raises(NichtGefundenFehler):
         loesche(store, "gibt es nicht", wer=KOORDINATION)
 
 
@@ -52,9 +52,9 @@ def test_jede_aenderung_steht_im_protokoll(store):
 
 
 def test_nur_mit_recht(store):
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         speichere(store, Szenario("A", {"kinder_sgb2": 1}), wer=OEFFENTLICH)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         speichere(store, Szenario("A", {"kinder_sgb2": 1}), wer=Nutzer("anna", "fachkraft", "fk-01"))
     assert store.counts()["nodes"]["Szenario"] == 0
 

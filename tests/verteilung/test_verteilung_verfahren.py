@@ -8,9 +8,9 @@ from fractions import Fraction
 
 import pytest
 
+from network.errors import VerteilungsFehler
 from network.model import Netzdaten
 from network.verteilung import (
-    VerteilungsFehler,
     bedarfsindex,
     betrag_in_cent,
     hare_niemeyer,

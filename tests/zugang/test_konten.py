@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from network.errors import AnmeldungFehlgeschlagen, KeinZugriff, KitaNetzError
+from network.errors import AnmeldeFehler, KitaNetzFehler, ZugriffsFehler
 from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer, konten
 
 PW = "sehr-geheim-123"
@@ -33,9 +33,9 @@ def test_hash_is_argon2_and_not_the_password(mit_konto):
 
 def test_sign_in_and_wrong_password(mit_konto):
     assert konten.anmelden(mit_konto, "anna", PW, pause=_nie) == Nutzer("anna", "koordination", None)
-    with pytest.raises(AnmeldungFehlgeschlagen, match="Benutzername oder Passwort ist falsch"):
+    with pytest.raises(AnmeldeFehler, match="Benutzername oder Passwort ist falsch"):
         konten.anmelden(mit_konto, "anna", "falsch", pause=_nie)
-    with pytest.raises(AnmeldungFehlgeschlagen, match="Benutzername oder Passwort ist falsch"):
+    with pytest.raises(AnmeldeFehler, match="Benutzername oder Passwort ist falsch"):
         konten.anmelden(mit_konto, "niemand", PW, pause=_nie)
 
 
@@ -43,13 +43,13 @@ def test_failed_attempts_are_slowed_then_locked(mit_konto):
     pausen: list[float] = []
     t0 = datetime(2026, 11, 25, 10, 0)
     for _i in range(konten.MAX_FEHLVERSUCHE - 1):
-        with pytest.raises(AnmeldungFehlgeschlagen, match="falsch"):
+        with pytest.raises(AnmeldeFehler, match="falsch"):
             konten.anmelden(mit_konto, "anna", "falsch", jetzt_=t0, pause=pausen.append)
-    with pytest.raises(AnmeldungFehlgeschlagen, match="gesperrt"):
+    with pytest.raises(AnmeldeFehler, match="gesperrt"):
         konten.anmelden(mit_konto, "anna", "falsch", jetzt_=t0, pause=pausen.append)
     assert pausen == [0.5, 1.0, 2.0, 4.0, 8.0]
     # locked: even the right password is refused until the lock ends
-    with pytest.raises(AnmeldungFehlgeschlagen, match="gesperrt"):
+    with pytest.raises(AnmeldeFehler, match="gesperrt"):
         konten.anmelden(mit_konto, "anna", PW, jetzt_=t0 + timedelta(minutes=14), pause=_nie)
     later = t0 + timedelta(minutes=konten.SPERRE_MINUTEN, seconds=1)
     assert konten.anmelden(mit_konto, "anna", PW, jetzt_=later, pause=_nie).rolle == "koordination"
@@ -59,13 +59,13 @@ def test_failed_attempts_are_slowed_then_locked(mit_konto):
 
 def test_disabled_account_cannot_sign_in(mit_konto):
     konten.deaktiviere(mit_konto, "anna", KOMMANDOZEILE)
-    with pytest.raises(AnmeldungFehlgeschlagen):
+    with pytest.raises(AnmeldeFehler):
         konten.anmelden(mit_konto, "anna", PW, pause=_nie)
 
 
 def test_new_password_replaces_old(mit_konto):
     konten.setze_passwort(mit_konto, "anna", "ein-ganz-neues-pw", KOMMANDOZEILE)
-    with pytest.raises(AnmeldungFehlgeschlagen):
+    with pytest.raises(AnmeldeFehler):
         konten.anmelden(mit_konto, "anna", PW, pause=_nie)
     assert konten.anmelden(mit_konto, "anna", "ein-ganz-neues-pw", pause=_nie).name == "anna"
 
@@ -75,15 +75,15 @@ def test_new_password_replaces_old(mit_konto):
     ("bob", "kurz", "mindestens 10 Zeichen"),
 ])
 def test_bad_account_input(embedded, name, pw, msg):
-    with pytest.raises(KitaNetzError, match=msg):
+    with pytest.raises(KitaNetzFehler, match=msg):
         konten.lege_an(embedded, name, "fachkraft", pw, KOMMANDOZEILE)
 
 
 def test_only_koordination_manages_accounts(mit_konto):
     for wer in (OEFFENTLICH, Nutzer("fk", "fachkraft")):
-        with pytest.raises(KeinZugriff):
+        with pytest.raises(ZugriffsFehler):
             konten.lege_an(mit_konto, "bob", "fachkraft", PW, wer)
-        with pytest.raises(KeinZugriff):
+        with pytest.raises(ZugriffsFehler):
             konten.liste(mit_konto, wer)
 
 
@@ -100,7 +100,7 @@ def test_password_never_in_logs_or_exceptions(mit_konto, caplog):
     caplog.set_level(logging.DEBUG)
     try:
         konten.anmelden(mit_konto, "anna", "mein-falsches-passwort", pause=_nie)
-    except AnmeldungFehlgeschlagen as e:
+    except AnmeldeFehler as e:
         assert "mein-falsches-passwort" not in repr(e.args) and e.__cause__ is None
     assert "mein-falsches-passwort" not in caplog.text and "argon2" not in caplog.text
     assert "argon2" not in repr(konten.liste(mit_konto, KOMMANDOZEILE))
@@ -126,14 +126,14 @@ def test_link_to_fachkraft_is_audited_and_checked(embedded, mini):
     assert konten.anmelden(embedded, "fiona", PW, pause=_nie).fachkraft_id == "fk-01"
     e = embedded.query("lade_protokoll")[0]
     assert (e["aktion"], e["objekt_id"]) == ("geändert", "fiona") and "argon2" not in (e["nachher"] or "")
-    with pytest.raises(KitaNetzError, match="gibt es nicht"):
+    with pytest.raises(KitaNetzFehler, match="gibt es nicht"):
         konten.ordne_zu(embedded, "fiona", "fk-99", KOMMANDOZEILE)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         konten.ordne_zu(embedded, "fiona", None, Nutzer("fiona", "fachkraft", "fk-01"))
 
 
 def test_rejected_password_is_not_echoed(embedded, caplog):
     caplog.set_level(logging.DEBUG)
-    with pytest.raises(KitaNetzError) as e:
+    with pytest.raises(KitaNetzFehler) as e:
         konten.lege_an(embedded, "bob", "fachkraft", "kurz-pw", KOMMANDOZEILE)
     assert "kurz-pw" not in str(e.value) and "kurz-pw" not in caplog.text

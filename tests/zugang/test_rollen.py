@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from network.errors import KeinZugriff
+from network.errors import ZugriffsFehler
 from network.zugang import OEFFENTLICH, Nutzer, darf, pruefe, seiten_fuer
 from network.zugang.oidc import nutzer_aus_claims, rolle_aus_claims
 
@@ -33,7 +33,7 @@ def test_actions_per_role(recht, oeffentlich, fachkraft, koordination):
 
 
 def test_refusal_is_german():
-    with pytest.raises(KeinZugriff, match="fehlt die Berechtigung"):
+    with pytest.raises(ZugriffsFehler, match="fehlt die Berechtigung"):
         pruefe(FK, "daten:schreiben")
 
 

@@ -13,7 +13,7 @@ import pytest
 from network import pflege as P
 from network import vorschlag as VS
 from network.austausch import export_dir, import_path, import_rohdaten, read_path
-from network.errors import KeinZugriff, NichtGefunden, Validierungsfehler
+from network.errors import NichtGefundenFehler, ValidierungsFehler, ZugriffsFehler
 from network.frische import stempeln
 from network.vermittlung import erfassen, vermittlungen
 from network.zugang import KOMMANDOZEILE, OEFFENTLICH, Nutzer
@@ -58,7 +58,7 @@ def test_pflege_validation_error_writes_and_logs_nothing(s):
     n, vorher = len(log(s)), s.load()
     werte = P.als_text(vorher.kitas[0], "kitas")
     werte["plaetze"] = "viele"
-    with pytest.raises(Validierungsfehler):
+    with pytest.raises(ValidierungsFehler):
         P.speichere(s, "kitas", werte, wer=KO)
     assert len(log(s)) == n and s.load() == vorher
 
@@ -67,11 +67,11 @@ def test_pflege_validation_error_writes_and_logs_nothing(s):
 def test_kitas_and_angebote_need_daten_schreiben(s, wer):
     n, vorher = len(log(s)), s.load()
     kita = P.als_text(vorher.kitas[0], "kitas")
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.speichere(s, "kitas", kita, wer=wer)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.beende_angebot(s, "ang-1", wer=wer)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.beende_kita(s, "kita-1", wer=wer)
     assert len(log(s)) == n and s.load() == vorher
 
@@ -109,24 +109,24 @@ def test_fachkraft_refused_for_other_kitas_nothing_written(s):
     n, vorher = len(log(s)), s.load()
     fremd = koop(s, "koop-2")  # kita-2: not hers
     fremd["intensitaet"] = "3"
-    with pytest.raises(KeinZugriff, match="Ihnen zugeordnet"):
+    with pytest.raises(ZugriffsFehler, match="Ihnen zugeordnet"):
         P.speichere(s, "kooperationen", fremd, wer=FK)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.beende_kooperation(s, "koop-2", wer=FK)
     weg = koop(s, "koop-2")  # moving another Kita's Kooperation to her own Kita is refused too
     weg["von_id"] = "kita-1"
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.speichere(s, "kooperationen", weg, wer=FK)
     angebot = koop(s, "koop-3")  # from an Angebot: no Kita of hers
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.speichere(s, "kooperationen", angebot, wer=FK)
     neu = {"id": "koop-0099", "von_id": "kita-2", "zu_id": "ang-1", "art": "regelmäßig", "seit": "2026-01-01",
            "intensitaet": "1"}
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.speichere(s, "kooperationen", neu, neu=True, wer=FK)
-    with pytest.raises(KeinZugriff):  # a Fachkraft account without a linked Fachkraft has no Kitas
+    with pytest.raises(ZugriffsFehler):  # a Fachkraft account without a linked Fachkraft has no Kitas
         P.speichere(s, "kooperationen", koop(s, "koop-1"), wer=FK_OHNE)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         P.speichere(s, "kooperationen", koop(s, "koop-1"), wer=OEFFENTLICH)
     assert len(log(s)) == n and s.load() == vorher
 
@@ -145,9 +145,9 @@ def test_import_needs_daten_schreiben_and_names_wer(s, tmp_path, mini):
     roh = read_path(tmp_path / "imp")
     n, vorher = len(log(s)), s.load()
     for wer in (OEFFENTLICH, FK):
-        with pytest.raises(KeinZugriff):
+        with pytest.raises(ZugriffsFehler):
             import_rohdaten(s, roh, wer=wer)
-        with pytest.raises(KeinZugriff):
+        with pytest.raises(ZugriffsFehler):
             import_path(s, tmp_path / "imp", dry_run=True, wer=wer)
     assert len(log(s)) == n and s.load() == vorher
     bericht = import_rohdaten(s, roh, wer=KO)
@@ -185,7 +185,7 @@ def test_stamp_leaves_one_entry(s):
     assert (e["wer"], e["art"], e["objekt_id"]) == ("kora", "kitas", "kita-1")
     assert json.loads(e["vorher"]) == {"geprueft_am": "2026-01-15"}
     assert json.loads(e["nachher"]) == {"geprueft_am": "2026-11-25"}
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         stempeln(s, [("Kita", "kita-1")], FK, "Kreisjugendamt", date(2026, 11, 26))
     assert len(log(s)) == n + 1
 
@@ -194,7 +194,7 @@ def test_stamp_leaves_one_entry(s):
 def test_erfassen_checks_role_and_records_nobody(s):
     v = {"monat": "2025-03", "kita_id": "kita-1", "angebot_id": "ang-1", "thema_id": "sucht"}
     n = len(log(s))
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         erfassen(s, v, heute="2025-06-01", wer=OEFFENTLICH)
     assert vermittlungen(s) == []
     assert erfassen(s, v, heute="2025-06-01", wer=FK) == 1
@@ -218,7 +218,7 @@ def test_proposal_is_not_an_angebot_until_taken_over(s):
     e = log(s)[0]
     assert (e["wer"], e["aktion"], e["art"], e["objekt_id"]) == ("fiona", "vorgeschlagen", "vorschlag", v.id)
 
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         VS.uebernehmen(s, v.id, wer=FK)
     n = len(log(s))
     zeile = VS.uebernehmen(s, v.id, wer=KO, von="Kreisjugendamt", heute="2026-05-04")
@@ -229,7 +229,7 @@ def test_proposal_is_not_an_angebot_until_taken_over(s):
     assert sorted((e["aktion"], e["wer"]) for e in neu) == [("angelegt", "kora"), ("übernommen", "kora")]
     assert VS.vorschlaege(s, wer=KO, nur_offen=True) == []
     assert VS.vorschlaege(s, wer=FK)[0].status == "übernommen"
-    with pytest.raises(NichtGefunden, match="schon übernommen"):
+    with pytest.raises(NichtGefundenFehler, match="schon übernommen"):
         VS.uebernehmen(s, v.id, wer=KO)
 
 
@@ -239,8 +239,8 @@ def test_proposal_rejected_and_invalid_proposal(s):
     assert VS.vorschlaege(s, wer=FK)[0].status == "abgelehnt"
     assert len(s.load().angebote) == 3
     n = len(log(s))
-    with pytest.raises(Validierungsfehler):
+    with pytest.raises(ValidierungsFehler):
         VS.vorschlagen(s, {**VORSCHLAG, "name": "", "art": "Sport"}, wer=FK)
-    with pytest.raises(KeinZugriff):
+    with pytest.raises(ZugriffsFehler):
         VS.vorschlagen(s, VORSCHLAG, wer=OEFFENTLICH)
     assert len(log(s)) == n

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from ...errors import KitaNetzError
+from ...errors import KitaNetzFehler
 from ...model import ART, KREISWEIT, Netzdaten
 from .katalog import FORMEN, GESCHRIEBEN, TABELLEN, datapackage, hsds_id
 from .sprachen import sprachcode
@@ -357,7 +357,7 @@ def export_hsds(daten: Netzdaten, out_dir: Path | str, form: str = "tabular",
     ``hinweise``.
     """
     if form not in FORMEN:
-        raise KitaNetzError(f"Unbekannte HSDS-Form „{form}“ (erlaubt: {', '.join(FORMEN)}).")
+        raise KitaNetzFehler(f"Unbekannte HSDS-Form „{form}“ (erlaubt: {', '.join(FORMEN)}).")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     t = hsds_tabellen(daten, stichtag, hinweise)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ...errors import Fehler, Validierungsfehler
+from ...errors import Fehler, ValidierungsFehler
 from ...model import ART, Netzdaten
 from ..dateien import RohTabelle
 from ..validierung import validate
@@ -33,7 +33,7 @@ def _lesen_abbilden(path: Path | str, bestand: Netzdaten | None, standard_art: s
         leser.fehler.append(Fehler("hsds:service", 0, "", "Der Datensatz enthält keine Dienste (services)."))
     roh = _abbilden(leser, bestand or Netzdaten(), standard_art)
     if leser.fehler:  # errors of the whole dataset (no services, a file that does not read): nothing to import
-        raise Validierungsfehler(list(leser.fehler) + [f for fs in roh.dienstfehler.values() for f in fs])
+        raise ValidierungsFehler(list(leser.fehler) + [f for fs in roh.dienstfehler.values() for f in fs])
     return roh
 
 
@@ -49,41 +49,41 @@ def pruefen(roh: HsdsRohdaten, bestand: Netzdaten | None, teilweise: bool = Fals
     """Validate the mapped rows against ``bestand``: all or nothing, or – with ``teilweise`` – the valid services.
 
     Returns the typed rows, the refused services (each with every reason, in HSDS terms) and the rows that
-    passed. Without ``teilweise`` any error raises :class:`~network.errors.Validierungsfehler` listing all.
+    passed. Without ``teilweise`` any error raises :class:`~network.errors.ValidierungsFehler` listing all.
     """
     je_dienst: dict[int, list[Fehler]] = {n: list(fs) for n, fs in roh.dienstfehler.items()}
     if not teilweise:
         try:
             daten = validate(roh, bestand)
             ohne: list[Fehler] = []
-        except Validierungsfehler as e:
+        except ValidierungsFehler as e:
             ohne = _zuordnen(roh, e, je_dienst)
         if je_dienst or ohne:
-            raise Validierungsfehler(_alle(je_dienst) + ohne)
+            raise ValidierungsFehler(_alle(je_dienst) + ohne)
         return daten, [], roh
     for _ in range(5):  # dropping a service can only remove errors of others; a few rounds settle it
         gut = _ohne(roh, set(je_dienst))
         try:
             daten = validate(gut, bestand)
-        except Validierungsfehler as e:
+        except ValidierungsFehler as e:
             ohne = _zuordnen(roh, e, je_dienst)
             if ohne:  # an error no single service can be blamed for
-                raise Validierungsfehler(_alle(je_dienst) + ohne) from None
+                raise ValidierungsFehler(_alle(je_dienst) + ohne) from None
             continue
         abgelehnt = [Abgelehnt(n, roh.dienstnamen.get(n, str(n)), fs) for n, fs in sorted(je_dienst.items())]
         return daten, abgelehnt, gut
-    raise Validierungsfehler(_alle(je_dienst))  # pragma: no cover - each round removes at least one service
+    raise ValidierungsFehler(_alle(je_dienst))  # pragma: no cover - each round removes at least one service
 
 
 def _alle(je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
     return [f for _, fs in sorted(je_dienst.items()) for f in fs]
 
 
-def _zuordnen(roh: HsdsRohdaten, e: Validierungsfehler, je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
+def _zuordnen(roh: HsdsRohdaten, e: ValidierungsFehler, je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
     """Sort validation errors to their services (in HSDS terms); returns those that belong to none."""
     ohne = []
     for f in e.fehler:
-        hsds = hsds_fehler(roh, Validierungsfehler([f])).fehler[0]
+        hsds = hsds_fehler(roh, ValidierungsFehler([f])).fehler[0]
         nr = roh.dienst_von.get(f.zeile) if f.datei == "angebote" else None
         if nr is None:
             ohne.append(hsds)
@@ -106,7 +106,7 @@ def import_hsds(path: Path | str, bestand: Netzdaten | None = None,
     without an Art gets ``standard_art`` and a notice.
 
     With ``bestand`` (what the store holds) the rows are validated right away, and every error names the HSDS
-    table, row and field (:class:`~network.errors.Validierungsfehler`); with ``teilweise`` the services with
+    table, row and field (:class:`~network.errors.ValidierungsFehler`); with ``teilweise`` the services with
     errors are left out and listed in ``hinweise`` instead. Without ``bestand`` only errors of reading are raised.
     """
     roh = _lesen_abbilden(path, bestand, standard_art)
@@ -117,7 +117,7 @@ def import_hsds(path: Path | str, bestand: Netzdaten | None = None,
     return gut
 
 
-def hsds_fehler(roh: HsdsRohdaten, fehler: Validierungsfehler) -> Validierungsfehler:
+def hsds_fehler(roh: HsdsRohdaten, fehler: ValidierungsFehler) -> ValidierungsFehler:
     """The errors of validating ``roh``, each moved to the HSDS table, row and field it came from."""
     neu = []
     for f in fehler.fehler:
@@ -129,14 +129,14 @@ def hsds_fehler(roh: HsdsRohdaten, fehler: Validierungsfehler) -> Validierungsfe
             neu.append(Fehler(datei, zeile, f.spalte, f.grund))
         else:
             neu.append(f)
-    return Validierungsfehler(neu)
+    return ValidierungsFehler(neu)
 
 
 def import_hsds_store(store, path: Path | str, dry_run: bool = False, fortschritt=None,
                       standard_art: str = ART[0], teilweise: bool = False, *, wer):
     """Import an HSDS 3 dataset into ``store``: read, map, validate once against one load of the store, write.
 
-    All or nothing by default: any error raises :class:`~network.errors.Validierungsfehler` and nothing is
+    All or nothing by default: any error raises :class:`~network.errors.ValidierungsFehler` and nothing is
     written. With ``teilweise`` the valid services are written and the refused ones are listed in the report
     (``abgelehnt``, each with every reason). Nothing is written with ``dry_run``. Needs ``daten:schreiben`` for
     ``wer`` (a :class:`~network.zugang.Nutzer`), who is named in the audit trail. Returns the

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...errors import Fehler, Validierungsfehler
+from ...errors import Fehler, ValidierungsFehler
 from .katalog import TABELLEN
 
 #: Fields that only link rows (never data): not named in the notice when unused.
@@ -313,7 +313,7 @@ class _Leser:
 def _lesen(path: Path) -> _Leser:
     leser = _Leser()
     if not path.exists():
-        raise Validierungsfehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
+        raise ValidierungsFehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
     if path.is_dir():
         hat_csv = any(f.suffix.lower() == ".csv" for f in path.iterdir())
         if hat_csv:
@@ -324,14 +324,14 @@ def _lesen(path: Path) -> _Leser:
         elif (path / "services.json").exists():
             _json_datei(leser, path / "services.json")
         else:
-            raise Validierungsfehler([Fehler(path.name, 0, "", "Kein HSDS-Datensatz gefunden: erwartet werden "
+            raise ValidierungsFehler([Fehler(path.name, 0, "", "Kein HSDS-Datensatz gefunden: erwartet werden "
                                                                "CSV-Dateien mit datapackage.json oder services.json.")])
     elif path.name.lower() == "datapackage.json":
         leser.tabular(path.parent)
     elif path.suffix.lower() == ".json":
         _json_datei(leser, path)
     else:
-        raise Validierungsfehler([Fehler(path.name, 0, "", "Bitte einen HSDS-Ordner, eine datapackage.json oder "
+        raise ValidierungsFehler([Fehler(path.name, 0, "", "Bitte einen HSDS-Ordner, eine datapackage.json oder "
                                                            "eine JSON-Datei mit Diensten angeben.")])
     return leser
 
@@ -340,7 +340,7 @@ def _json_datei(leser: _Leser, f: Path) -> None:
     try:
         daten = json.loads(f.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise Validierungsfehler([Fehler(f"hsds:{f.name}", 0, "", f"Kein gültiges JSON ({e}).")]) from None
+        raise ValidierungsFehler([Fehler(f"hsds:{f.name}", 0, "", f"Kein gültiges JSON ({e}).")]) from None
     leser.json(daten, f.name)
 
 
