@@ -94,14 +94,15 @@ def _wert(v):
 
 
 def bericht_schreiben(store: Store, daten: Netzdaten, bestand: Netzdaten, roh: Rohdaten, dry_run: bool = False,
-                      fortschritt: Fortschritt | None = None, *, wer: Nutzer) -> ImportBericht:
+                      fortschritt: Fortschritt | None = None, *, wer: Nutzer, stand: int | None = None) -> ImportBericht:
     """Report on rows already validated against ``bestand`` (one load of the store) and write them in one
-    transaction unless ``dry_run``."""
+    transaction unless ``dry_run``. ``stand``: the data version ``bestand`` was read at (the write then need not
+    read it again while the version is unchanged)."""
     dateien = [d for d in DATEI_REIHENFOLGE if d in roh.tabellen]
     bericht = ImportBericht({d: len(daten.tabelle(d)) for d in dateien}, list(roh.hinweise), dry_run,
                             aenderungen(daten, bestand, dateien))
     if not dry_run:
-        store.write(daten, fortschritt, wer=wer.name)
+        store.write(daten, fortschritt, wer=wer.name, bestand=None if stand is None else (stand, bestand))
     return bericht
 
 
@@ -113,9 +114,9 @@ def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
     :class:`~network.errors.ValidierungsFehler` (nothing written) when any rule fails.
     """
     pruefe(wer, "daten:schreiben")
-    bestand = store.load()
+    stand, bestand = store.load_mit_stand()
     daten: Netzdaten = validate(roh, bestand)
-    return bericht_schreiben(store, daten, bestand, roh, dry_run, fortschritt, wer=wer)
+    return bericht_schreiben(store, daten, bestand, roh, dry_run, fortschritt, wer=wer, stand=stand)
 
 
 def import_path(store: Store, path: Path | str, dry_run: bool = False,

@@ -34,10 +34,14 @@ def jetzt() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
+#: One encoder for every entry (``json.dumps`` with options builds a new one per call: a large import writes 100,000s).
+_KODIERER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _json(d: dict | None) -> str | None:
     if d is None:
         return None
-    return json.dumps({k: v for k, v in sorted(d.items()) if k not in VERBOTEN}, ensure_ascii=False)
+    return _KODIERER.encode(d if VERBOTEN.isdisjoint(d) else {k: v for k, v in d.items() if k not in VERBOTEN})
 
 
 def eintrag(zeit: str, nr: int, wer: str, aktion: str, art: str, objekt_id: str,

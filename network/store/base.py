@@ -10,18 +10,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from abc import ABC, abstractmethod
+from operator import itemgetter
 from typing import Callable, Iterable, Protocol, TypeVar
 
 from ..grund.protokoll import eintraege, eintrag, jetzt
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
+from . import massen
 from .queries import Queries
 
-__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "nur_geaendert", "BATCH", "STAND_ID"]
+__all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "massenplan", "nur_geaendert", "nur_neue",
+           "BATCH", "MASSEN_AB", "STAND_ID"]
 
 T = TypeVar("T")
 
 #: Rows per ``UNWIND`` batch. All batches of one import run in the same transaction.
 BATCH = 2000
+
+#: New rows from this many on go to the backend's bulk load (:attr:`Store.massenweise`), fewer to the upserts.
+MASSEN_AB = 1000
 
 #: Labels of the store's own bookkeeping (data version, sign-in counters of unknown names): not counted.
 INTERN = ("Stand", "Fehlversuch")
@@ -66,24 +72,28 @@ def _traeger(rows: list[dict]) -> list[dict]:
     return [{"id": k, "name": v} for k, v in sorted(seen.items())]
 
 
-def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
+def schreibplan(daten: Netzdaten, neu: dict[str, set[str]] | None = None) -> list[tuple[str, dict]]:
     """The named queries, in order, that write ``daten`` (already validated) as an idempotent upsert.
 
-    Relationships that an entity's columns describe are replaced: ``unlink_*`` then ``link_*``.
+    Relationships that an entity's columns describe are replaced: ``unlink_*`` then ``link_*``. ``neu`` names
+    per file the ids the store does not hold yet: they have no relationships to remove, so no ``unlink_*`` runs
+    for them.
     """
     plan: list[tuple[str, dict]] = []
 
     def rows(name: str, rs: list[dict]) -> None:
         plan.extend((name, {"rows": b}) for b in _batches(rs))
 
-    def ids(name: str, rs: list[dict]) -> None:
+    def ids(name: str, rs: list[dict], datei: str) -> None:
+        if neu and neu.get(datei):
+            rs = [r for r in rs if r["id"] not in neu[datei]]
         plan.extend((name, {"ids": _ids(b)}) for b in _batches(rs))
 
     rows("upsert_sozialraum", daten.sozialraeume)
     rows("upsert_thema", daten.themen)
     gemeinden = daten.gemeinden
     rows("upsert_gemeinde", gemeinden)
-    ids("unlink_gemeinde", gemeinden)
+    ids("unlink_gemeinde", gemeinden, "gemeinden")
     rows("link_gemeinde_sozialraum", [r for r in gemeinden if r.get("sozialraum_id")])
     rows("upsert_fachkraft", daten.fachkraefte)
 
@@ -91,7 +101,7 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
     rows("upsert_traeger", _traeger(kitas))
     rows("upsert_kita", kitas)
     for q in ("unlink_kita_gemeinde", "unlink_kita_traeger", "unlink_kita_fachkraft"):
-        ids(q, kitas)
+        ids(q, kitas, "kitas")
     rows("link_kita_gemeinde", [r for r in kitas if r.get("gemeinde_id")])
     rows("link_kita_traeger", [r for r in kitas if r.get("traeger_id")])
     rows("link_kita_fachkraft", [r for r in kitas if r.get("fachkraft_id")])
@@ -102,7 +112,7 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
     rows("upsert_angebot", angebote)
     for q in ("unlink_angebot_gemeinde", "unlink_angebot_traeger", "unlink_angebot_thema",
               "unlink_angebot_sozialraum"):
-        ids(q, angebote)
+        ids(q, angebote, "angebote")
     rows("link_angebot_gemeinde", [r for r in angebote if r.get("gemeinde_id")])
     rows("link_angebot_traeger", [r for r in angebote if r.get("traeger_id")])
     # rang keeps the order of the list (the first Thema is the main one)
@@ -115,7 +125,7 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
         plan.append(("link_kreisweit", {}))
 
     koop = daten.kooperationen
-    ids("unlink_kooperation", koop)
+    ids("unlink_kooperation", koop, "kooperationen")
     # von_id is a Kita or an Angebot (never both: validation keeps the ids apart); each query matches its own.
     rows("link_kooperation_kita", koop)
     rows("link_kooperation_angebot", koop)
@@ -123,10 +133,29 @@ def schreibplan(daten: Netzdaten) -> list[tuple[str, dict]]:
     # Sozialraumkonzept: indicator values, linked to their Sozialraum and, for a Kita value, to the Kita.
     ind = daten.indikatoren
     rows("upsert_indikatorwert", ind)
-    ids("unlink_indikatorwert_sozialraum", ind)
-    ids("unlink_indikatorwert_kita", ind)
+    ids("unlink_indikatorwert_sozialraum", ind, "indikatoren")
+    ids("unlink_indikatorwert_kita", ind, "indikatoren")
     rows("link_indikatorwert_sozialraum", [r for r in ind if r.get("sozialraum_id")])
     rows("link_indikatorwert_kita", [r for r in ind if r.get("kita_id")])
+    return plan
+
+
+def massenplan(geaendert: Netzdaten, neu: Netzdaten, neu_ids: dict[str, set[str]], bestand: Netzdaten,
+               daten: Netzdaten, queries: Queries) -> list[tuple[str, dict]]:
+    """The write plan when the backend bulk-loads the new rows: their nodes first (``bulk_*``), the Traeger they
+    name, then the upserts of the changed rows (:func:`schreibplan`), then the new rows' relationships (``bulk_*``:
+    every endpoint exists by then), and the district-wide Angebote linked anew."""
+    alt = Netzdaten(**{d: [r for r in geaendert.tabelle(d) if r["id"] not in neu_ids[d]] for d in DATEI_REIHENFOLGE})
+    bloecke = {name: queries[name] for name in queries.names() if name.startswith("bulk_")}
+    plan: list[tuple[str, dict]] = list(massen.knoten(neu, bloecke))
+    traeger = [{"traeger_id": traeger_id(r["traeger"]), "traeger": r["traeger"]} for r in neu.kitas + neu.angebote
+               if r.get("traeger")]
+    plan += [("upsert_traeger", {"rows": b}) for b in _batches(_traeger(traeger))]
+    plan += schreibplan(alt)
+    kitas = {r["id"] for r in bestand.kitas} | {r["id"] for r in daten.kitas}
+    plan += massen.kanten(neu, kitas)
+    if neu.sozialraeume or neu.angebote:
+        plan += [("unlink_kreisweit", {}), ("link_kreisweit", {})]
     return plan
 
 
@@ -153,8 +182,37 @@ def nur_geaendert(daten: Netzdaten, bestand: Netzdaten) -> Netzdaten:
     for datei in DATEI_REIHENFOLGE:
         spalten = [s.name for s in DATEIEN[datei]]
         alt = {r["id"]: r for r in bestand.tabelle(datei)}
-        teile[datei] = [r for r in daten.tabelle(datei) if not _gleich(r, alt.get(r.get("id")), spalten)]
+        werte = itemgetter(*spalten)  # all columns at once, compared in C; _gleich decides where they differ
+
+        def gleich(r: dict, a: dict | None) -> bool:
+            if a is None:
+                return False
+            try:
+                if werte(r) == werte(a):
+                    return True
+            except KeyError:
+                pass
+            return _gleich(r, a, spalten)
+
+        teile[datei] = [r for r in daten.tabelle(datei) if not gleich(r, alt.get(r.get("id")))]
     return Netzdaten(**teile)
+
+
+def nur_neue(daten: Netzdaten, bestand: Netzdaten) -> tuple[Netzdaten, dict[str, set[str]]]:
+    """The rows of ``daten`` whose id ``bestand`` does not hold, and their ids per file.
+
+    >>> alt = Netzdaten(themen=[{"id": "a", "name": "A", "beschreibung": None}])
+    >>> neu, ids = nur_neue(Netzdaten(themen=[{"id": "a", "name": "A2", "beschreibung": None},
+    ...                                     {"id": "b", "name": "B", "beschreibung": None}]), alt)
+    >>> [r["id"] for r in neu.themen], ids["themen"]
+    (['b'], {'b'})
+    """
+    teile, ids = {}, {}
+    for datei in DATEI_REIHENFOLGE:
+        da = {r["id"] for r in bestand.tabelle(datei)}
+        teile[datei] = [r for r in daten.tabelle(datei) if r["id"] not in da]
+        ids[datei] = {r["id"] for r in teile[datei]}
+    return Netzdaten(**teile), ids
 
 
 def _gleich(r: dict, a: dict | None, spalten: list[str]) -> bool:
@@ -166,6 +224,10 @@ class Store(ABC):
     :class:`~network.store.neo4j.Neo4jStore`."""
 
     dialect: str = ""
+
+    #: Whether the backend loads new rows with its engine's bulk path (:meth:`_massen`, the ``bulk_*`` blocks of
+    #: its dialect): a write with at least :data:`MASSEN_AB` new rows loads them so, in the same transaction.
+    massenweise: bool = False
 
     def __init__(self) -> None:
         self.queries = Queries.load(self.dialect)
@@ -209,36 +271,58 @@ class Store(ABC):
     def close(self) -> None:
         """Release the database."""
 
+    def _massen(self, tx: Tx, block: str, spalten: dict[str, list]) -> None:
+        """Run the bulk block ``block`` in ``tx`` on a column table (``{column: values}``, :mod:`.massen`)."""
+        raise NotImplementedError(f"{type(self).__name__} has no bulk load")
+
     # -- shared operations ----------------------------------------------------------------------------
     def query(self, name: str, **params) -> list[dict]:
         """Run one named read query."""
         return self.execute_read(lambda tx: tx.run(name, **params))
 
     def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None, wer: str = "system",
-              zusatz: list[dict] | None = None) -> int:
+              zusatz: list[dict] | None = None, bestand: tuple[int, Netzdaten] | None = None) -> int:
         """Upsert validated ``daten`` in one transaction; returns the number of rows written.
 
         The audit trail gets one entry per created or changed row, naming ``wer``, with the fields before and
         after, in the same transaction (so a failed write leaves none); ``zusatz`` are further trail entries
         (made with :func:`network.grund.protokoll.eintrag`) appended in that transaction too.
         ``fortschritt(done, total)`` is called after each batch, counted in batches of the write plan.
+        ``bestand`` is ``(version, data)`` as :meth:`load_mit_stand` read them (for the validation): while the data
+        version in the transaction is still that one, they are what the store holds and are not read again.
         """
         zeit = jetzt()
+        gelesen = bestand
 
         def work(tx: Tx) -> None:
-            bestand = _lade(tx)
-            protokoll = eintraege(bestand, daten, wer, zeit)
-            plan = schreibplan(nur_geaendert(daten, bestand))  # unchanged rows need no query at all
+            if gelesen is not None and _stand(tx) == gelesen[0]:
+                bestand = gelesen[1]
+            else:
+                bestand = _lade(tx)
+            geaendert = nur_geaendert(daten, bestand)  # unchanged rows need no query at all
+            protokoll = eintraege(bestand, geaendert, wer, zeit)  # (unchanged rows have no entry anyway)
+            neu, neu_ids = nur_neue(geaendert, bestand)
+            if self.massenweise and neu.anzahl() >= MASSEN_AB:
+                plan = massenplan(geaendert, neu, neu_ids, bestand, daten, self.queries)
+            else:
+                plan = schreibplan(geaendert, neu_ids)
             for i, (name, params) in enumerate(plan, 1):
-                tx.run(name, **params)
+                if name.startswith("bulk_"):
+                    self._massen(tx, name, params)
+                else:
+                    tx.run(name, **params)
                 if fortschritt:
                     fortschritt(i, len(plan))
             if fortschritt and not plan:
                 fortschritt(1, 1)
             if not plan and not protokoll and not zusatz:
                 raise _NichtsZuTun  # nothing changes: roll back, so the data version stays as it is
-            for b in _batches(protokoll + list(zusatz or ())):
-                tx.run("protokoll_anhaengen", rows=b)
+            spur = protokoll + list(zusatz or ())
+            if self.massenweise and len(spur) >= MASSEN_AB:
+                self._massen(tx, *massen.protokoll(spur, self.queries["bulk_protokoll"]))
+            else:
+                for b in _batches(spur):
+                    tx.run("protokoll_anhaengen", rows=b)
 
         try:
             self.execute_write(work)
@@ -254,6 +338,11 @@ class Store(ABC):
     def load(self) -> Netzdaten:
         """All data as :class:`~network.model.Netzdaten`, read in one read transaction."""
         return self.execute_read(_lade)
+
+    def load_mit_stand(self) -> tuple[int, Netzdaten]:
+        """The data version and all data, in one read transaction; the version is read first, so data that a
+        write changed meanwhile never pass for that version (pass both to :meth:`write` as ``bestand``)."""
+        return self.execute_read(lambda tx: (_stand(tx), _lade(tx)))
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Nodes per label and relationships per type: ``{"nodes": {...}, "relationships": {...}}``."""
@@ -283,6 +372,11 @@ class Store(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _stand(tx: Tx) -> int:
+    rows = tx.run("stand_lesen", id=STAND_ID)
+    return int(rows[0]["version"]) if rows else 0
 
 
 def _lade(tx: Tx) -> Netzdaten:

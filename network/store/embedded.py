@@ -35,6 +35,7 @@ import ladybug
 from ..errors import StoreBelegtFehler, StoreFehler
 from ..model import DATEIEN, LABELS, RELATIONSHIPS
 from .base import Store
+from .massen import TYPEN
 
 __all__ = ["EmbeddedStore", "DATEINAME", "SPERRDATEI"]
 
@@ -95,6 +96,7 @@ class EmbeddedStore(Store):
     """
 
     dialect = "ladybug"
+    massenweise = True  # new rows of a large import: COPY from Arrow tables (queries/ladybug/bulk.cypher)
 
     def __init__(self, data_dir: Path | str, read_only: bool = False, sperre_sekunden: float = 120.0):
         super().__init__()
@@ -213,7 +215,13 @@ class EmbeddedStore(Store):
                     g.schliessen()
                 if g.conn is None:
                     self._oeffne_unter_sperre(g, schreiben)
-                yield g.conn
+                try:
+                    yield g.conn
+                except BaseException:
+                    # after a rollback the connection is not reused: a COPY on a connection that rolled back
+                    # crashed the engine (LadybugDB 0.22); the next operation opens the database afresh
+                    g.schliessen()
+                    raise
             finally:
                 with g.guard:
                     niemand = g.wartende == 0
@@ -276,6 +284,15 @@ class EmbeddedStore(Store):
                 raise
             conn.execute("COMMIT")
             return result
+
+    def _massen(self, tx: _LbTx, block: str, spalten: dict[str, list]) -> None:
+        """Load a column table with the engine's COPY (a ``bulk_*`` block), as an Arrow table of typed columns."""
+        import pyarrow as pa  # only a large import needs it
+
+        typen = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "liste": pa.list_(pa.string()),
+                 "text": pa.string()}
+        tabelle = pa.table({n: pa.array(v, type=typen[TYPEN.get(n, "text")]) for n, v in spalten.items()})
+        tx.run(block, daten=tabelle)
 
     def execute_read(self, fn: Callable[[_LbTx], T]) -> T:
         with self._verbindung(schreiben=False) as conn:

@@ -13,21 +13,49 @@ from network.store.queries import QUERY_DIR, Queries, parse_blocks
 ERLAUBTE_ABWEICHUNGEN = {"schema", "zaehle_knoten", "zaehle_beziehungen"}
 
 
+def _massen(name: str) -> bool:
+    """The embedded engine's bulk load (``queries/ladybug/bulk.cypher``): blocks only that dialect has."""
+    return name.startswith("bulk_")
+
+
 def test_dialect_folders_override_only_the_named_differences():
     for dialect in ("ladybug", "neo4j"):
         names = set()
         for path in (QUERY_DIR / dialect).glob("*.cypher"):
             names |= set(parse_blocks(path.read_text(encoding="utf-8")))
-        assert names - {"schema"} <= ERLAUBTE_ABWEICHUNGEN, dialect
+        assert {n for n in names if not _massen(n)} - {"schema"} <= ERLAUBTE_ABWEICHUNGEN, dialect
         assert "schema" in names
+        if dialect != "ladybug":
+            assert not [n for n in names if _massen(n)], dialect
 
 
 def test_shared_queries_are_identical_for_both_backends():
     lb, neo = Queries.load("ladybug"), Queries.load("neo4j")
-    assert lb.names() == neo.names()
-    for name in lb.names():
+    assert [n for n in lb.names() if not _massen(n)] == neo.names()
+    assert not [n for n in neo.names() if _massen(n)]
+    for name in neo.names():
         if name not in ERLAUBTE_ABWEICHUNGEN:
             assert lb[name] == neo[name], name
+
+
+def test_bulk_blocks_copy_from_a_parameter_into_whitelisted_tables():
+    """COPY names its table and its columns literally (from the whitelist and the schema); the rows come only as
+    the parameter ``$daten``, never as a file name or a literal."""
+    known = set(LABELS) | set(RELATIONSHIPS)
+    q = Queries.load("ladybug")
+    bloecke = [n for n in q.names() if _massen(n)]
+    assert bloecke
+    schema = {re.search(r"TABLE IF NOT EXISTS (\w+)", st).group(1): " ".join(st.split())
+              for st in q.statements("schema")}
+    for name in bloecke:
+        m = re.fullmatch(r"COPY (\w+)(?:\(([\w,\s]*)\))? FROM \$daten(?: \(from='(\w+)', to='(\w+)'\))?",
+                         " ".join(q[name].split()))
+        assert m, name
+        tabelle, spalten, von, zu = m.groups()
+        assert tabelle in known and {von, zu} - {None} <= known, name
+        for spalte in (spalten or "").replace(" ", "").split(","):
+            if spalte:
+                assert re.search(rf"[(,] ?{spalte} [A-Z]", schema[tabelle]), (name, spalte)
 
 
 def test_label_override_differs_exactly_in_the_label_function():
