@@ -327,13 +327,13 @@ python-igraph {m['igraph']} ({m['system']}).
 
 
 def _exakt_bis() -> str:
-    from network.analyse.bericht import EXAKT_BIS
+    from network.analyse.auswertung import EXAKT_BIS
 
     return f"{EXAKT_BIS:,}".replace(",", "\u202f")
 
 
 def _stichprobe() -> str:
-    from network.analyse.bericht import STICHPROBE
+    from network.analyse.auswertung import STICHPROBE
 
     return str(STICHPROBE)
 

@@ -24,7 +24,7 @@ from datetime import date
 from .errors import KitaNetzFehler, NichtGefundenFehler
 from .model import Netzdaten
 from .store import Store
-from .zugang.rollen import Nutzer, pruefe
+from .zugang.rollen import Nutzer, verlange
 
 __all__ = ["veraltet", "monat_jahr", "Faellig", "faellige", "stempeln"]
 
@@ -80,7 +80,7 @@ def faellige(daten: Netzdaten, heute: date, monate: int = 12) -> list[Faellig]:
 def stempeln(store: Store, eintraege: list[tuple[str, str]], wer: Nutzer, stelle: str, heute: date) -> int:
     """Mark ``[(art, id), …]`` as checked today by ``stelle`` (an office, e.g. "Kreisjugendamt"), in one audited
     transaction. Needs the right ``daten:schreiben``."""
-    pruefe(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     stelle = (stelle or "").strip()
     if not stelle:
         raise KitaNetzFehler("Bitte angeben, welche Stelle geprüft hat (z. B. „Kreisjugendamt“).")

@@ -45,11 +45,10 @@ from .austausch.dateien import Rohdaten, RohTabelle, zelle
 from .errors import Fehler, NichtGefundenFehler, ValidierungsFehler, ZugriffsFehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
-from .zugang.rollen import Nutzer, darf
-from .zugang.rollen import pruefe as pruefe_recht
+from .zugang.rollen import Nutzer, darf, verlange
 
 __all__ = ["DATEIEN_PFLEGE", "als_text", "pruefe", "speichere", "beende_angebot", "beende_kooperation",
-           "beende_kita", "naechste_id", "STANDARD_STELLE", "eigene_kitas", "pruefe_schreibrecht"]
+           "beende_kita", "naechste_id", "STANDARD_STELLE", "eigene_kitas", "verlange_schreibrecht"]
 
 #: The files the Pflege forms edit.
 DATEIEN_PFLEGE = ("kitas", "angebote", "kooperationen")
@@ -139,7 +138,7 @@ def eigene_kitas(bestand: Netzdaten, wer: Nutzer) -> set[str]:
     return {k["id"] for k in bestand.kitas if k.get("fachkraft_id") == wer.fachkraft_id}
 
 
-def pruefe_schreibrecht(wer: Nutzer, datei: str, bestand: Netzdaten, zeile: dict | None = None) -> None:
+def verlange_schreibrecht(wer: Nutzer, datei: str, bestand: Netzdaten, zeile: dict | None = None) -> None:
     """Raise :class:`~network.errors.ZugriffsFehler` unless ``wer`` may write ``zeile`` of ``datei``.
 
     Kitas and Angebote: ``daten:schreiben``. Kooperationen: ``kooperation:schreiben``; without
@@ -148,9 +147,9 @@ def pruefe_schreibrecht(wer: Nutzer, datei: str, bestand: Netzdaten, zeile: dict
     role is checked.
     """
     if datei != "kooperationen":
-        pruefe_recht(wer, "daten:schreiben")
+        verlange(wer, "daten:schreiben")
         return
-    pruefe_recht(wer, "kooperation:schreiben")
+    verlange(wer, "kooperation:schreiben")
     if zeile is None or darf(wer, "daten:schreiben"):
         return
     eigene = eigene_kitas(bestand, wer)
@@ -167,12 +166,12 @@ def speichere(store: Store, datei: str, werte: dict[str, str], bestand: Netzdate
               neu: bool = False, von: str = STANDARD_STELLE, heute: str | None = None, *, wer: Nutzer) -> dict:
     """Validate and write one Kita, Angebot or Kooperation (one transaction); returns the written row.
 
-    ``wer`` must have the right (see :func:`pruefe_schreibrecht`); the audit trail names ``wer``.
+    ``wer`` must have the right (see :func:`verlange_schreibrecht`); the audit trail names ``wer``.
     """
     bestand = bestand if bestand is not None else store.load()
-    pruefe_schreibrecht(wer, datei, bestand)
+    verlange_schreibrecht(wer, datei, bestand)
     zeile = pruefe(datei, _stempel(werte, datei, von, _heute(heute)), bestand, neu=neu)
-    pruefe_schreibrecht(wer, datei, bestand, zeile)
+    verlange_schreibrecht(wer, datei, bestand, zeile)
     store.write(Netzdaten(**{datei: [zeile]}), wer=wer.name)
     return zeile
 
@@ -187,7 +186,7 @@ def _finde(bestand: Netzdaten, datei: str, rid: str) -> dict:
 def beende_angebot(store: Store, angebot_id: str, von: str = STANDARD_STELLE, heute: str | None = None,
                    bestand: Netzdaten | None = None, *, wer: Nutzer) -> dict:
     """Retire an Angebot: ``gueltig_bis`` = today (validated like any other change; ``daten:schreiben``)."""
-    pruefe_recht(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     bestand = bestand if bestand is not None else store.load()
     werte = als_text(_finde(bestand, "angebote", angebot_id), "angebote")
     werte["gueltig_bis"] = _heute(heute)
@@ -197,7 +196,7 @@ def beende_angebot(store: Store, angebot_id: str, von: str = STANDARD_STELLE, he
 def beende_kooperation(store: Store, koop_id: str, heute: str | None = None,
                        bestand: Netzdaten | None = None, *, wer: Nutzer) -> dict:
     """End a Kooperation: ``bis`` = today (a Fachkraft: only a Kooperation of a Kita assigned to her)."""
-    pruefe_recht(wer, "kooperation:schreiben")
+    verlange(wer, "kooperation:schreiben")
     bestand = bestand if bestand is not None else store.load()
     werte = als_text(_finde(bestand, "kooperationen", koop_id), "kooperationen")
     werte["bis"] = _heute(heute)
@@ -212,7 +211,7 @@ def beende_kita(store: Store, kita_id: str, von: str = STANDARD_STELLE, heute: s
     Kooperationen that start after today are left as they are (they have not begun); the caller can end them
     one by one. Needs ``daten:schreiben``.
     """
-    pruefe_recht(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     tag = _heute(heute)
     bestand = bestand if bestand is not None else store.load()
     werte = als_text(_finde(bestand, "kitas", kita_id), "kitas")

@@ -25,7 +25,7 @@ from .errors import NichtGefundenFehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
 from .zugang.protokoll import eintrag, jetzt
-from .zugang.rollen import Nutzer, darf, pruefe
+from .zugang.rollen import Nutzer, darf, verlange
 
 __all__ = ["Vorschlag", "ART", "FELDER", "vorschlagen", "vorschlaege", "uebernehmen", "ablehnen"]
 
@@ -70,7 +70,7 @@ def vorschlagen(store: Store, werte: dict[str, str], *, wer: Nutzer, bestand: Ne
                 heute: str | None = None) -> Vorschlag:
     """Propose a new Angebot (``angebot:vorschlagen``). Raises
     :class:`~network.errors.ValidierungsFehler` (nothing kept) when the values would not pass the Pflege form."""
-    pruefe(wer, "angebot:vorschlagen")
+    verlange(wer, "angebot:vorschlagen")
     bestand = bestand if bestand is not None else store.load()
     tag = heute or date.today().isoformat()
     zeile = P.pruefe("angebote", _zeile_zu_werte(werte, bestand, tag), bestand, neu=True)
@@ -83,7 +83,7 @@ def vorschlagen(store: Store, werte: dict[str, str], *, wer: Nutzer, bestand: Ne
 
 def vorschlaege(store: Store, *, wer: Nutzer, nur_offen: bool = False) -> list[Vorschlag]:
     """Proposals, newest first: all for the Koordination (``daten:schreiben``), else only ``wer``'s own."""
-    pruefe(wer, "angebot:vorschlagen")
+    verlange(wer, "angebot:vorschlagen")
     alle = darf(wer, "daten:schreiben")
     eintraege = sorted(store.query("lade_protokoll_art", art=ART), key=lambda e: e["id"])
     vorschlag: dict[str, Vorschlag] = {}
@@ -112,7 +112,7 @@ def uebernehmen(store: Store, vorschlag_id: str, *, wer: Nutzer, von: str = P.ST
                 heute: str | None = None) -> dict:
     """Take a proposal over as a new Angebot (``daten:schreiben``): validated again, written with the entry
     ``übernommen`` in one transaction. Returns the Angebot's row."""
-    pruefe(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     v = _offen(store, vorschlag_id, wer)
     bestand = store.load()
     tag = heute or date.today().isoformat()
@@ -125,6 +125,6 @@ def uebernehmen(store: Store, vorschlag_id: str, *, wer: Nutzer, von: str = P.ST
 
 def ablehnen(store: Store, vorschlag_id: str, *, wer: Nutzer) -> None:
     """Reject a proposal (``daten:schreiben``): the entry ``abgelehnt``; nothing else changes."""
-    pruefe(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     v = _offen(store, vorschlag_id, wer)
     store.protokolliere([eintrag(jetzt(), 0, wer.name, ABGELEHNT, ART, v.id)])

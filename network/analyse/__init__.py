@@ -28,7 +28,7 @@ Examples
 
 import importlib
 
-from .bericht import Auswertung, GesamtAuswertung, SozialraumAuswertung, analyse, auswerten
+from .auswertung import Auswertung, GesamtAuswertung, SozialraumAuswertung, analyse, auswerten
 from .geo import haversine_km
 from .kennzahlen import BACKENDS, SEED
 from .lueckensuche import LUECKENARTEN, MAX_KM

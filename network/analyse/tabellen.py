@@ -1,7 +1,7 @@
 """UI-friendly tables (pandas DataFrames) of the analysis.
 
 Every function takes either :class:`~network.model.Netzdaten` (then it runs :func:`~network.analyse.auswerten`
-with the given options) or an :class:`~network.analyse.bericht.Auswertung` already computed – the app computes
+with the given options) or an :class:`~network.analyse.auswertung.Auswertung` already computed – the app computes
 once per change and reads all tables from it.
 
 Examples
@@ -27,7 +27,7 @@ import pandas as pd
 
 from network.model import Netzdaten
 
-from .bericht import GESAMT_ID, GESAMT_NAME, Auswertung, _mittel, auswerten, themen_vokabular
+from .auswertung import GESAMT_ID, GESAMT_NAME, Auswertung, _mittel, auswerten, themen_vokabular
 from .lueckensuche import LUECKENARTEN
 from .netz import TYP_ANGEBOT, TYP_KITA, network_at, sozialraum_mitglieder
 

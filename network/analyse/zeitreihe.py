@@ -21,7 +21,7 @@ import pandas as pd
 
 from network.model import Netzdaten
 
-from .bericht import GESAMT_ID, GESAMT_NAME, auswerten
+from .auswertung import GESAMT_ID, GESAMT_NAME, auswerten
 from .lueckensuche import MAX_KM
 from .netz import TYP_KITA
 from .zeit import datum_iso, quartale, quartalsende, stichtag_iso

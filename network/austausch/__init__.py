@@ -19,7 +19,7 @@ from pathlib import Path
 from ..model import DATEI_REIHENFOLGE, Netzdaten
 from ..store import Store
 from ..store.base import Fortschritt
-from ..zugang.rollen import Nutzer, pruefe
+from ..zugang.rollen import Nutzer, verlange
 from .dateien import Rohdaten, csv_text, export_dir, export_xlsx, read_path
 from .hsds import export_hsds, import_hsds, import_hsds_store
 from .netzformate import export_netz, netz_bytes, netz_graph
@@ -113,7 +113,7 @@ def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
     Needs the right ``daten:schreiben`` (also for a dry run); the audit trail names ``wer``. Raises
     :class:`~network.errors.ValidierungsFehler` (nothing written) when any rule fails.
     """
-    pruefe(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     stand, bestand = store.load_mit_stand()
     daten: Netzdaten = validate(roh, bestand)
     return bericht_schreiben(store, daten, bestand, roh, dry_run, fortschritt, wer=wer, stand=stand)
@@ -124,5 +124,5 @@ def import_path(store: Store, path: Path | str, dry_run: bool = False,
     """Import a CSV folder, a CSV file or an xlsx workbook (see ``seed/README.md`` for the format).
 
     Needs ``daten:schreiben`` (checked before the files are read)."""
-    pruefe(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     return import_rohdaten(store, read_path(path), dry_run, fortschritt, wer=wer)

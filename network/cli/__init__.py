@@ -251,9 +251,9 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
     Ctrl-C stops it at any point; the write transaction is rolled back, nothing is saved."""
     from ..austausch import import_rohdaten, read_path
     from ..zugang import KOMMANDOZEILE
-    from ..zugang.rollen import pruefe
+    from ..zugang.rollen import verlange
 
-    pruefe(KOMMANDOZEILE, "daten:schreiben")
+    verlange(KOMMANDOZEILE, "daten:schreiben")
     fortschritt.phase(f"Dateien werden gelesen ({pfad}) …")
     roh = read_path(pfad)
     zeilen = sum(len(t.zeilen) for t in roh.tabellen.values())

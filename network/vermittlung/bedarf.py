@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 
 from ..errors import NichtGefundenFehler
 from ..model import Netzdaten
-from ..zugang.rollen import Nutzer, pruefe
+from ..zugang.rollen import Nutzer, verlange
 from .erfassung import (
     AUFBEWAHRUNG_JAHRE,
     MAX_ANZAHL,
@@ -95,7 +95,7 @@ def luecke_melden(store, luecke: Bedarfsluecke, heute: _dt.date | str | None = N
     ------
     ZugriffsFehler, VermittlungsFehler (month in the future), NichtGefundenFehler (Sozialraum or Thema unknown).
     """
-    pruefe(wer, "vermittlung:erfassen")
+    verlange(wer, "vermittlung:erfassen")
     if luecke.monat > monat_heute(heute):
         raise VermittlungsFehler(f"Der Monat {luecke.monat} liegt in der Zukunft.")
     params = {"sozialraum_id": luecke.sozialraum_id, "thema_id": luecke.thema_id}

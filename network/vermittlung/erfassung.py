@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass
 
 from ..errors import NichtGefundenFehler, VermittlungsFehler
 from ..model import ERGEBNISSE
-from ..zugang.rollen import Nutzer, pruefe
+from ..zugang.rollen import Nutzer, verlange
 
 __all__ = ["Vermittlung", "FELDER", "erfassen", "vermittlungen", "vermittlungen_je_kante",
            "ZAEHLT_ALS_WEG", "monat_heute", "AUFBEWAHRUNG_JAHRE", "alte_loeschen",
@@ -155,7 +155,7 @@ def erfassen(store, vermittlung: Vermittlung | Mapping, heute: _dt.date | str | 
     NichtGefundenFehler
         The Kita, the Angebot or the Thema does not exist (nothing is written).
     """
-    pruefe(wer, "vermittlung:erfassen")
+    verlange(wer, "vermittlung:erfassen")
     v = vermittlung if isinstance(vermittlung, Vermittlung) else Vermittlung.aus_dict(vermittlung)
     jetzt = monat_heute(heute)
     if v.monat > jetzt:

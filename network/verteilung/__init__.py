@@ -29,7 +29,6 @@ Examples
 [('sr-a', '750', '1.50'), ('sr-b', '250', '0.50')]
 """
 
-from .auswertung import angebot_je_sozialraum, bedarf_und_angebot, ist_stunden, soll_ist, vergleiche
 from .bericht import als_csv, als_tabelle, excel_bytes, pdf_bytes
 from .indikatoren import KATALOG, KITA, SOZIALRAUM, Indikator, aktuelle_werte, standard_gewichte
 from .szenario import STANDARD, Szenario, lade, loesche, speichere, szenarien
@@ -48,6 +47,7 @@ from .verfahren import (
                         verteile,
                         verteile_auf_kitas,
 )
+from .vergleich import angebot_je_sozialraum, bedarf_und_angebot, ist_stunden, soll_ist, vergleiche
 
 __all__ = [
     "verteile", "verteile_auf_kitas", "bedarfsindex", "hare_niemeyer", "betrag_in_cent", "in_schritten",

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ..errors import NichtGefundenFehler, VerteilungsFehler
 from ..store import Store
 from ..zugang.protokoll import eintrag, jetzt
-from ..zugang.rollen import Nutzer, pruefe
+from ..zugang.rollen import Nutzer, verlange
 from . import indikatoren as I
 
 __all__ = ["Szenario", "STANDARD", "szenario_id", "szenarien", "lade", "speichere", "loesche", "MAX_NAME"]
@@ -129,7 +129,7 @@ def speichere(store: Store, szenario: Szenario, wer: Nutzer) -> Szenario:
 
     Needs ``szenario:schreiben``. One transaction: the scenario and its audit entry (before and after).
     """
-    pruefe(wer, "szenario:schreiben")
+    verlange(wer, "szenario:schreiben")
     s = _pruefe(szenario)
     vorher = next((x for x in szenarien(store) if x.id == s.id and not x.eingebaut), None)
     s.geaendert_am = jetzt()
@@ -152,7 +152,7 @@ def loesche(store: Store, name: str, wer: Nutzer) -> None:
 
     Needs ``szenario:schreiben``. One transaction: the deletion and its audit entry.
     """
-    pruefe(wer, "szenario:schreiben")
+    verlange(wer, "szenario:schreiben")
     s = lade(store, name)
     if s.eingebaut:
         raise VerteilungsFehler("„Standard“ ist eingebaut und kann nicht gelöscht werden.")

@@ -7,6 +7,6 @@
 - :mod:`~network.zugang.protokoll`: audit entries, appended in the same transaction as each write.
 """
 
-from .rollen import KOMMANDOZEILE, OEFFENTLICH, Nutzer, darf, pruefe, seiten_fuer
+from .rollen import KOMMANDOZEILE, OEFFENTLICH, Nutzer, darf, seiten_fuer, verlange
 
-__all__ = ["Nutzer", "OEFFENTLICH", "KOMMANDOZEILE", "darf", "pruefe", "seiten_fuer"]
+__all__ = ["Nutzer", "OEFFENTLICH", "KOMMANDOZEILE", "darf", "verlange", "seiten_fuer"]

@@ -32,7 +32,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from ..errors import AnmeldeFehler, KitaNetzFehler, NichtGefundenFehler
 from ..store import Store
 from .protokoll import eintrag, jetzt
-from .rollen import ROLLEN, Nutzer, pruefe
+from .rollen import ROLLEN, Nutzer, verlange
 
 __all__ = ["Konto", "lege_an", "liste", "deaktiviere", "ordne_zu", "setze_passwort", "anmelden",
            "MAX_FEHLVERSUCHE", "SPERRE_MINUTEN", "MIN_LAENGE"]
@@ -95,7 +95,7 @@ def _schreibe(store: Store, row: dict, wer: Nutzer, aktion: str, vorher: dict | 
 def lege_an(store: Store, name: str, rolle: str, passwort: str, wer: Nutzer,
             fachkraft_id: str | None = None) -> Konto:
     """Create an account (``nutzer:verwalten`` needed)."""
-    pruefe(wer, "nutzer:verwalten")
+    verlange(wer, "nutzer:verwalten")
     name = _name(name)
     if rolle not in ROLLEN or rolle == "oeffentlich":
         raise KitaNetzFehler("Rolle muss „fachkraft“ oder „koordination“ sein.")
@@ -116,7 +116,7 @@ def _konto(r: dict) -> Konto:
 
 def liste(store: Store, wer: Nutzer) -> list[Konto]:
     """All accounts, sorted by name (``nutzer:verwalten`` needed)."""
-    pruefe(wer, "nutzer:verwalten")
+    verlange(wer, "nutzer:verwalten")
     return [_konto(r) for r in store.query("lade_nutzer")]
 
 
@@ -129,7 +129,7 @@ def _vorhanden(store: Store, name: str) -> dict:
 
 def deaktiviere(store: Store, name: str, wer: Nutzer) -> None:
     """Disable an account; it can no longer sign in."""
-    pruefe(wer, "nutzer:verwalten")
+    verlange(wer, "nutzer:verwalten")
     row = _vorhanden(store, name)
     _schreibe(store, {**row, "aktiv": False}, wer, "deaktiviert", row)
 
@@ -137,7 +137,7 @@ def deaktiviere(store: Store, name: str, wer: Nutzer) -> None:
 def ordne_zu(store: Store, name: str, fachkraft_id: str | None, wer: Nutzer) -> None:
     """Link an account to a Fachkraft (``fachkraft_id``; ``None`` removes the link): whose Kitas a Fachkraft
     account may edit."""
-    pruefe(wer, "nutzer:verwalten")
+    verlange(wer, "nutzer:verwalten")
     row = _vorhanden(store, name)
     fachkraft_id = fachkraft_id or None
     if fachkraft_id and not any(f["id"] == fachkraft_id for f in store.load().fachkraefte):
@@ -148,7 +148,7 @@ def ordne_zu(store: Store, name: str, fachkraft_id: str | None, wer: Nutzer) -> 
 
 def setze_passwort(store: Store, name: str, passwort: str, wer: Nutzer) -> None:
     """Set a new password (and lift a lock)."""
-    pruefe(wer, "nutzer:verwalten")
+    verlange(wer, "nutzer:verwalten")
     row = _vorhanden(store, name)
     _schreibe(store, {**row, "passwort_hash": _passwort(passwort), "fehlversuche": 0, "gesperrt_bis": None},
               wer, "passwort geändert", row)

@@ -24,9 +24,9 @@ CSV_SPALTEN = ("zeit", "wer", "aktion", "art", "objekt_id", "vorher", "nachher")
 
 def lade(store, wer) -> list[dict]:
     """The whole trail, newest first (``protokoll:lesen`` needed)."""
-    from .rollen import pruefe
+    from .rollen import verlange
 
-    pruefe(wer, "protokoll:lesen")
+    verlange(wer, "protokoll:lesen")
     return store.query("lade_protokoll")
 
 

@@ -6,7 +6,7 @@ Examples
 (True, False)
 >>> darf(Nutzer("anna", "fachkraft", fachkraft_id="fk-01"), "kooperation:schreiben")
 True
->>> pruefe(OEFFENTLICH, "daten:schreiben")
+>>> verlange(OEFFENTLICH, "daten:schreiben")
 Traceback (most recent call last):
 ...
 network.errors.ZugriffsFehler: Dafür fehlt die Berechtigung (angemeldet als: nicht angemeldet).
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import ZugriffsFehler
 
-__all__ = ["Nutzer", "ROLLEN", "ROLLENNAMEN", "OEFFENTLICH", "KOMMANDOZEILE", "RECHTE", "SEITEN", "darf", "pruefe",
+__all__ = ["Nutzer", "ROLLEN", "ROLLENNAMEN", "OEFFENTLICH", "KOMMANDOZEILE", "RECHTE", "SEITEN", "darf", "verlange",
            "seiten_fuer"]
 
 #: Role ids (stored) and their German names (shown).
@@ -82,7 +82,7 @@ def darf(nutzer: Nutzer, recht: str) -> bool:
     return nutzer.rolle in RECHTE.get(recht, ())
 
 
-def pruefe(nutzer: Nutzer, recht: str) -> None:
+def verlange(nutzer: Nutzer, recht: str) -> None:
     """Raise :class:`~network.errors.ZugriffsFehler` (German) unless ``nutzer`` may do ``recht``."""
     if not darf(nutzer, recht):
         wer = nutzer.name if nutzer.angemeldet else "nicht angemeldet"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from network.errors import ZugriffsFehler
-from network.zugang import OEFFENTLICH, Nutzer, darf, pruefe, seiten_fuer
+from network.zugang import OEFFENTLICH, Nutzer, darf, seiten_fuer, verlange
 from network.zugang.oidc import nutzer_aus_claims, rolle_aus_claims
 
 FK = Nutzer("fk", "fachkraft", "fk-01")
@@ -34,7 +34,7 @@ def test_actions_per_role(recht, oeffentlich, fachkraft, koordination):
 
 def test_refusal_is_german():
     with pytest.raises(ZugriffsFehler, match="fehlt die Berechtigung"):
-        pruefe(FK, "daten:schreiben")
+        verlange(FK, "daten:schreiben")
 
 
 def test_oidc_claims_map_to_roles():

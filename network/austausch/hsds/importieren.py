@@ -142,10 +142,10 @@ def import_hsds_store(store, path: Path | str, dry_run: bool = False, fortschrit
     ``wer`` (a :class:`~network.zugang.Nutzer`), who is named in the audit trail. Returns the
     :class:`~network.austausch.ImportBericht`; its ``hinweise`` list what was not taken over.
     """
-    from ...zugang.rollen import pruefe
+    from ...zugang.rollen import verlange
     from .. import bericht_schreiben
 
-    pruefe(wer, "daten:schreiben")
+    verlange(wer, "daten:schreiben")
     bestand = store.load()
     roh = _lesen_abbilden(path, bestand, standard_art)
     daten, abgelehnt, gut = pruefen(roh, bestand, teilweise)
