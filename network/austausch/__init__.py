@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from ..model import DATEI_REIHENFOLGE, Netzdaten
@@ -69,12 +70,18 @@ def aenderungen(daten: Netzdaten, bestand: Netzdaten, dateien) -> dict[str, dict
             continue
         alt = {r["id"]: r for r in bestand.tabelle(datei)}
         zaehler: dict = {"neu": 0, "geaendert": 0, "unveraendert": 0, "felder": {}}
+        werte = itemgetter(*(s.name for s in DATEIEN[datei]))  # equal in every column: nothing to look at
         for r in daten.tabelle(datei):
             vorher = alt.get(r["id"])
             if vorher is None:
                 zaehler["neu"] += 1
                 continue
-            felder = [s.name for s in DATEIEN[datei] if _wert(r.get(s.name)) != _wert(vorher.get(s.name))]
+            try:
+                gleich = werte(r) == werte(vorher)
+            except KeyError:
+                gleich = False
+            felder = [] if gleich else [s.name for s in DATEIEN[datei]
+                                        if _wert(r.get(s.name)) != _wert(vorher.get(s.name))]
             if felder:
                 zaehler["geaendert"] += 1
                 zaehler["felder"][r["id"]] = felder

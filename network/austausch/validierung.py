@@ -180,8 +180,10 @@ def _spalte_schnell(texte: list[str], s: Spalte) -> list | None:
     >>> _spalte_schnell(["46.0"], Spalte("lat", "float", min=47.2, max=55.1)) is None
     True
     """
-    if XML_VERBOTEN.search("\n".join(texte)):
+    gesamt = "\n".join(texte)
+    if XML_VERBOTEN.search(gesamt):
         return None
+    ohne_apostroph = "'" not in gesamt  # then no cell needs entschuetzen
     t = [x.strip() for x in texte]
     typ = s.typ
     werte: list
@@ -193,7 +195,10 @@ def _spalte_schnell(texte: list[str], s: Spalte) -> list | None:
         elif typ == "liste":
             if s.erlaubt or max(map(len, t), default=0) > MAX_TEXT:
                 return None
-            werte = [[entschuetzen(p.strip()) for p in x.split("|") if p.strip()] if x else [] for x in t]
+            if ohne_apostroph:
+                werte = [[q for q in (p.strip() for p in x.split("|")) if q] if x else [] for x in t]
+            else:
+                werte = [[entschuetzen(p.strip()) for p in x.split("|") if p.strip()] if x else [] for x in t]
         elif typ == "int":
             werte = [int(x) if x else None for x in t]
         elif typ == "float":
