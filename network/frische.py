@@ -12,8 +12,8 @@ Examples
 (True, False)
 >>> veraltet(None, date(2026, 11, 25), 12)
 True
->>> monat_jahr("2026-03-14")
-'03/2026'
+
+The month on the public card („Angaben zuletzt geprüft: 03/2026“) is :func:`network.grund.format.monat`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .model import Netzdaten
 from .store import Store
 from .zugang.rollen import Nutzer, verlange
 
-__all__ = ["veraltet", "monat_jahr", "Faellig", "faellige", "stempeln"]
+__all__ = ["veraltet", "Faellig", "faellige", "stempeln"]
 
 
 def _minus_monate(tag: date, monate: int) -> date:
@@ -45,13 +45,6 @@ def veraltet(geprueft_am: str | None, heute: date, monate: int) -> bool:
     if not geprueft_am:
         return True
     return date.fromisoformat(geprueft_am) <= _minus_monate(heute, monate)
-
-
-def monat_jahr(geprueft_am: str | None) -> str:
-    """``MM/YYYY`` for the public card ("Angaben zuletzt geprüft: 03/2026"); ``""`` if never checked."""
-    from .grund.format import monat
-
-    return monat(geprueft_am)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..austausch.dateien import schuetzen
+from ..grund.formel import schuetzen
 from .lueckensuche import LUECKENARTEN
 
 __all__ = ["CSV_SPALTEN", "als_csv"]

@@ -1,6 +1,7 @@
 """Distances on the earth: the haversine formula and exact nearest-neighbour search.
 
-Distances are great-circle distances on a sphere of radius :data:`ERDRADIUS_KM` (haversine formula). The
+Distances are great-circle distances on a sphere of radius :data:`~network.grund.geo.ERDRADIUS_KM` (haversine
+formula, written once in :mod:`network.grund.geo`; here its vectorised form). The
 nearest neighbour is exact: small inputs are compared pairwise with numpy, large ones through a k-d tree
 over points on the unit sphere (``scipy.spatial.cKDTree``, when scipy is installed), where the straight-line
 (chord) distance orders points exactly as the great-circle distance does. Ties go to the lowest index.
@@ -16,33 +17,14 @@ Examples
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
+
+from ..grund.geo import ERDRADIUS_KM, haversine_km
 
 __all__ = ["ERDRADIUS_KM", "haversine_km", "haversine_km_np", "naechste"]
 
-#: Mean earth radius in km used by every distance.
-ERDRADIUS_KM = 6371.0
-
 #: Up to this many pairs the nearest neighbour is found by comparing all pairs.
 _PAARWEISE_BIS = 4_000_000
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees (WGS84).
-
-    Examples
-    --------
-    >>> haversine_km(49.98, 7.52, 49.98, 7.52)
-    0.0
-    >>> round(haversine_km(49.0, 7.0, 50.0, 7.0), 3)
-    111.195
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * ERDRADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def haversine_km_np(lat1, lon1, lat2, lon2) -> np.ndarray:

@@ -35,11 +35,12 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from network.grund.format import datum
 from network.model import KREISWEIT
 
 from .geo import naechste
 from .netz import TYP_ANGEBOT, TYP_KITA
-from .texte import aufzaehlung, datum_text, km_text
+from .texte import aufzaehlung, km_text
 from .trennstellen import abgeschnitten
 
 __all__ = ["LUECKENARTEN", "BERATUNG", "MAX_KM", "Entfernungen", "Luecken", "themen_ohne_angebot",
@@ -356,7 +357,7 @@ def luecken_im_sozialraum(G: nx.Graph, H: nx.Graph, sozialraum_id: str, *, theme
     tn = lambda t: _q(thema_namen.get(t, t))  # noqa: E731
     name = lambda v: _q(G._node[v].get("name") or v)  # noqa: E731
     stichtag = G.graph.get("stichtag")
-    tag = datum_text(stichtag) if stichtag else "Stichtag"
+    tag = datum(stichtag) if stichtag else "Stichtag"
     g = e.gruende
     g["themen_ohne_angebot"] = [
         f"Im Sozialraum {sr} gibt es am {tag} kein aktives Angebot zum Thema {tn(t)} – weder vor Ort noch mit "

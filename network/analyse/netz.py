@@ -33,9 +33,11 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from network.errors import NichtGefundenFehler
-from network.model import KREISWEIT, Netzdaten
-
-from .zeit import datum_iso, stichtag_iso
+from network.grund.sozialraum import gehoert_zu
+from network.grund.sozialraum import versorgt as versorgt_sozialraum  # re-exported: the one rule lives in grund
+from network.grund.zeit import aktiv as _aktiv
+from network.grund.zeit import stichtag_iso
+from network.model import Netzdaten
 
 __all__ = ["network_at", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz", "gemeinde_sozialraum",
            "versorgt_sozialraum", "TYP_KITA", "TYP_ANGEBOT"]
@@ -71,26 +73,6 @@ def gemeinde_sozialraum(daten: Netzdaten) -> dict[str, str | None]:
     {'g1': 'sr-a'}
     """
     return {g["id"]: g.get("sozialraum_id") for g in daten.gemeinden}
-
-
-def versorgt_sozialraum(versorgt: Iterable[str], sozialraum_id: str) -> bool:
-    """Whether an Angebot with catchment ``versorgt`` serves ``sozialraum_id`` (``"alle"`` serves all).
-
-    Examples
-    --------
-    >>> versorgt_sozialraum(["alle"], "sr-x"), versorgt_sozialraum(["sr-a"], "sr-x")
-    (True, False)
-    """
-    versorgt = list(versorgt or ())
-    return KREISWEIT in versorgt or sozialraum_id in versorgt
-
-
-def _aktiv(ab, bis, tag: str) -> bool:
-    if ab is not None and not isinstance(ab, str):
-        ab = datum_iso(ab)
-    if bis is not None and not isinstance(bis, str):
-        bis = datum_iso(bis)
-    return (not ab or ab[:10] <= tag) and (not bis or bis[:10] >= tag)
 
 
 def network_at(daten: Netzdaten, stichtag=None,
@@ -192,21 +174,11 @@ def sozialraum_mitglieder(G: nx.Graph, sozialraum_ids: Iterable[str]) -> dict[st
     {'sr-a': ['k1', 'a1', 'a2'], 'sr-b': ['a1', 'a2']}
     """
     mitglieder: dict[str, list] = {s: [] for s in sozialraum_ids}
-    alle_ids = list(mitglieder)
     for v, d in G.nodes(data=True):
-        versorgt = d.get("versorgt") or ()
-        if KREISWEIT in versorgt:
-            for s in alle_ids:
-                mitglieder[s].append(v)
-            continue
-        sr = d.get("sozialraum")
-        if sr in mitglieder:
-            mitglieder[sr].append(v)
-        for s in versorgt:
-            if s != sr and s in mitglieder:
-                liste = mitglieder[s]
-                if not liste or liste[-1] != v:  # a repeated id in versorgt counts once
-                    liste.append(v)
+        ort, versorgt = d.get("sozialraum"), list(d.get("versorgt") or ())
+        for s, liste in mitglieder.items():
+            if gehoert_zu(ort, versorgt, s):
+                liste.append(v)
     return mitglieder
 
 

@@ -1,16 +1,16 @@
-"""German wording of numbers, dates and lists for the reasons a coordinator reads.
+"""German wording of numbers and lists for the reasons a coordinator reads (dates: :func:`network.grund.format.datum`).
 
 Examples
 --------
->>> km_text(18.26), datum_text("2024-04-01"), aufzaehlung(["A", "B", "C"])
-('18,3 km', '01.04.2024', 'A, B und C')
+>>> km_text(18.26), aufzaehlung(["A", "B", "C"])
+('18,3 km', 'A, B und C')
 """
 
 from __future__ import annotations
 
 from ..grund import format as F
 
-__all__ = ["km_text", "datum_text", "aufzaehlung", "zahl_text"]
+__all__ = ["km_text", "aufzaehlung", "zahl_text"]
 
 
 def zahl_text(x: float, stellen: int = 1) -> str:
@@ -27,25 +27,14 @@ def zahl_text(x: float, stellen: int = 1) -> str:
 
 
 def km_text(km: float) -> str:
-    """A distance like ``"3,2 km"`` (one decimal).
+    """A distance like ``"3,2 km"`` or ``"15 km"`` (:func:`network.grund.format.km`, at most one decimal).
 
     Examples
     --------
     >>> km_text(0), km_text(3.21), km_text(15)
     ('0 km', '3,2 km', '15 km')
     """
-    return f"{F.zahl(round(km, 1))} km"
-
-
-def datum_text(iso: str) -> str:
-    """An ISO date as ``TT.MM.JJJJ``.
-
-    Examples
-    --------
-    >>> datum_text("2025-12-31")
-    '31.12.2025'
-    """
-    return F.datum(iso[:10])
+    return F.km(km, None)
 
 
 def aufzaehlung(namen: list[str], hoechstens: int = 5) -> str:

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Fehler, ValidierungsFehler
+from ..grund.formel import entschuetzen, schuetzen  # the one formula guard (re-exported here)
 from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 
 __all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
@@ -32,8 +33,6 @@ __all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text
            "entschuetzen", "zelle", "XML_VERBOTEN", "MAX_ZEILEN", "MAX_SPALTEN", "MAX_ENTPACKT", "MAX_ARCHIVTEILE"]
 
 log = logging.getLogger(__name__)
-
-_GEFAEHRLICH = ("=", "+", "-", "@", "\t", "\r")
 
 #: Most data rows per file or sheet (the whole district has a few hundred; 250,000 leaves room for large tests).
 MAX_ZEILEN = 250_000
@@ -61,16 +60,6 @@ class Rohdaten:
 
     tabellen: dict[str, RohTabelle] = field(default_factory=dict)
     hinweise: list[str] = field(default_factory=list)
-
-
-def schuetzen(text: str) -> str:
-    """Protect a text cell against spreadsheet formula injection."""
-    return "'" + text if text.startswith(_GEFAEHRLICH) else text
-
-
-def entschuetzen(text: str) -> str:
-    """Undo :func:`schuetzen` (a leading apostrophe before a formula character)."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_GEFAEHRLICH) else text
 
 
 def zelle(value, typ: str) -> str:

@@ -105,11 +105,21 @@ def prozent(anteil, stellen: int = 2) -> str:
     return zahl(_dezimal(anteil) * 100, stellen) + _LEER + "%"
 
 
-def km(x) -> str:
-    """A distance with one decimal: ``3,2 km``; ``None`` → ``""`` (no distance known)."""
+def km(x, stellen: int | None = 1) -> str:
+    """A distance – the one rule for km as text: ``3,2 km``; ``None`` → ``""`` (no distance known).
+
+    ``stellen`` decimals (1 on the pages; 0 for the families' „4 km entfernt“, where a tenth would pretend a
+    precision the straight line does not have); ``None``: at most one decimal, none for whole km („15 km“,
+    „3,2 km“), for the sentences of the analysis. Callers add words around it („… entfernt“), never digits.
+
+    >>> km(3.04), km(12.66), km(4.49, 0), km(15, None), km(3.21, None), km(0, None)
+    ('3,0 km', '12,7 km', '4 km', '15 km', '3,2 km', '0 km')
+    """
     if x is None:
         return ""
-    return zahl(x, 1) + _LEER + "km"
+    if stellen is None:
+        return zahl(_dezimal(x).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) + _LEER + "km"
+    return zahl(x, stellen) + _LEER + "km"
 
 
 def datum(x) -> str:

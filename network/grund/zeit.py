@@ -1,4 +1,7 @@
-"""Dates of the analysis: the Stichtag, what is active on it, and quarters.
+"""Dates of the domain: the Stichtag, what is active on it, and quarters – each rule written once.
+
+Every package asks here whether a row is active on a day (Angebote by ``gueltig_ab``/``gueltig_bis``,
+Kooperationen by ``seit``/``bis``): the analysis, the directory of the Wegweiser and the matching.
 
 Dates in :class:`~network.model.Netzdaten` are ISO strings (``"2023-04-01"``) or ``None``. ISO strings of the
 same length compare like the dates they name, so every test here is a plain string comparison.
@@ -13,15 +16,17 @@ Examples
 '2024-04-01'
 >>> quartale("2023-11-02", "2024-04-01")
 ['2023-10-01', '2024-01-01', '2024-04-01']
+>>> quartalsenden("2021-01-01", "2021-10-05")
+['2021-03-31', '2021-06-30', '2021-09-30']
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from network.errors import KitaNetzFehler
+from ..errors import KitaNetzFehler
 
-__all__ = ["stichtag_iso", "datum_iso", "aktiv", "quartalsanfang", "quartalsende", "quartale"]
+__all__ = ["stichtag_iso", "datum_iso", "aktiv", "quartalsanfang", "quartalsende", "quartale", "quartalsenden"]
 
 
 def datum_iso(wert) -> str | None:
@@ -123,3 +128,15 @@ def quartale(von: str, bis: str) -> list[str]:
         ergebnis.append(q)
         q = (_dt.date.fromisoformat(quartalsende(q)) + _dt.timedelta(days=1)).isoformat()
     return ergebnis
+
+
+def quartalsenden(von: str, bis: str) -> list[str]:
+    """The last days of the quarters from the quarter of ``von`` on that end before ``bis`` (the steps of the
+    growth charts: each quarter's end, then the caller adds today).
+
+    Examples
+    --------
+    >>> quartalsenden("2024-01-01", "2024-03-31"), quartalsenden("2024-01-01", "2024-04-01")
+    ([], ['2024-03-31'])
+    """
+    return [e for e in map(quartalsende, quartale(von, bis)) if e < bis]

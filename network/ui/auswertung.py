@@ -17,6 +17,8 @@ import streamlit as st
 
 from .. import analyse as A
 from ..austausch.dateien import schuetzen
+from ..grund import format as F
+from ..grund.zeit import quartalsenden
 from ..model import KREISWEIT
 from ..zugang import darf
 from . import daten as D
@@ -24,8 +26,8 @@ from . import rechnen as R
 from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .begriffe import erklaerung
-from .netzwerk import BEGINN, _quartal_name, quartalsenden
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, km_text, md, zahl_de
+from .netzwerk import BEGINN, _quartal_name
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, md
 
 __all__ = ["seite", "LUECKEN_TITEL", "excel_bytes", "csv_bytes"]
 
@@ -59,7 +61,7 @@ def _fmt(wert, art: str) -> str:
         return "–"
     if art == "d":
         return str(int(wert))
-    return zahl_de(float(wert), int(art))
+    return F.zahl(float(wert), int(art))
 
 
 # -- downloads ----------------------------------------------------------------------------------------
@@ -175,7 +177,7 @@ def _hubs(t: dict, sr_name: dict) -> None:
             tab = h[["rang", "name", "typ", "degree", "betweenness"]].rename(columns={
                 "rang": "Rang", "name": "Name", "typ": "Typ", "degree": "Kooperationen",
                 "betweenness": "Betweenness"})
-            tab["Betweenness"] = tab["Betweenness"].map(lambda b: zahl_de(float(b or 0), 3))
+            tab["Betweenness"] = tab["Betweenness"].map(lambda b: F.zahl(float(b or 0), 3))
             st.dataframe(tab, hide_index=True, width="stretch")
 
 
@@ -200,7 +202,7 @@ def _luecken(t: dict, sr: str, max_km: float) -> None:
         teil = lu[lu["art"] == art]
         titel = LUECKEN_TITEL.get(art, art)
         if art == "entfernung":
-            titel += f" (über {zahl_de(max_km, 0)} km)"
+            titel += f" (über {F.km(max_km, 0)})"
         with st.expander(f"{titel} ({len(teil)})", expanded=bool(len(teil)) and art in (
                 "themen_ohne_angebot", "kitas_ohne_kooperation", "kitas_ohne_beratung")):
             if teil.empty:
@@ -214,7 +216,7 @@ def _luecken(t: dict, sr: str, max_km: float) -> None:
                     e = empfehlung_fuer[z["kita_id"]][0]
                     satz += f" → Empfohlen: Kooperation mit „{e['angebot']}“"
                     if e["km"] is not None and not pd.isna(e["km"]):
-                        satz += " (kommt zu den Familien)" if e["km"] == 0 else f" ({zahl_de(e['km'], 1)} km)"
+                        satz += " (kommt zu den Familien)" if e["km"] == 0 else f" ({F.km(e['km'])})"
                     satz += "."
                 saetze.append(satz)
             _aufzaehlung(saetze)
@@ -229,7 +231,7 @@ def _empfehlungen(t: dict, sr: str) -> None:
     _aufzaehlung([g for g in emp["grund"].tolist() if g], max_zeilen=6)
     with st.expander("Empfehlungen als Tabelle"):
         tab = emp[["kita", "angebot", "themen", "km", "grund"]].copy()
-        tab["km"] = tab["km"].map(lambda k: "" if k is None or pd.isna(k) else km_text(float(k)))  # „3,2 km“
+        tab["km"] = tab["km"].map(lambda k: "" if k is None or pd.isna(k) else F.km(float(k)))  # „3,2 km“
         st.dataframe(tab.rename(columns={"kita": "Kita", "angebot": "Angebot", "themen": "Themen",
                                          "km": "Entfernung", "grund": "Begründung"}),
                      hide_index=True, width="stretch")
@@ -312,7 +314,7 @@ def seite() -> None:
 
     st.header("Abdeckung: Sozialraum × Thema", anchor=False)
     st.caption("Zahl der aktiven Angebote, die für den Sozialraum zuständig sind (vor Ort oder kreisweit), je "
-               f"Thema – Stand {datum_de(stichtag)}. Rot und „0 – Lücke“: kein einziges Angebot.")
+               f"Thema – Stand {F.datum(stichtag)}. Rot und „0 – Lücke“: kein einziges Angebot.")
     _heatmap(t, sr_name, thema_name)
 
     st.header("Sozialräume im Vergleich", anchor=False)

@@ -24,7 +24,7 @@ import streamlit as st
 from ..model import Netzdaten
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
-from .verzeichnis import Verzeichnis
+from ..verzeichnis import Verzeichnis
 
 __all__ = ["settings", "store", "daten", "daten_fuer", "version", "auffrischen", "verzeichnis", "geschrieben",
            "abgeleitet",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import date
 
 import altair as alt
 import networkx as nx
@@ -17,6 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from ..austausch.netzformate import MEDIENTYPEN, dateiname, netz_bytes
+from ..grund import format as F
+from ..grund.sozialraum import gehoert_zu
+from ..grund.zeit import quartalsenden
 from ..model import KREISWEIT, Netzdaten
 from . import daten as D
 from . import rechnen as R
@@ -24,32 +26,15 @@ from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .begriffe import erklaerung
 from .netzrahmen import TYPEN, netz_html
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md, zahl_de
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, md
 
-__all__ = ["seite", "quartalsenden", "netzbild", "DOWNLOADS"]
+__all__ = ["seite", "netzbild", "DOWNLOADS"]
 
 BEGINN = "2021-01-01"
 
 def _params(heute: str) -> tuple[Param, ...]:
     return (Param("n_sr", "sr", default=KREISWEIT), Param("n_typ", "zeigen", "liste", list(TYPEN)),
             Param("n_thema", "thema", "liste", []), Param("n_tag", "stichtag", default=heute))
-
-
-def quartalsenden(von: str, bis: str) -> list[str]:
-    """Last days of the quarters from ``von`` up to before ``bis`` (ISO).
-
-    >>> quartalsenden("2021-01-01", "2021-10-05")
-    ['2021-03-31', '2021-06-30', '2021-09-30']
-    """
-    j, m = int(von[:4]), (int(von[5:7]) - 1) // 3 * 3 + 3
-    out = []
-    while True:
-        naechster = date(j + (m == 12), m % 12 + 1, 1)
-        ende = date.fromordinal(naechster.toordinal() - 1).isoformat()
-        if ende >= bis:
-            return out
-        out.append(ende)
-        j, m = (j + 1, 3) if m == 12 else (j, m + 3)
 
 
 def _quartal_name(iso: str, heute: str) -> str:
@@ -63,9 +48,8 @@ def _mitglieder(d: Netzdaten, sr: str | None) -> tuple[list[dict], list[dict]]:
     gsr = {g["id"]: g.get("sozialraum_id") for g in d.gemeinden}
     if sr is None:
         return list(d.kitas), list(d.angebote)
-    kitas = [k for k in d.kitas if gsr.get(k.get("gemeinde_id")) == sr]
-    angebote = [a for a in d.angebote if gsr.get(a.get("gemeinde_id")) == sr
-                or KREISWEIT in (a.get("versorgt") or []) or sr in (a.get("versorgt") or [])]
+    kitas = [k for k in d.kitas if gehoert_zu(gsr.get(k.get("gemeinde_id")), (), sr)]
+    angebote = [a for a in d.angebote if gehoert_zu(gsr.get(a.get("gemeinde_id")), a.get("versorgt"), sr)]
     return kitas, angebote
 
 
@@ -169,11 +153,11 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
         rang = hubs.index(rid) + 1 if rid in hubs else None
         zeile2 = ("Kita" if typ == "Kita" else f"Angebot ({typ})") + (f" · {ort}" if ort else "") + \
             (f" · Sozialraum {raum}" if raum else "")
-        tooltip = [name, zeile2, f"{deg} Kooperationen am Stichtag", f"Betweenness {zahl_de(b, 3)}"]
+        tooltip = [name, zeile2, f"{deg} Kooperationen am Stichtag", f"Betweenness {F.zahl(b, 3)}"]
         if rang:
             tooltip.append(f"Hub Nr. {rang} im {'Sozialraum' if sr else 'Kreis'}")
         if bis:
-            tooltip.append(f"Angebot endet am {datum_de(bis)}" if bis >= heute else f"beendet {datum_de(bis)}")
+            tooltip.append(f"Angebot endet am {F.datum(bis)}" if bis >= heute else f"beendet {F.datum(bis)}")
         x, y = positionen.get(rid, (0.0, 0.0))
         knoten.append({"id": rid, "label": name, "typ": typ, "wert": b, "hub": bool(rang), "x": x, "y": y,
                        "ab": ab, "bis": bis, "tooltip": tooltip})
@@ -188,8 +172,8 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
         inten = int(c.get("intensitaet") or 1)
         art = c.get("art") or ""
         breite = 1 + (inten - 1) * 1.6
-        tooltip = [f"{namen[u]} – {namen[v]}", f"{art}, seit {datum_de(c.get('seit'))}"
-                   + (f" bis {datum_de(c['bis'])}" if c.get("bis") else ""), f"Intensität {inten} von 3"]
+        tooltip = [f"{namen[u]} – {namen[v]}", f"{art}, seit {F.datum(c.get('seit'))}"
+                   + (f" bis {F.datum(c['bis'])}" if c.get("bis") else ""), f"Intensität {inten} von 3"]
         kanten.append({"id": c["id"], "from": u, "to": v, "seit": c.get("seit"), "bis": c.get("bis"),
                        "breite": breite, "art": art, "tooltip": tooltip})
         if (not c.get("seit") or c["seit"] <= stichtag) and (not c.get("bis") or c["bis"] >= stichtag):
@@ -203,9 +187,9 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
     kt["Hub"] = kt["Hub"].astype("Int64")
     et = pd.DataFrame(zeilen_e, columns=["Von", "Zu", "Art", "seit", "bis", "Intensität"])
     for spalte in ("seit", "bis"):  # shown TT.MM.JJJJ
-        et[spalte] = et[spalte].map(lambda x: datum_de(x) if x else "")
+        et[spalte] = et[spalte].map(lambda x: F.datum(x) if x else "")
     kt = kt.sort_values(["Betweenness", "Name"], ascending=[False, True])
-    kt["Betweenness"] = kt["Betweenness"].map(lambda b: zahl_de(float(b), 4))  # German decimal comma
+    kt["Betweenness"] = kt["Betweenness"].map(lambda b: F.zahl(float(b), 4))  # German decimal comma
     return daten, kt, et
 
 
@@ -272,8 +256,8 @@ def _wachstum_charts(sr: str | None, stichtag: str) -> None:
     with st.expander("Zeitreihe als Tabelle"):
         tab = df[["stichtag", "akteure", "kitas", "angebote", "kooperationen", "dichte", "komponenten",
                   "luecken"]].copy()
-        tab["stichtag"] = tab["stichtag"].map(lambda x: datum_de(str(x)[:10]))
-        tab["dichte"] = tab["dichte"].map(lambda x: zahl_de(float(x or 0), 3))
+        tab["stichtag"] = tab["stichtag"].map(lambda x: F.datum(str(x)[:10]))
+        tab["dichte"] = tab["dichte"].map(lambda x: F.zahl(float(x or 0), 3))
         st.dataframe(tab.rename(columns={"stichtag": "Stichtag", "akteure": "Akteure", "kitas": "Kitas",
                                          "angebote": "Angebote", "kooperationen": "Kooperationen",
                                          "dichte": "Dichte", "komponenten": "Komponenten",
@@ -328,7 +312,7 @@ def seite() -> None:
                                      tuple(st.session_state.get("n_thema") or ()), heute, hoehe)
 
     wo = f"Sozialraum {sr_name[sr]}" if sr else "Rhein-Hunsrück-Kreis"
-    st.header(f"{wo} am {datum_de(stichtag)}", anchor=False)
+    st.header(f"{wo} am {F.datum(stichtag)}", anchor=False)
     met = R.tabellen(stichtag)["metriken"]
     zeile = met[met["sozialraum_id"] == (sr or KREISWEIT)]
     if len(zeile):
@@ -336,7 +320,7 @@ def seite() -> None:
         m1, m2, m3, m4 = st.columns(4)
         m1.metric("Akteure", int(z["akteure"]))
         m2.metric("Kooperationen", int(z["kooperationen"]))
-        m3.metric("Dichte", zahl_de(float(z["dichte"] or 0), 3))
+        m3.metric("Dichte", F.zahl(float(z["dichte"] or 0), 3))
         m4.metric("Komponenten", int(z["komponenten"]))
         st.caption("Akteure: Kitas und Angebote am Stichtag. Zum Abspielen des Wachstums den Knopf „Abspielen“ über "
                    "der Grafik nutzen.")

@@ -11,11 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import KitaNetzFehler
+from ..grund import format as F
 from ..zugang import konten
 from ..zugang.rollen import ROLLENNAMEN
 from . import daten as D
 from . import sitzung
-from .text import datum_de, md
+from .text import md
 
 __all__ = ["seite", "tabelle"]
 
@@ -35,10 +36,10 @@ def tabelle(kontenliste: list[konten.Konto], fachkraft_name: dict[str, str]) -> 
     for k in kontenliste:
         status = "aktiv" if k.aktiv else "deaktiviert"
         if k.gesperrt_bis:
-            status += f", gesperrt bis {k.gesperrt_bis[11:16]} Uhr ({datum_de(k.gesperrt_bis[:10])})"
+            status += f", gesperrt bis {k.gesperrt_bis[11:16]} Uhr ({F.datum(k.gesperrt_bis[:10])})"
         fk = f"{fachkraft_name.get(k.fachkraft_id, k.fachkraft_id)} ({k.fachkraft_id})" if k.fachkraft_id else ""
         zeilen.append({"Benutzername": k.name, "Rolle": ROLLENNAMEN.get(k.rolle, k.rolle), "Fachkraft": fk,
-                       "Status": status, "angelegt am": datum_de((k.angelegt_am or "")[:10])})
+                       "Status": status, "angelegt am": F.datum((k.angelegt_am or "")[:10])})
     return pd.DataFrame(zeilen, columns=["Benutzername", "Rolle", "Fachkraft", "Status", "angelegt am"])
 
 

@@ -28,12 +28,12 @@ from ..austausch.dateien import Rohdaten, csv_text, read_uploads
 from ..errors import Fehler, KitaNetzFehler, ValidierungsFehler
 from ..grund import format as F
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten
-from ..vermittlung.lage import ORTSMITTE, gleiche_adresse
+from ..verzeichnis import ORTSMITTE, gleiche_adresse
 from ..zugang import Nutzer, darf
 from . import daten as D
 from . import sitzung
 from .pruefliste import pruefliste
-from .text import datum_de, md
+from .text import md
 
 __all__ = ["seite", "BESCHRIFTUNG", "GRUPPEN", "fehler_tabelle", "lese_upload", "bereiche"]
 
@@ -239,10 +239,10 @@ def _beenden(datei: str) -> None:
         wer = sitzung.nutzer()
         if datei == "angebote":
             P.beende_angebot(store, rid, von=_stelle(), bestand=bestand, wer=wer)
-            return f"Das Angebot ist ab heute beendet (gültig bis {datum_de(D.heute())})."
+            return f"Das Angebot ist ab heute beendet (gültig bis {F.datum(D.heute())})."
         if datei == "kooperationen":
             P.beende_kooperation(store, rid, bestand=bestand, wer=wer)
-            return f"Die Kooperation endet heute ({datum_de(D.heute())})."
+            return f"Die Kooperation endet heute ({F.datum(D.heute())})."
         _, beendet = P.beende_kita(store, rid, von=_stelle(), bestand=bestand, wer=wer)
         return (f"Die Kita ist aus dem Netzwerk genommen: {len(beendet)} laufende Kooperationen enden "
                 "heute, die Zuordnung der Fachkraft ist entfernt.")
@@ -338,7 +338,7 @@ def _auswahl_label(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> 
         namen = {r["id"]: r.get("name") or r["id"] for r in d.kitas + d.angebote}
         return {c["id"]: f"{c['id']}: {namen.get(c.get('von_id'), c.get('von_id'))} → "
                          f"{namen.get(c.get('zu_id'), c.get('zu_id'))}"
-                         + (f" (beendet {datum_de(c['bis'])})" if c.get("bis") else "")
+                         + (f" (beendet {F.datum(c['bis'])})" if c.get("bis") else "")
                 for c in sorted(d.kooperationen, key=lambda c: c["id"])
                 if eigene is None or c.get("von_id") in eigene}
     rows = sorted(d.tabelle(datei), key=lambda r: ((r.get("name") or "").casefold(), r["id"]))
@@ -346,7 +346,7 @@ def _auswahl_label(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> 
     for r in rows:
         label = f"{r.get('name') or r['id']} ({r['id']})"
         if datei == "angebote" and r.get("gueltig_bis") and r["gueltig_bis"] < D.heute():
-            label += f" – beendet {datum_de(r['gueltig_bis'])}"
+            label += f" – beendet {F.datum(r['gueltig_bis'])}"
         out[r["id"]] = label
     return out
 
@@ -435,7 +435,7 @@ def _formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
 
     zeile = _zeile(d, datei, wahl) if not neu else None
     if zeile and datei != "kooperationen":
-        st.caption(f"Zuletzt geprüft: {datum_de(zeile.get('geprueft_am')) or 'unbekannt'}"
+        st.caption(f"Zuletzt geprüft: {F.datum(zeile.get('geprueft_am')) or 'unbekannt'}"
                    + (f" von {md(zeile.get('geprueft_von'))}" if zeile.get("geprueft_von") else ""))
     if datei != "kooperationen":
         _lage(d, datei, zeile)
@@ -664,7 +664,7 @@ def _vorschlagen() -> None:
 def _status(v: VS.Vorschlag) -> str:
     if v.status == VS.OFFEN:
         return "offen"
-    return f"{v.status} am {datum_de((v.entschieden_am or '')[:10])}"
+    return f"{v.status} am {F.datum((v.entschieden_am or '')[:10])}"
 
 
 def _vorschlag_formular(d: Netzdaten, n: Nutzer) -> None:
@@ -701,7 +701,7 @@ def _vorschlag_formular(d: Netzdaten, n: Nutzer) -> None:
     if not eigene:
         st.text("Noch keine Vorschläge.")
         return
-    st.dataframe(pd.DataFrame([{"Angebot": v.name, "vorgeschlagen am": datum_de(v.zeit[:10]),
+    st.dataframe(pd.DataFrame([{"Angebot": v.name, "vorgeschlagen am": F.datum(v.zeit[:10]),
                                 "Stand": _status(v)} for v in eigene]), hide_index=True, width="stretch")
 
 
@@ -740,7 +740,7 @@ def _vorschlaege(d: Netzdaten, n: Nutzer) -> None:
     for v in offen:
         with st.container(border=True, key=f"pf_vs_{v.id}"):
             st.subheader(md(v.name), anchor=False)
-            st.caption(md(f"vorgeschlagen von {v.wer} am {datum_de(v.zeit[:10])}"))
+            st.caption(md(f"vorgeschlagen von {v.wer} am {F.datum(v.zeit[:10])}"))
             zeilen = []
             for f in VS.FELDER:
                 wert = v.werte.get(f) or ""

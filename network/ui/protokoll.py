@@ -19,7 +19,7 @@ from ..model import Netzdaten
 from ..zugang import protokoll as Z
 from . import daten as D
 from . import sitzung
-from .text import datum_de, md
+from .text import md
 
 __all__ = ["seite", "tabelle", "MAX_ZEILEN", "Namen", "ARTEN"]
 
@@ -40,7 +40,7 @@ _FELDER = {"geprueft_am": "zuletzt geprüft am", "geprueft_von": "geprüft von",
 
 
 def _zeit(iso: str | None) -> str:
-    return f"{datum_de(iso[:10])} {iso[11:16]}" if iso else ""
+    return f"{F.datum(iso[:10])} {iso[11:16]}" if iso else ""
 
 
 class Namen:
@@ -76,7 +76,7 @@ class Namen:
         if text in ("False", "false"):
             return "nein"
         if len(text) >= 10 and text[4:5] == "-" and text[7:8] == "-" and text[:4].isdigit():
-            return datum_de(text[:10]) + (f" {text[11:16]}" if len(text) > 11 else "")
+            return F.datum(text[:10]) + (f" {text[11:16]}" if len(text) > 11 else "")
         return text
 
 

@@ -18,10 +18,11 @@ import streamlit as st
 
 from .. import frische
 from ..errors import KitaNetzFehler
+from ..grund import format as F
 from ..zugang import Nutzer
 from . import daten as D
 from . import sitzung
-from .text import datum_de, md
+from .text import md
 
 __all__ = ["pruefliste", "STANDARD_STELLE", "OHNE_STANDORT"]
 
@@ -47,7 +48,7 @@ def _gruppen(liste: list[frische.Faellig]) -> dict[str, list[frische.Faellig]]:
 
 
 def _label(f: frische.Faellig) -> str:
-    wann = (f"zuletzt geprüft {datum_de(f.geprueft_am)}" + (f" von {f.geprueft_von}" if f.geprueft_von else "")
+    wann = (f"zuletzt geprüft {F.datum(f.geprueft_am)}" + (f" von {f.geprueft_von}" if f.geprueft_von else "")
             if f.geprueft_am else "nie geprüft")
     return md(f"{f.name} ({f.art}, {f.id}) – {wann}")
 
@@ -75,7 +76,7 @@ def _stempeln(eintraege: list[frische.Faellig]) -> None:
     for f in gewaehlt:
         st.session_state.pop(_key(f), None)
     st.session_state["pr_meldung"] = (f"{n} {'Eintrag' if n == 1 else 'Einträge'} als heute geprüft markiert "
-                                      f"(„{stelle}“, {datum_de(D.heute())}).")
+                                      f"(„{stelle}“, {F.datum(D.heute())}).")
 
 
 def pruefliste() -> None:

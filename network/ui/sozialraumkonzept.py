@@ -29,7 +29,7 @@ from ..zugang import Nutzer, darf
 from . import daten as D
 from . import sitzung
 from .eingabe import Fehler, zahl_aus, zahlfeld
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, datum_de, md
+from .text import VEGA_DEUTSCH, VEGA_LESBAR, md
 
 __all__ = ["seite", "eingaben", "berechne", "AKTUELL", "SCHRITTE", "BUDGET", "STELLEN"]
 
@@ -211,7 +211,7 @@ def _indikatoren(v: V.Verteilung) -> None:
     st.dataframe(pd.DataFrame(zeilen), hide_index=True, width="stretch")
     st.markdown("**Datenquellen**")
     st.dataframe(pd.DataFrame([{"Indikator": I.name(q["indikator"]), "Quelle": q["quelle"],
-                                "Stand": datum_de(q["stichtag"]), "fiktiv": "ja" if q["fiktiv"] else "nein"}
+                                "Stand": F.datum(q["stichtag"]), "fiktiv": "ja" if q["fiktiv"] else "nein"}
                                for q in v.quellen]), hide_index=True, width="stretch")
 
 
@@ -459,7 +459,7 @@ def seite() -> None:
     zahlfeld(c[3], "Mindestbetrag je Sozialraum (€)", "sk_min_budget", 0)
     zahlfeld(c[4], "Mindeststellen (VZÄ)", "sk_min_stunden", 0, help="Mindeststellen je Sozialraum.")
     c[5].selectbox("Stand der Werte", [_NEUESTE] + stichtage, key="sk_stand",
-                   format_func=lambda x: "neueste" if x == _NEUESTE else f"bis {datum_de(x)}",
+                   format_func=lambda x: "neueste" if x == _NEUESTE else f"bis {F.datum(x)}",
                    help="Welche Indikatorwerte gelten: die neuesten oder die bis zu einem Stichtag.")
     with st.expander("Formel und Rundung", expanded=True):
         _formel()

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from ..errors import KitaNetzFehler
+from ..grund import format as F
 from ..model import ERGEBNISSE
 from ..vermittlung import Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen, zentralitaet
 from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden
@@ -22,7 +23,7 @@ from ..vermittlung.handzettel import BLATT_SPRACHEN, MAX_ANGEBOTE, SPRACHNAMEN
 from ..zugang import darf
 from . import daten as D
 from . import sitzung
-from .text import km_text, md
+from .text import md
 
 __all__ = ["seite", "DRUCK_CSS", "ZEIGEN"]
 
@@ -111,7 +112,7 @@ def _eingabe(d) -> Anfrage | None:
             c2.checkbox("nur barrierefreie", key="vm_barrierefrei")
             c3.checkbox("nur mit Hausbesuchen", key="vm_aufsuchend")
             c4.select_slider("Entfernung", UMKREISE, key="vm_km",
-                             format_func=lambda k: "beliebig" if not k else f"bis {k} km")
+                             format_func=lambda k: "beliebig" if not k else f"bis {F.km(k, 0)}")
     if not s.get("vm_kita") or not s.get("vm_themen"):
         return None
     muss = frozenset(x for x, an in (("sprache", s.get("vm_muss_sprache")), ("zielgruppe", s.get("vm_muss_zg")))
@@ -137,7 +138,7 @@ def _karte(t, nr: int, waehlbar: bool) -> None:
         if t.kooperiert:
             marken.append(":green-badge[:material/handshake: kooperiert mit Ihrer Kita]")
         if t.luftlinie is not None:  # the real distance (an aufsuchend service still sits somewhere)
-            marken.append(f":gray-badge[:material/near_me: {'ca. ' if t.ungefaehr else ''}{km_text(t.luftlinie)}]")
+            marken.append(f":gray-badge[:material/near_me: {'ca. ' if t.ungefaehr else ''}{F.km(t.luftlinie)}]")
         if not t.schwerpunkt:
             marken.append(":orange-badge[spezialisiert]")
         if not t.passt:

@@ -15,17 +15,16 @@ import pandas as pd
 import streamlit as st
 
 from ..frische import veraltet
+from ..grund import format as F
 from ..grund.format import anzahl
-from ..grund.format import datum as datum_text
 from ..model import ART
-from ..vermittlung.lage import ORTSMITTE
+from ..verzeichnis import ORTSMITTE, Filter, Verzeichnis
 from ..zugang import sichtbar
 from . import daten as D
 from . import sitzung
 from .adresse import Param, aus_url, in_url
 from .karte import grenzen, karte
-from .text import km_text, md, monat_jahr
-from .verzeichnis import Filter, Verzeichnis
+from .text import md
 
 __all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS", "geprueft_text", "kontakt_markdown"]
 
@@ -131,7 +130,7 @@ def _filter_beschreibung(v: Verzeichnis, f: Filter) -> str:
     teile = []
     _, _, _, ortname = v.ort_punkt(f.ort)
     if ortname:
-        teile.append(f"in der Nähe von {ortname}" + (f" (bis {f.umkreis_km:g} km)" if f.umkreis_km else ""))
+        teile.append(f"in der Nähe von {ortname}" + (f" (bis {F.km(f.umkreis_km, None)})" if f.umkreis_km else ""))
     elif f.sozialraum:
         teile.append(f"Sozialraum {v.sozialraum_name.get(f.sozialraum, f.sozialraum)}")
     else:
@@ -191,7 +190,7 @@ def _filter(v: Verzeichnis) -> None:
                      on_change=_ort_gewaehlt)
         if s.get("w_ort"):
             c3.select_slider("Umkreis", UMKREISE, key="w_km",
-                             format_func=lambda k: "beliebig" if not k else f"bis {k} km")
+                             format_func=lambda k: "beliebig" if not k else f"bis {F.km(k, 0)}")
         else:  # no disabled slider: its greyed label would be too faint to read (contrast below 4.5:1)
             s["w_km"] = 0
             with c3.container(key="w_umkreis_hinweis"):
@@ -231,7 +230,7 @@ def _entfernung(v: Verzeichnis, r: dict, km: float | None) -> str:
     if km is None:
         return ""
     p = v.lage(r)
-    return f"ca. {km_text(km)}, {ORTSMITTE}" if p is not None and p.ungefaehr else km_text(km)
+    return f"ca. {F.km(km)}, {ORTSMITTE}" if p is not None and p.ungefaehr else F.km(km)
 
 
 def _lage_zeile(v: Verzeichnis, r: dict) -> str | None:
@@ -247,7 +246,7 @@ def geprueft_text(geprueft_am: str | None, heute: date, monate: int) -> str:
     >>> geprueft_text("2026-01-10", date(2026, 3, 1), 12), geprueft_text(None, date(2026, 3, 1), 12)
     ('Angaben zuletzt geprüft: 01/2026', 'Angaben zuletzt geprüft: unbekannt – bitte vorab kurz nachfragen')
     """
-    mj = monat_jahr(geprueft_am)
+    mj = F.monat(geprueft_am)
     if not mj:
         return "Angaben zuletzt geprüft: unbekannt – bitte vorab kurz nachfragen"
     if veraltet(geprueft_am, heute, monate):
@@ -432,7 +431,7 @@ def excel_zeilen(v: Verzeichnis, treffer: list, ist_kita: bool, mit_ort: bool) -
             z["Entfernung (km)"] = None if km is None else round(km, 1)
             z["Lage"] = ("ungefähr (Ortsmitte)" if p is not None and p.ungefaehr else
                          "" if p is not None else "ohne festen Standort")
-        z["zuletzt geprüft"] = datum_text(r.get("geprueft_am"))
+        z["zuletzt geprüft"] = F.datum(r.get("geprueft_am"))
         zeilen.append(z)
     return zeilen
 

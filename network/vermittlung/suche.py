@@ -28,7 +28,7 @@ stand in for a general one: it ranks after every Angebot with that Thema as its 
 („Schwerpunkt: Gewaltschutz – hilft auch bei Erziehungsberatung“).
 
 **Where it is.** An Angebot without coordinates counts from its Gemeinde's centre, marked „ungefähre Lage
-(Ortsmitte)“ (:mod:`network.vermittlung.lage`).
+(Ortsmitte)“ (:mod:`network.verzeichnis.lage`).
 
 **Ranking** (each result explains itself in ``gruende``):
 
@@ -74,7 +74,12 @@ import math
 from dataclasses import dataclass, field
 
 from ..errors import AnfrageFehler, NichtGefundenFehler
-from ..model import KREISWEIT, Netzdaten
+from ..grund import format as F
+from ..grund.geo import haversine_km as _km
+from ..grund.sozialraum import versorgt as _versorgt
+from ..grund.zeit import aktiv as _aktiv
+from ..model import Netzdaten
+from ..verzeichnis.lage import ORTSMITTE, lage
 
 __all__ = ["Anfrage", "Treffer", "Luecke", "Ergebnis", "suchen", "zentralitaet",
            "STUFE_KM", "ALTERNATIVEN", "MUSS"]
@@ -108,7 +113,7 @@ class Anfrage:
         """The constraints in German words (for the gap record and the page)."""
         out = []
         if self.max_km:
-            out.append(f"höchstens {self.max_km:g} km entfernt")
+            out.append(f"höchstens {F.km(self.max_km, None)} entfernt")
         for an, text in ((self.kostenlos, "kostenlos"), (self.barrierefrei, "barrierefrei"),
                          (self.aufsuchend, "aufsuchend")):
             if an:
@@ -221,10 +226,6 @@ def _tag(stichtag) -> str:
     return s
 
 
-def _aktiv(ab, bis, tag: str) -> bool:
-    return (not ab or str(ab)[:10] <= tag) and (not bis or str(bis)[:10] >= tag)
-
-
 def _zahl(x) -> float | None:
     if x is None or x == "":
         return None
@@ -233,12 +234,6 @@ def _zahl(x) -> float | None:
     except (TypeError, ValueError):
         return None
     return f if math.isfinite(f) else None
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    from ..analyse.geo import haversine_km
-
-    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _liste(x) -> list[str]:
@@ -250,7 +245,9 @@ def _liste(x) -> list[str]:
 
 
 def _km_text(km: float) -> str:
-    return "unter 1 km entfernt" if km < 1 else f"{round(km):d} km entfernt"
+    """Whole km for the family (:func:`network.grund.format.km`): a tenth would pretend a precision the straight
+    line does not have."""
+    return "unter 1 km entfernt" if km < 1 else f"{F.km(km, 0)} entfernt"
 
 
 def zentralitaet(daten: Netzdaten, stichtag=None) -> dict[str, float]:
@@ -275,9 +272,8 @@ def _ort(daten: Netzdaten, a: Anfrage) -> tuple[str, str | None, float | None, f
         if k is None:
             raise NichtGefundenFehler(f"Die Kita „{a.kita_id}“ gibt es im Verzeichnis nicht.")
         g = gemeinden.get(k.get("gemeinde_id")) or {}
-        lat, lon = _zahl(k.get("lat")), _zahl(k.get("lon"))
-        if lat is None or lon is None:
-            lat, lon = _zahl(g.get("lat")), _zahl(g.get("lon"))
+        p = lage(k, gemeinden)  # the directory's rule: its coordinates, else its Gemeinde's centre
+        lat, lon = (p.lat, p.lon) if p is not None else (None, None)
         return k.get("name") or k["id"], g.get("sozialraum_id"), lat, lon, k.get("gemeinde_id")
     if a.gemeinde_id:
         g = gemeinden.get(a.gemeinde_id)
@@ -291,9 +287,7 @@ def _ort(daten: Netzdaten, a: Anfrage) -> tuple[str, str | None, float | None, f
                     if _zahl(g.get("lat")) is not None and _zahl(g.get("lon")) is not None),
                    default=None, key=lambda t: (t[0], t[1]))
     g = naechste[2] if naechste else {}
-    from ..grund.format import zahl as zahl_de
-
-    return f"{zahl_de(lat, 4)} / {zahl_de(lon, 4)}", g.get("sozialraum_id"), lat, lon, g.get("id")
+    return f"{F.zahl(lat, 4)} / {F.zahl(lon, 4)}", g.get("sozialraum_id"), lat, lon, g.get("id")
 
 
 def _passt_liste(gewuenscht: tuple[str, ...], vorhanden) -> list[str]:
@@ -402,10 +396,8 @@ def _rangfolge(t: Treffer) -> tuple:
 def _bewerten(a: dict, q: Anfrage, gedeckt: list[str], themen: tuple[str, ...], thema_namen: dict,
               sr: str | None, lat, lon, koop: set[str], zentral: dict, hoch: float,
               gemeinden: dict | None = None) -> Treffer:
-    from .lage import ORTSMITTE, lage
-
     versorgt = _liste(a.get("versorgt"))
-    im_gebiet = KREISWEIT in versorgt or (sr is not None and sr in versorgt)
+    im_gebiet = _versorgt(versorgt, sr)
     aufsuchend = a.get("aufsuchend") is True
     punkt = lage(a, gemeinden or {})
     luftlinie = _km(lat, lon, punkt.lat, punkt.lon) if punkt is not None and None not in (lat, lon) else None
@@ -418,7 +410,7 @@ def _bewerten(a: dict, q: Anfrage, gedeckt: list[str], themen: tuple[str, ...], 
     if not im_gebiet:
         abw.append("außerhalb Ihres Einzugsgebiets (nicht für Ihren Sozialraum zuständig)")
     if q.max_km and km is not None and km > q.max_km:
-        abw.append(f"weiter als {q.max_km:g} km")
+        abw.append(f"weiter als {F.km(q.max_km, None)}")
     for an, feld, nein, unbekannt in (
             (q.kostenlos, "kostenlos", "nicht kostenlos", "Kosten unbekannt"),
             (q.barrierefrei, "barrierefrei", "nicht barrierefrei", "Barrierefreiheit unbekannt"),

@@ -34,37 +34,17 @@ Examples
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..grund.geo import haversine_km
+from ..grund.sozialraum import versorgt as _versorgt
+from ..grund.zeit import aktiv
 from ..model import KREISWEIT, Netzdaten
-from ..vermittlung.lage import Lage, lage
-from .suche import Suchtext, anfrage
+from .freitext import Suchtext, anfrage
+from .lage import Lage, lage
 
-__all__ = ["Filter", "Verzeichnis", "entfernung_km", "aktiv"]
-
-
-def entfernung_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine).
-
-    >>> round(entfernung_km(50.0, 7.5, 50.0, 7.6), 2)
-    7.15
-    """
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
-
-
-def aktiv(ab: str | None, bis: str | None, tag: str) -> bool:
-    """Whether the period ``[ab, bis]`` (open ends allowed) covers ``tag`` (ISO strings).
-
-    >>> aktiv(None, None, "2024-01-01"), aktiv("2024-02-01", None, "2024-01-01")
-    (True, False)
-    """
-    return (not ab or ab[:10] <= tag) and (not bis or bis[:10] >= tag)
+__all__ = ["Filter", "Verzeichnis"]
 
 
 @dataclass(frozen=True)
@@ -146,7 +126,7 @@ class Verzeichnis:
         p = self.lage(row)
         if lat is None or lon is None or p is None:
             return None
-        return entfernung_km(lat, lon, p.lat, p.lon)
+        return haversine_km(lat, lon, p.lat, p.lon)
 
     def sozialraum_von(self, eintrag: dict | None) -> str | None:
         """The Sozialraum a Kita or an Angebot is located in (via its Gemeinde)."""
@@ -190,8 +170,7 @@ class Verzeichnis:
 
     # -- queries -------------------------------------------------------------------------------------
     def versorgt(self, angebot: dict, sozialraum: str) -> bool:
-        v = angebot.get("versorgt") or []
-        return KREISWEIT in v or sozialraum in v
+        return _versorgt(angebot.get("versorgt"), sozialraum)
 
     def angebote(self, f: Filter) -> list[tuple[dict, float | None]]:
         """Active Angebote matching ``f`` with their distance in km (``None`` without a place or coordinates)."""

@@ -10,8 +10,11 @@ trail.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
+from ..grund.formel import schuetzen
 from ..grund.protokoll import VERBOTEN, eintraege, eintrag, jetzt
 
 __all__ = ["eintraege", "eintrag", "jetzt", "VERBOTEN", "lade", "filtere", "aenderungen", "kurzfassung",
@@ -117,11 +120,6 @@ def als_csv(eintraege: list[dict]) -> bytes:
     2026-05-01T10:00:00;'=anna;geändert;kitas;kita-1;;"{""name"": ""@x""}"
     <BLANKLINE>
     """
-    import csv
-    import io
-
-    from ..austausch.dateien import schuetzen
-
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\n")
     w.writerow(CSV_SPALTEN)

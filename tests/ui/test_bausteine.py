@@ -6,8 +6,8 @@ import pytest
 
 from network import pflege as P
 from network.errors import NichtGefundenFehler, ValidierungsFehler
-from network.ui.suche import treffer
 from network.ui.text import md
+from network.verzeichnis import treffer
 from network.zugang import KOMMANDOZEILE
 
 
