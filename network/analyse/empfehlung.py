@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -79,96 +80,14 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
     """
     thema_namen = thema_namen or {}
     sr = sozialraum_name or sozialraum_id
-    hknoten = H._node
-    kandidaten = [v for v, d in hknoten.items()
-                  if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
-    if not kandidaten:
+    kand = _Kandidaten.aus(G, H, sozialraum_id, betweenness)
+    if kand is None:
         return []
-    grad = H.degree
-    # static order: central first (betweenness, degree), then id
-    kandidaten.sort(key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))
-    rang = np.arange(len(kandidaten))
-    pos = {v: i for i, v in enumerate(kandidaten)}
-    clat = np.array([np.nan if hknoten[v].get("lat") is None else hknoten[v]["lat"] for v in kandidaten])
-    clon = np.array([np.nan if hknoten[v].get("lon") is None else hknoten[v]["lon"] for v in kandidaten])
-    aufsuchend = np.array([bool(hknoten[v].get("aufsuchend")) for v in kandidaten])
-    beratung = np.array([hknoten[v].get("art") == BERATUNG for v in kandidaten])
-    # load: Kitas each candidate already cooperates with (whole network), plus recommendations given below
-    last = np.array([sum(1 for n in G._adj[v] if G._node[n].get("typ") == TYP_KITA) if v in G else 0
-                     for v in kandidaten])
-    vorgeschlagen = np.zeros(len(kandidaten), dtype=int)
-    themen_index: dict = defaultdict(list)
-    for i, v in enumerate(kandidaten):
-        for t in set(hknoten[v].get("themen") or ()):
-            themen_index[t].append(i)
-
-    auftraege: dict = defaultdict(list)  # kita -> [(luecke, thema)]
+    auftraege = _auftraege(ohne_kooperation, ohne_beratung, entfernung)
     ohne_beratung_set = set(ohne_beratung)
-    for k in ohne_kooperation:
-        auftraege[k].append(("kitas_ohne_kooperation", None))
-    for k in ohne_beratung:
-        auftraege[k].append(("kitas_ohne_beratung", None))
-    for x in entfernung:
-        auftraege[x["kita_id"]].append(("entfernung", x["thema"]))
-
     gewaehlt: dict = {}  # (kita, angebot) -> {"luecken": [...], "themen": [...], "km": ...}
     for k in sorted(auftraege, key=str):
-        d = G._node[k]
-        if d.get("lat") is not None and d.get("lon") is not None:
-            km = haversine_km_np(d["lat"], d["lon"], clat, clon)
-        else:
-            km = np.full(len(kandidaten), np.nan)
-        km = np.where(aufsuchend, 0.0, km)
-        frei = np.ones(len(kandidaten), dtype=bool)
-        for a in G._adj[k]:
-            i = pos.get(a)
-            if i is not None:
-                frei[i] = False
-        unbekannt = np.isnan(km)
-        km_sort = np.where(unbekannt, np.inf, km)
-
-        def bester(maske, frei=frei, km_sort=km_sort):  # this Kita's values, bound now
-            idx = np.nonzero(maske & frei)[0]
-            if len(idx) == 0:
-                return None
-            stufe = np.floor(km_sort[idx] / STUFE_KM)
-            ordnung = np.lexsort((rang[idx], km_sort[idx], last[idx] + vorgeschlagen[idx], stufe))
-            return int(idx[ordnung[0]])
-
-        def merken(i: int, luecke: str, thema=None, k=k, km=km) -> None:
-            if (k, kandidaten[i]) not in gewaehlt:
-                vorgeschlagen[i] += 1
-            eintrag = gewaehlt.setdefault((k, kandidaten[i]), {"luecken": [], "themen": [], "km": km[i],
-                                                                "last": int(last[i]),
-                                                                "vorher": int(vorgeschlagen[i]) - 1})
-            if luecke not in eintrag["luecken"]:
-                eintrag["luecken"].append(luecke)
-            if thema is not None:
-                eintrag["themen"].append(thema)
-
-        luecken = {art for art, _ in auftraege[k]}
-        if "kitas_ohne_kooperation" in luecken:
-            # no Kooperation at all: a Beratung closes both gaps, else any Angebot closes the first
-            i = bester(beratung) if k in ohne_beratung_set else None
-            if i is not None:
-                merken(i, "kitas_ohne_kooperation")
-                merken(i, "kitas_ohne_beratung")
-                luecken.discard("kitas_ohne_beratung")
-            else:
-                i = bester(np.ones(len(kandidaten), dtype=bool))
-                if i is not None:
-                    merken(i, "kitas_ohne_kooperation")
-        if "kitas_ohne_beratung" in luecken:
-            i = bester(beratung)
-            if i is not None:
-                merken(i, "kitas_ohne_beratung")
-        for luecke, t in auftraege[k]:
-            if luecke == "entfernung":
-                maske = np.zeros(len(kandidaten), dtype=bool)
-                maske[themen_index.get(t, [])] = True
-                i = bester(maske)
-                if i is not None:
-                    merken(i, "entfernung", t)
+        _fuer_kita(G, k, auftraege[k], k in ohne_beratung_set, kand, gewaehlt)
 
     ergebnis = []
     for (k, a), info in sorted(gewaehlt.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
@@ -181,6 +100,128 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
             "luecken": list(dict.fromkeys(info["luecken"])), "themen": sorted(info["themen"]), "km": km,
         })
     return ergebnis
+
+
+@dataclass
+class _Kandidaten:
+    """The Angebote that may be recommended in one Sozialraum, as parallel numpy columns.
+
+    ``ids`` in static order (central first: betweenness, degree, then id; ``rang`` is that position), their
+    coordinates, ``aufsuchend`` and ``beratung`` flags, ``last`` (Kitas each already cooperates with in the whole
+    network), ``vorgeschlagen`` (recommendations given so far in this list; grows while Kitas are served) and
+    ``themen_index`` (Thema -> positions).
+    """
+
+    ids: list
+    rang: np.ndarray
+    pos: dict
+    lat: np.ndarray
+    lon: np.ndarray
+    aufsuchend: np.ndarray
+    beratung: np.ndarray
+    last: np.ndarray
+    vorgeschlagen: np.ndarray
+    themen_index: dict
+
+    @classmethod
+    def aus(cls, G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict) -> _Kandidaten | None:
+        """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none."""
+        hknoten = H._node
+        ids = [v for v, d in hknoten.items()
+               if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
+        if not ids:
+            return None
+        grad = H.degree
+        ids.sort(key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))
+        themen_index: dict = defaultdict(list)
+        for i, v in enumerate(ids):
+            for t in set(hknoten[v].get("themen") or ()):
+                themen_index[t].append(i)
+        return cls(
+            ids=ids, rang=np.arange(len(ids)), pos={v: i for i, v in enumerate(ids)},
+            lat=np.array([np.nan if hknoten[v].get("lat") is None else hknoten[v]["lat"] for v in ids]),
+            lon=np.array([np.nan if hknoten[v].get("lon") is None else hknoten[v]["lon"] for v in ids]),
+            aufsuchend=np.array([bool(hknoten[v].get("aufsuchend")) for v in ids]),
+            beratung=np.array([hknoten[v].get("art") == BERATUNG for v in ids]),
+            last=np.array([sum(1 for n in G._adj[v] if G._node[n].get("typ") == TYP_KITA) if v in G else 0
+                           for v in ids]),
+            vorgeschlagen=np.zeros(len(ids), dtype=int), themen_index=themen_index)
+
+
+def _auftraege(ohne_kooperation, ohne_beratung, entfernung) -> dict:
+    """The gaps to answer per Kita: ``kita -> [(luecke, thema)]`` (thema only for gap 4)."""
+    auftraege: dict = defaultdict(list)
+    for k in ohne_kooperation:
+        auftraege[k].append(("kitas_ohne_kooperation", None))
+    for k in ohne_beratung:
+        auftraege[k].append(("kitas_ohne_beratung", None))
+    for x in entfernung:
+        auftraege[x["kita_id"]].append(("entfernung", x["thema"]))
+    return auftraege
+
+
+def _fuer_kita(G: nx.Graph, k, auftraege: list, ohne_beratung: bool, kand: _Kandidaten, gewaehlt: dict) -> None:
+    """Choose the partners for the gaps of Kita ``k`` and note them in ``gewaehlt`` (and in the candidates' load).
+
+    The best candidate among those not yet linked with ``k``: by distance step, then load, exact distance and
+    static rank. A Kita without any Kooperation that also lacks a Beratung gets one Beratung for both gaps.
+    """
+    n = len(kand.ids)
+    d = G._node[k]
+    if d.get("lat") is not None and d.get("lon") is not None:
+        km = haversine_km_np(d["lat"], d["lon"], kand.lat, kand.lon)
+    else:
+        km = np.full(n, np.nan)
+    km = np.where(kand.aufsuchend, 0.0, km)
+    frei = np.ones(n, dtype=bool)
+    for a in G._adj[k]:
+        i = kand.pos.get(a)
+        if i is not None:
+            frei[i] = False
+    km_sort = np.where(np.isnan(km), np.inf, km)
+
+    def bester(maske):
+        idx = np.nonzero(maske & frei)[0]
+        if len(idx) == 0:
+            return None
+        stufe = np.floor(km_sort[idx] / STUFE_KM)
+        ordnung = np.lexsort((kand.rang[idx], km_sort[idx], kand.last[idx] + kand.vorgeschlagen[idx], stufe))
+        return int(idx[ordnung[0]])
+
+    def merken(i: int, luecke: str, thema=None) -> None:
+        if (k, kand.ids[i]) not in gewaehlt:
+            kand.vorgeschlagen[i] += 1
+        eintrag = gewaehlt.setdefault((k, kand.ids[i]), {"luecken": [], "themen": [], "km": km[i],
+                                                          "last": int(kand.last[i]),
+                                                          "vorher": int(kand.vorgeschlagen[i]) - 1})
+        if luecke not in eintrag["luecken"]:
+            eintrag["luecken"].append(luecke)
+        if thema is not None:
+            eintrag["themen"].append(thema)
+
+    luecken = {art for art, _ in auftraege}
+    if "kitas_ohne_kooperation" in luecken:
+        # no Kooperation at all: a Beratung closes both gaps, else any Angebot closes the first
+        i = bester(kand.beratung) if ohne_beratung else None
+        if i is not None:
+            merken(i, "kitas_ohne_kooperation")
+            merken(i, "kitas_ohne_beratung")
+            luecken.discard("kitas_ohne_beratung")
+        else:
+            i = bester(np.ones(n, dtype=bool))
+            if i is not None:
+                merken(i, "kitas_ohne_kooperation")
+    if "kitas_ohne_beratung" in luecken:
+        i = bester(kand.beratung)
+        if i is not None:
+            merken(i, "kitas_ohne_beratung")
+    for luecke, t in auftraege:
+        if luecke == "entfernung":
+            maske = np.zeros(n, dtype=bool)
+            maske[kand.themen_index.get(t, [])] = True
+            i = bester(maske)
+            if i is not None:
+                merken(i, "entfernung", t)
 
 
 def _kapazitaet(last: int, vorher: int) -> str:

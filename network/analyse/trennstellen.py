@@ -62,33 +62,7 @@ def abgeschnitten(G: nx.Graph, ziele: Iterable, nur: Callable[[object], bool] | 
         if wurzel in disc:
             continue
         basis = len(disc)
-        reihe = [wurzel]  # preorder of this component: every DFS subtree is a contiguous slice
-        disc[wurzel] = low[wurzel] = basis
-        eltern = {wurzel: None}
-        kinder: dict = {wurzel: []}
-        groesse: dict = {}
-        stapel = [(wurzel, iter(adj[wurzel]))]
-        while stapel:
-            v, it = stapel[-1]
-            for w in it:
-                if w not in disc:
-                    disc[w] = low[w] = basis + len(reihe)
-                    reihe.append(w)
-                    eltern[w] = v
-                    kinder[v].append(w)
-                    kinder[w] = []
-                    stapel.append((w, iter(adj[w])))
-                    break
-                if w != eltern[v] and disc[w] < low[v]:
-                    low[v] = disc[w]
-            else:
-                stapel.pop()
-                groesse[v] = 1 + sum(groesse[c] for c in kinder[v])
-                if stapel:
-                    p = stapel[-1][0]
-                    if low[v] < low[p]:
-                        low[p] = low[v]
-
+        reihe, eltern, kinder, groesse = _tiefensuche(adj, wurzel, disc, low)
         n = len(reihe)
         if n < 3:
             continue
@@ -110,25 +84,74 @@ def abgeschnitten(G: nx.Graph, ziele: Iterable, nur: Callable[[object], bool] | 
                 continue
             # parts: (size, start, stop) slices of the preorder; None marks the rest (parent side)
             teile = [(groesse[c], disc[c] - basis, disc[c] - basis + groesse[c]) for c in getrennt]
-            rest = n - 1 - sum(t[0] for t in teile)
-            if rest > 0:
-                teile.append((rest, None, None))
-            groesste = max(t[0] for t in teile)
-            kandidaten = [t for t in teile if t[0] == groesste]
-            haupt = kandidaten[0] if len(kandidaten) == 1 else None  # a tie leaves no "rest of the network"
-            weg: list = []
-            for t in teile:
-                if t is haupt:
-                    continue
-                if t[1] is not None:
-                    if praefix[t[2]] - praefix[t[1]]:
-                        weg.extend(x for x in reihe[t[1]:t[2]] if x in ziele)
-                else:
-                    drin = {v}
-                    for _, a, b in teile:
-                        if a is not None:
-                            drin.update(reihe[a:b])
-                    weg.extend(x for x in reihe if x in ziele and x not in drin)
+            weg = _weg(v, teile, reihe, praefix, ziele)
             if weg:
                 ergebnis[v] = sorted(weg, key=pos.__getitem__)
     return {v: ergebnis[v] for v in sorted(ergebnis, key=pos.__getitem__)}
+
+
+def _tiefensuche(adj, wurzel, disc: dict, low: dict) -> tuple[list, dict, dict, dict]:
+    """One iterative depth-first search of the component of ``wurzel`` (Hopcroft–Tarjan).
+
+    Fills ``disc`` (discovery number, counted on from ``len(disc)``) and ``low`` (lowest discovery number
+    reachable through one back edge) for every node of the component, and returns its preorder (every DFS
+    subtree is a contiguous slice of it), the DFS parent and children of each node and each subtree's size.
+    """
+    basis = len(disc)
+    reihe = [wurzel]
+    disc[wurzel] = low[wurzel] = basis
+    eltern = {wurzel: None}
+    kinder: dict = {wurzel: []}
+    groesse: dict = {}
+    stapel = [(wurzel, iter(adj[wurzel]))]
+    while stapel:
+        v, it = stapel[-1]
+        for w in it:
+            if w not in disc:
+                disc[w] = low[w] = basis + len(reihe)
+                reihe.append(w)
+                eltern[w] = v
+                kinder[v].append(w)
+                kinder[w] = []
+                stapel.append((w, iter(adj[w])))
+                break
+            if w != eltern[v] and disc[w] < low[v]:
+                low[v] = disc[w]
+        else:
+            stapel.pop()
+            groesse[v] = 1 + sum(groesse[c] for c in kinder[v])
+            if stapel:
+                p = stapel[-1][0]
+                if low[v] < low[p]:
+                    low[p] = low[v]
+    return reihe, eltern, kinder, groesse
+
+
+def _weg(v, teile: list, reihe: list, praefix: list, ziele: set) -> list:
+    """The members of ``ziele`` that removing ``v`` cuts off, in preorder.
+
+    ``teile`` are the subtrees split off below ``v`` as ``(size, start, stop)`` slices of ``reihe``; the rest
+    of the component (the parent side, if any) is added here. The largest part is the rest of the network; a
+    tie for the largest leaves none, and then every part is cut off.
+    """
+    n = len(reihe)
+    rest = n - 1 - sum(t[0] for t in teile)
+    if rest > 0:
+        teile.append((rest, None, None))
+    groesste = max(t[0] for t in teile)
+    kandidaten = [t for t in teile if t[0] == groesste]
+    haupt = kandidaten[0] if len(kandidaten) == 1 else None  # a tie leaves no "rest of the network"
+    weg: list = []
+    for t in teile:
+        if t is haupt:
+            continue
+        if t[1] is not None:
+            if praefix[t[2]] - praefix[t[1]]:
+                weg.extend(x for x in reihe[t[1]:t[2]] if x in ziele)
+        else:
+            drin = {v}
+            for _, a, b in teile:
+                if a is not None:
+                    drin.update(reihe[a:b])
+            weg.extend(x for x in reihe if x in ziele and x not in drin)
+    return weg

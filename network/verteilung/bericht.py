@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -134,26 +135,50 @@ def excel_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: li
     """The distribution as an Excel workbook: Verteilung, Gewichte, Indikatoren and (when given) Soll-Ist,
     Bedarf-Angebot, Vergleich, Kitas, plus Methode (formula, rounding, sources). Numbers are numbers with
     German-readable formats; every text cell is stored as text, never as a formula."""
-    import openpyxl
-    from openpyxl.styles import Font
+    import openpyxl  # heavy optional dependency: only an Excel export loads it
 
     wb = openpyxl.Workbook()
-    ws = wb.active
+    _blatt_verteilung(wb.active, v, soll_ist)
+    _excel_tabelle(wb.create_sheet("Gewichte"), ["Indikator", "Name", "Gewicht", "verwendet", "Kriterium des Kreises"],
+             [[k, I.name(k), float(w), "ja" if k in v.verwendet else "nein",
+               "ja" if I.indikator(k).kriterium else "nein"] for k, w in v.gewichte.items()])
+    _blatt_indikatoren(wb.create_sheet("Indikatoren"), v)
+    _blaetter_auf_wunsch(wb, v, soll_ist, bedarf, vergleich, kitas)
+    _blatt_methode(wb.create_sheet("Methode"), v)
+    for blatt in wb.worksheets:  # a text beginning with "=" stays text, never a formula
+        for row in blatt.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _excel_tabelle(ws, kopf: list[str], zeilen: list[list], formate: dict[int, str] | None = None) -> None:
+    """Append a table to the sheet ``ws``: a bold header, the rows with the number formats ``formate``
+    (column index -> format) and column widths fitted to the texts (at most 60)."""
+    from openpyxl.styles import Font  # heavy optional dependency: only an Excel export loads it
+    from openpyxl.utils import get_column_letter
+
+    ws.append(kopf)
+    for c in ws[ws.max_row]:
+        c.font = Font(bold=True)
+    for r in zeilen:
+        ws.append(r)
+        for i, fmt in (formate or {}).items():
+            ws.cell(ws.max_row, i + 1).number_format = fmt
+    for i, k in enumerate(kopf, 1):
+        breite = max([len(str(k))] + [len(str(r[i - 1])) for r in zeilen if r[i - 1] is not None])
+        ws.column_dimensions[get_column_letter(i)].width = min(60, breite + 2)
+
+
+def _blatt_verteilung(ws, v: Verteilung, soll_ist: list[dict] | None) -> None:
+    """The first sheet: title, header lines, the Demodaten note, and one row per Sozialraum plus the sum
+    (with Ist and Soll − Ist when ``soll_ist`` is given)."""
+    from openpyxl.styles import Font  # heavy optional dependency: only an Excel export loads it
+
     ws.title = "Verteilung"
-    fett = Font(bold=True)
-
-    def tabelle(ws, kopf: list[str], zeilen: list[list], formate: dict[int, str] | None = None) -> None:
-        ws.append(kopf)
-        for c in ws[ws.max_row]:
-            c.font = fett
-        for r in zeilen:
-            ws.append(r)
-            for i, fmt in (formate or {}).items():
-                ws.cell(ws.max_row, i + 1).number_format = fmt
-        for i, k in enumerate(kopf, 1):
-            breite = max([len(str(k))] + [len(str(r[i - 1])) for r in zeilen if r[i - 1] is not None])
-            ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = min(60, breite + 2)
-
     for t in ["Sozialraumkonzept – Verteilung des Sozialraumbudgets", *_kopf(v)]:
         ws.append([t])
     ws["A1"].font = Font(bold=True, size=13)
@@ -175,16 +200,13 @@ def excel_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: li
              float(v.stunden)]
     if ist:
         summe += [sum(r["ist"] for r in ist.values()), sum(r["differenz"] for r in ist.values())]
-    tabelle(ws, kopf, zeilen + [summe], {2: _INDEX, 3: _ANTEIL, 4: _EURO, 5: _VZAE, 6: _VZAE, 7: _VZAE})
+    _excel_tabelle(ws, kopf, zeilen + [summe], {2: _INDEX, 3: _ANTEIL, 4: _EURO, 5: _VZAE, 6: _VZAE, 7: _VZAE})
     for c in ws[ws.max_row]:
-        c.font = fett
+        c.font = Font(bold=True)
 
-    ws = wb.create_sheet("Gewichte")
-    tabelle(ws, ["Indikator", "Name", "Gewicht", "verwendet", "Kriterium des Kreises"],
-            [[k, I.name(k), float(w), "ja" if k in v.verwendet else "nein",
-              "ja" if I.indikator(k).kriterium else "nein"] for k, w in v.gewichte.items()])
 
-    ws = wb.create_sheet("Indikatoren")
+def _blatt_indikatoren(ws, v: Verteilung) -> None:
+    """Every indicator value and share per Sozialraum, the indicators used in the index first."""
     namen = {z.id: z.name for z in v.zeilen}
     zeilen = []
     for ind in sorted(v.werte, key=lambda i: (i not in v.verwendet, i)):
@@ -193,43 +215,48 @@ def excel_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: li
             anteil = v.anteile.get(ind, {}).get(z.id)
             zeilen.append([namen[z.id], ind, I.name(ind), wert, None if anteil is None else float(anteil),
                            "ja" if ind in v.verwendet else "nein"])
-    tabelle(ws, ["Sozialraum", "Indikator", "Name", "Wert", "Anteil", "im Index"], zeilen, {4: _ANTEIL})
+    _excel_tabelle(ws, ["Sozialraum", "Indikator", "Name", "Wert", "Anteil", "im Index"], zeilen, {4: _ANTEIL})
 
+
+def _blaetter_auf_wunsch(wb, v: Verteilung, soll_ist, bedarf, vergleich, kitas) -> None:
+    """The sheets that exist only when their data are given: Soll-Ist, Bedarf-Angebot, Vergleich, Kitas."""
     if soll_ist:
-        ws = wb.create_sheet("Soll-Ist")
-        tabelle(ws, ["Kennung", "Sozialraum", "Soll (VZÄ)", "Ist (VZÄ)", "Soll − Ist", "Kitas", "Plätze",
-                     "Kitas ohne Fachkraft", "Kitas je VZÄ (Soll)", "Kitas je VZÄ (Ist)", "Plätze je VZÄ (Soll)",
-                     "Plätze je VZÄ (Ist)"],
-                [[r["id"], r["name"], r["soll"], r["ist"], r["differenz"], r["kitas"], r["plaetze"],
-                  r["kitas_ohne_fachkraft"], r["kitas_je_vzae_soll"], r["kitas_je_vzae_ist"],
-                  r["plaetze_je_vzae_soll"], r["plaetze_je_vzae_ist"]] for r in soll_ist],
-                {2: _VZAE, 3: _VZAE, 4: _VZAE, 8: "0.0", 9: "0.0", 10: "0", 11: "0"})
+        _excel_tabelle(wb.create_sheet("Soll-Ist"),
+                 ["Kennung", "Sozialraum", "Soll (VZÄ)", "Ist (VZÄ)", "Soll − Ist", "Kitas", "Plätze",
+                  "Kitas ohne Fachkraft", "Kitas je VZÄ (Soll)", "Kitas je VZÄ (Ist)", "Plätze je VZÄ (Soll)",
+                  "Plätze je VZÄ (Ist)"],
+                 [[r["id"], r["name"], r["soll"], r["ist"], r["differenz"], r["kitas"], r["plaetze"],
+                   r["kitas_ohne_fachkraft"], r["kitas_je_vzae_soll"], r["kitas_je_vzae_ist"],
+                   r["plaetze_je_vzae_soll"], r["plaetze_je_vzae_ist"]] for r in soll_ist],
+                 {2: _VZAE, 3: _VZAE, 4: _VZAE, 8: "0.0", 9: "0.0", 10: "0", 11: "0"})
     if bedarf:
-        ws = wb.create_sheet("Bedarf-Angebot")
-        tabelle(ws, ["Kennung", "Sozialraum", "Index", "Kinder unter 6", "Kitas", "Angebote (zuständig)",
-                     "davon vor Ort", "Angebote je 1000 Kinder", "Angebote je Kita", "Lücken", "auffällig"],
-                [[r["id"], r["name"], float(r["index"]), r["kinder_u6"], r["kitas"], r["angebote"],
-                  r["angebote_vor_ort"], r["angebote_je_1000_kinder"], r["angebote_je_kita"], r["luecken"],
-                  "ja" if r["auffaellig"] else "nein"] for r in bedarf],
-                {2: _INDEX, 7: "0.0", 8: "0.00"})
+        _excel_tabelle(wb.create_sheet("Bedarf-Angebot"),
+                 ["Kennung", "Sozialraum", "Index", "Kinder unter 6", "Kitas", "Angebote (zuständig)",
+                  "davon vor Ort", "Angebote je 1000 Kinder", "Angebote je Kita", "Lücken", "auffällig"],
+                 [[r["id"], r["name"], float(r["index"]), r["kinder_u6"], r["kitas"], r["angebote"],
+                   r["angebote_vor_ort"], r["angebote_je_1000_kinder"], r["angebote_je_kita"], r["luecken"],
+                   "ja" if r["auffaellig"] else "nein"] for r in bedarf],
+                 {2: _INDEX, 7: "0.0", 8: "0.00"})
     if vergleich:
         name_a, name_b, rows = vergleich
-        ws = wb.create_sheet("Vergleich")
-        tabelle(ws, ["Kennung", "Sozialraum", f"Index {name_a}", f"Index {name_b}", f"Budget {name_a} (€)",
-                     f"Budget {name_b} (€)", "Differenz (€)", f"VZÄ {name_a}", f"VZÄ {name_b}",
-                     "Differenz (VZÄ)",
-                     "Ergebnis"],
-                [[r["id"], r["name"], float(r["index_a"]), float(r["index_b"]), r["budget_a"], r["budget_b"],
-                  r["budget_differenz"], r["stunden_a"], r["stunden_b"], r["stunden_differenz"], r["ergebnis"]]
-                 for r in rows], {2: _INDEX, 3: _INDEX, 4: _EURO, 5: _EURO, 6: _EURO, 7: _VZAE, 8: _VZAE, 9: _VZAE})
+        _excel_tabelle(wb.create_sheet("Vergleich"),
+                 ["Kennung", "Sozialraum", f"Index {name_a}", f"Index {name_b}", f"Budget {name_a} (€)",
+                  f"Budget {name_b} (€)", "Differenz (€)", f"VZÄ {name_a}", f"VZÄ {name_b}", "Differenz (VZÄ)",
+                  "Ergebnis"],
+                 [[r["id"], r["name"], float(r["index_a"]), float(r["index_b"]), r["budget_a"], r["budget_b"],
+                   r["budget_differenz"], r["stunden_a"], r["stunden_b"], r["stunden_differenz"], r["ergebnis"]]
+                  for r in rows], {2: _INDEX, 3: _INDEX, 4: _EURO, 5: _EURO, 6: _EURO, 7: _VZAE, 8: _VZAE, 9: _VZAE})
     if kitas and kitas.zeilen:
-        ws = wb.create_sheet("Kitas")
-        tabelle(ws, ["Kennung", "Kita", "Sozialraum", "Plätze", "Kita-Wert", "Schlüssel", "Budget (€)", "VZÄ"],
-                [[k.id, k.name, namen.get(k.sozialraum_id, k.sozialraum_id), k.plaetze, k.faktor,
-                  float(k.schluessel), float(k.budget), float(k.stunden)] for k in kitas.zeilen],
-                {6: _EURO, 7: _VZAE})
+        namen = {z.id: z.name for z in v.zeilen}
+        _excel_tabelle(wb.create_sheet("Kitas"),
+                 ["Kennung", "Kita", "Sozialraum", "Plätze", "Kita-Wert", "Schlüssel", "Budget (€)", "VZÄ"],
+                 [[k.id, k.name, namen.get(k.sozialraum_id, k.sozialraum_id), k.plaetze, k.faktor,
+                   float(k.schluessel), float(k.budget), float(k.stunden)] for k in kitas.zeilen],
+                 {6: _EURO, 7: _VZAE})
 
-    ws = wb.create_sheet("Methode")
+
+def _blatt_methode(ws, v: Verteilung) -> None:
+    """Formula, rounding, minimum, the data sources and the notes of the distribution."""
     for t in ["Formel", FORMEL, "", "Rundung", RUNDUNG, "", "Mindestbetrag", MINIMUM, "", "Datenquellen"]:
         ws.append([t])
     for q in v.quellen:
@@ -240,15 +267,6 @@ def excel_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: li
         for h in v.hinweise:
             ws.append([h])
     ws.column_dimensions["A"].width = 60
-
-    for blatt in wb.worksheets:  # a text beginning with "=" stays text, never a formula
-        for row in blatt.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 # -- PDF ----------------------------------------------------------------------------------------------------
@@ -264,7 +282,7 @@ _DEMO = (156, 42, 0)
 
 
 def _pdf_klasse():
-    from fpdf import FPDF
+    from fpdf import FPDF  # heavy optional dependency: only a PDF report loads it
 
     class Bericht(FPDF):
         schrift = "Helvetica"
@@ -299,7 +317,7 @@ def _schrift(pdf) -> None:
             pdf.schrift, pdf.unicode = "DejaVu", True
             return
     try:
-        import fontpkg_noto_sans
+        import fontpkg_noto_sans  # optional font package: looked for only when no system font is there
 
         datei = next(p for p in sorted((Path(fontpkg_noto_sans.ROOT) / "files").glob("NotoSans*.ttf"))
                      if "Italic" not in p.name)
@@ -348,8 +366,6 @@ def _tabelle(pdf, kopf: list[str], zeilen: list[list[str]], breiten: list[float]
 
 def _umbrechen(pdf, text: str, breite: float) -> list[str]:
     """Split ``text`` into lines no wider than ``breite`` (at spaces and after hyphens)."""
-    import re
-
     woerter = [w for w in re.split(r"(?<=-)|\s+", text) if w]
     zeilen: list[str] = []
     for w in woerter:
@@ -420,7 +436,22 @@ def pdf_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: list
     pdf.set_title(pdf.t(titel or "Sozialraumkonzept – Verteilung des Sozialraumbudgets"))
     pdf.set_creator("Kita-Netzwerk")
     pdf.add_page()
+    _pdf_anfang(pdf, v, titel)
+    _pdf_ergebnis(pdf, v, soll_ist)
+    _ueberschrift(pdf, "Budget je Sozialraum")
+    _balken(pdf, v)
+    _ueberschrift(pdf, "Verfahren")
+    for t in METHODE:
+        _absatz(pdf, t, 8.5)
+        pdf.ln(1)
+    _pdf_gewichte_und_werte(pdf, v)
+    _pdf_auf_wunsch(pdf, soll_ist, bedarf, vergleich)
+    _pdf_quellen(pdf, v)
+    return bytes(pdf.output())
 
+
+def _pdf_anfang(pdf, v: Verteilung, titel: str | None) -> None:
+    """Title, subtitle, the key figures and (for fictional values) the framed Demodaten warning."""
     pdf.set_font(pdf.schrift, "B", 15)
     pdf.cell(0, 8, pdf.t(titel or "Sozialraumkonzept – Verteilung des Sozialraumbudgets"),
              new_x="LMARGIN", new_y="NEXT")
@@ -445,6 +476,9 @@ def pdf_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: list
         pdf.set_draw_color(0, 0, 0)
         pdf.ln(3)
 
+
+def _pdf_ergebnis(pdf, v: Verteilung, soll_ist: list[dict] | None) -> None:
+    """The result table per Sozialraum with its sum (Ist and Soll − Ist when given) and who got the minimum."""
     _ueberschrift(pdf, "Ergebnis je Sozialraum")
     ist = {r["id"]: r for r in soll_ist or []}
     kopf = ["Sozialraum", "Index", "Anteil", "Budget", "VZÄ"]
@@ -467,14 +501,10 @@ def pdf_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: list
         _absatz(pdf, "Auf den Mindestbetrag angehoben: " + ", ".join(
             z.name for z in v.zeilen if z.budget_minimum or z.stunden_minimum) + ".", 8.5)
 
-    _ueberschrift(pdf, "Budget je Sozialraum")
-    _balken(pdf, v)
 
-    _ueberschrift(pdf, "Verfahren")
-    for t in METHODE:
-        _absatz(pdf, t, 8.5)
-        pdf.ln(1)
-
+def _pdf_gewichte_und_werte(pdf, v: Verteilung) -> None:
+    """The weights (indicators with a weight or a criterion of the district) and the values and shares of the
+    indicators used."""
     _ueberschrift(pdf, "Gewichte")
     gezeigt = [k for k, w in v.gewichte.items() if w or I.indikator(k).kriterium]
     _tabelle(pdf, ["Indikator", "Kriterium des Kreises", "im Index", "Gewicht"],
@@ -493,6 +523,9 @@ def pdf_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: list
                              for z in v.zeilen] for i in v.verwendet],
              [62] + [spalte] * len(v.zeilen), set(range(1, len(v.zeilen) + 1)))
 
+
+def _pdf_auf_wunsch(pdf, soll_ist, bedarf, vergleich) -> None:
+    """The sections that exist only when their data are given: Soll-Ist, Bedarf-Angebot, Vergleich."""
     if soll_ist:
         _ueberschrift(pdf, "Soll und Ist der Fachkraftstellen")
         _absatz(pdf, "Soll: Stellen nach dieser Verteilung. Ist: Stellenanteile der Fachkräfte, aufgeteilt nach der "
@@ -518,6 +551,9 @@ def pdf_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: list
                    _vorzeichen(r["stunden_differenz"]), r["ergebnis"]] for r in rows],
                  [42, 32, 32, 30, 18, 26], {1, 2, 3, 4})
 
+
+def _pdf_quellen(pdf, v: Verteilung) -> None:
+    """Notes of the distribution, its data sources and the legal basis."""
     if v.hinweise:
         _ueberschrift(pdf, "Hinweise")
         for h in v.hinweise:
@@ -529,7 +565,6 @@ def pdf_bytes(v: Verteilung, *, soll_ist: list[dict] | None = None, bedarf: list
     _absatz(pdf, "Angebote und Lücken: Auswertung des Kooperationsnetzwerks (Kita-Netzwerk). Rechtsgrundlage: "
                  "§ 25 Abs. 5 KiTaG RLP; Sozialraumkonzept des Rhein-Hunsrück-Kreises, beschlossen vom "
                  "Jugendhilfeausschuss am 24.03.2021.", 8.5)
-    return bytes(pdf.output())
 
 
 def _zahl(x, stellen: int = 0) -> str:
