@@ -1,14 +1,20 @@
-"""Import benchmark: generated datasets of 1×, 10× and 100× the seed into a fresh embedded store.
+"""Import benchmark (issue 14): 1×, 10× and 100× the seed, as `kita-netz import` does it, against the engine's own bulk path.
 
-Prints rows per second for each size (read + validate + write in one transaction + checkpoint, and the
-validate and write phases separately) and writes the figures to the "Import" section of docs/benchmarks.md.
+For each store (the embedded LadybugDB in a fresh folder; Neo4j 5.26 from ``make neo4j``, emptied before each
+size) and each size: the import (read the CSV files, check every rule, write in one transaction with its trail
+entries: ``network.austausch.import_path``), then the same import again (unchanged data), and the reference in the
+same run: the same rows (nodes and relationships, without the trail) loaded into an empty database by the engine's
+own bulk path – LadybugDB's ``COPY`` from Arrow tables, Neo4j's ``UNWIND … CREATE`` in batches of 10,000 – in one
+transaction. Prints the figures and writes the section „Import“ of docs/benchmarks.md, with the goal rows that
+``benchmarks/ziele.py`` puts into the goal table.
 
-    .venv/bin/python benchmarks/import_bench.py [--faktoren 1 10 100] [--no-doc]
+    .venv/bin/python benchmarks/import_bench.py [--faktoren 1 10 100] [--speicher embedded neo4j] [--no-doc]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import sys
@@ -18,12 +24,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools" / "neo4j"))
 
-from network.austausch import read_path, validate  # noqa: E402
-from network.store.embedded import EmbeddedStore  # noqa: E402
+from network.austausch import import_path, read_path, validate  # noqa: E402
+from network.model import Netzdaten  # noqa: E402
+from network.settings import Settings  # noqa: E402
+from network.store import massen, open_store  # noqa: E402
+from network.store.base import _traeger, traeger_id  # noqa: E402
+from network.store.queries import Queries  # noqa: E402
+from network.zugang import KOMMANDOZEILE  # noqa: E402
 from seed.generate import generate  # noqa: E402
 
 DOC = ROOT / "docs" / "benchmarks.md"
+
+#: The goals of issue 14 for the import.
+ZIEL_EINGEBETTET, ZIEL_NEO4J, ZIEL_ERNEUT = 50_000, 20_000, 10.0
 
 
 def maschine() -> str:
@@ -35,43 +50,169 @@ def maschine() -> str:
                 break
     except OSError:
         pass
-    import os
-
     last = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{os.cpu_count()} Kerne, {cpu}, Python {platform.python_version()}, {platform.system()}; "
             f"Systemlast (1/5/15 min) beim Start: {last}")
 
 
-def messen(faktor: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "daten"
-        generate(src, faktor=faktor)
-        store = EmbeddedStore(Path(tmp) / "store")
-        t0 = time.perf_counter()
-        roh = read_path(src)
-        t1 = time.perf_counter()
-        daten = validate(roh, store.load())
-        t2 = time.perf_counter()
-        store.write(daten)
-        t3 = time.perf_counter()
-        zeilen = daten.anzahl()
+def _bloecke(daten: Netzdaten) -> list[tuple[str, dict[str, list]]]:
+    """Every row of ``daten`` as the column tables of the ``bulk_*`` blocks (nodes, Traeger, relationships)."""
+    q = Queries.load("ladybug")
+    bloecke = {n: q[n] for n in q.names() if n.startswith("bulk_")}
+    traeger = _traeger([{"traeger_id": traeger_id(r["traeger"]), "traeger": r["traeger"]}
+                        for r in daten.kitas + daten.angebote if r.get("traeger")])
+    return (massen.knoten(daten, bloecke)
+            + [("bulk_traeger", {"id": [t["id"] for t in traeger], "name": [t["name"] for t in traeger]})]
+            + massen.kanten(daten, {r["id"] for r in daten.kitas}))
+
+
+def referenz_eingebettet(daten: Netzdaten, ordner: Path) -> float:
+    """Seconds for LadybugDB's COPY of the same rows into an empty database, in one transaction (Arrow tables
+    built beforehand; the schema is created before the clock starts; closing includes the checkpoint)."""
+    import ladybug
+    import pyarrow as pa
+
+    q = Queries.load("ladybug")
+    typen = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "liste": pa.list_(pa.string()),
+             "text": pa.string()}
+    tabellen = [(b, pa.table({n: pa.array(v, type=typen[massen.TYPEN.get(n, "text")]) for n, v in s.items()}))
+                for b, s in _bloecke(daten)]
+    db = ladybug.Database(str(ordner / "referenz.lbdb"))
+    conn = ladybug.Connection(db)
+    for stmt in q.statements("schema"):
+        conn.execute(stmt)
+    t0 = time.perf_counter()
+    conn.execute("BEGIN TRANSACTION")
+    for block, tabelle in tabellen:
+        conn.execute(q[block], {"daten": tabelle})
+    conn.execute("COMMIT")
+    conn.close()
+    db.close()
+    return time.perf_counter() - t0
+
+
+#: The reference on Neo4j: plain CREATE of every row in batches (benchmark only; the product's Cypher is in queries/).
+_NEO_KNOTEN = "UNWIND $rows AS r CREATE (n:{label}) SET n = r"
+_NEO_KANTE = ("UNWIND $rows AS r MATCH (a:{von} {{id: r.von}}) MATCH (b:{zu} {{id: r.zu}}) "
+              "CREATE (a)-[x:{typ}]->(b) SET x = r.p")
+
+
+def referenz_neo4j(daten: Netzdaten, settings: Settings) -> float:
+    """Seconds for ``UNWIND … CREATE`` of the same rows into the emptied Neo4j (uniqueness constraints in place,
+    as the store creates them), batches of 10,000 in one transaction."""
+    import neo4j
+
+    q = Queries.load("ladybug")
+    arbeit = []
+    for block, spalten in _bloecke(daten):
+        text = " ".join(q[block].split())
+        m = re.match(r"COPY (\w+)(?:\(([^)]*)\))? FROM \$daten(?: \(from='(\w+)', to='(\w+)'\))?", text)
+        tabelle, _, von, zu = m.groups()
+        namen = list(spalten)
+        zeilen = [dict(zip(namen, werte)) for werte in zip(*spalten.values())]
+        if von:
+            zeilen = [{"von": z.pop("von"), "zu": z.pop("zu"), "p": z} for z in zeilen]
+            arbeit.append((_NEO_KANTE.format(von=von, zu=zu, typ=tabelle), zeilen))
+        else:
+            arbeit.append((_NEO_KNOTEN.format(label=tabelle), zeilen))
+    _leeren(settings)
+    with neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)) as d:
+        with d.session(database=settings.neo4j_database) as s:
+            t0 = time.perf_counter()
+            with s.begin_transaction() as tx:
+                for cypher, zeilen in arbeit:
+                    for i in range(0, len(zeilen), 10_000):
+                        tx.run(cypher, rows=zeilen[i:i + 10_000]).consume()
+                tx.commit()
+            dauer = time.perf_counter() - t0
+    _leeren(settings)
+    return dauer
+
+
+def _leeren(settings: Settings) -> None:
+    import neo4j
+
+    with neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)) as d:
+        with d.session(database=settings.neo4j_database) as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def messen(speicher: str, quelle: Path, tmp: Path, neo: Settings | None) -> dict:
+    """One size on one store: import, the same import again, the parts of the import, the reference."""
+    if speicher == "neo4j":
+        settings = neo
+        _leeren(settings)
+    else:
+        settings = Settings(store="embedded", data_dir=tmp / "store")
+    last = os.getloadavg()[0]
+    with open_store(settings) as store:
+        t0, c0 = time.perf_counter(), time.process_time()
+        bericht = import_path(store, quelle, wer=KOMMANDOZEILE)
+        t1, c1 = time.perf_counter(), time.process_time()
+        import_path(store, quelle, wer=KOMMANDOZEILE)  # the same again: unchanged data
+        t2, c2 = time.perf_counter(), time.process_time()
         kanten = sum(store.counts()["relationships"].values())
-        t4 = time.perf_counter()
-        store.write(daten)  # the same again: idempotent upsert
-        t5 = time.perf_counter()
-        store.close()
-    return {"faktor": faktor, "zeilen": zeilen, "kanten": kanten, "lesen": t1 - t0, "pruefen": t2 - t1,
-            "schreiben": t3 - t2, "gesamt": t3 - t0, "erneut": t5 - t4}
+        version = store.version()
+    t3 = time.perf_counter()
+    daten = validate(read_path(quelle))  # the reading and checking part alone (empty store)
+    t4 = time.perf_counter()
+    if speicher == "neo4j":
+        ref = referenz_neo4j(daten, settings)
+    else:
+        (tmp / "ref").mkdir(exist_ok=True)
+        ref = referenz_eingebettet(daten, tmp / "ref")
+    return {"speicher": speicher, "zeilen": bericht.gesamt, "kanten": kanten, "import": t1 - t0, "erneut": t2 - t1,
+            "cpu": c1 - c0, "cpu_erneut": c2 - c1,
+            "pruefen": t4 - t3, "referenz": ref, "version": version, "last": last}
+
+
+def _z(x: float, stellen: int = 2) -> str:
+    return f"{x:,.{stellen}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+_NAME = {"embedded": "eingebettet (LadybugDB)", "neo4j": "Neo4j 5.26"}
 
 
 def tabelle(ergebnisse: list[dict]) -> str:
-    out = ["| Größe | Zeilen | Beziehungen | Lesen s | Prüfen s | Schreiben s | Gesamt s | Zeilen/s | erneuter Import s |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = ["| Speicher | Größe | Zeilen | Beziehungen | Import s | CPU s (dieser Prozess) | davon Lesen + Prüfen s | "
+           "Zeilen/s | erneuter Import s (CPU s) | Referenz s (Massenladen der Engine) | Import ÷ Referenz | Last |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for e in ergebnisse:
-        out.append(f"| {e['faktor']}× Seed | {e['zeilen']:,} | {e['kanten']:,} | {e['lesen']:.2f} | "
-                   f"{e['pruefen']:.2f} | {e['schreiben']:.2f} | {e['gesamt']:.2f} | "
-                   f"{e['zeilen'] / e['gesamt']:,.0f} | {e['erneut']:.2f} |".replace(",", "."))
+        out.append(f"| {_NAME[e['speicher']]} | {e['faktor']}× Seed | {_z(e['zeilen'], 0)} | {_z(e['kanten'], 0)} | "
+                   f"{_z(e['import'])} | {_z(e['cpu'])} | {_z(e['pruefen'])} | {_z(e['zeilen'] / e['import'], 0)} | "
+                   f"{_z(e['erneut'])} ({_z(e['cpu_erneut'])}) | {_z(e['referenz'])} | {_z(e['import'] / e['referenz'], 1)}× | "
+                   f"{_z(e['last'], 1)} |")
     return "\n".join(out)
+
+
+def ziel_zeilen(ergebnisse: list[dict]) -> list[list[str]]:
+    """The goal rows of issue 14 (columns of the goal table in benchmarks/ziele.py), from the largest size."""
+    out = []
+    gross = {}
+    for e in ergebnisse:
+        if e["faktor"] >= gross.get(e["speicher"], {"faktor": 0})["faktor"]:
+            gross[e["speicher"]] = e
+    for speicher, ziel in (("embedded", ZIEL_EINGEBETTET), ("neo4j", ZIEL_NEO4J)):
+        e = gross.get(speicher)
+        if not e:
+            continue
+        rate, ref = e["zeilen"] / e["import"], e["zeilen"] / e["referenz"]
+        out.append([f"Import, {e['faktor']}× Seed, {_NAME[speicher]}", f"≥ {_z(ziel, 0)} Zeilen/s",
+                    f"{_z(rate, 0)} Zeilen/s ({_z(e['import'])} s für {_z(e['zeilen'], 0)} Zeilen; CPU dieses "
+                    f"Prozesses {_z(e['cpu'])} s)",
+                    f"Massenladen der Engine: {_z(e['referenz'])} s = {_z(ref, 0)} Zeilen/s",
+                    f"{_z(e['import'] / e['referenz'], 1)}× langsamer", "ja" if rate >= ziel else "**nein**",
+                    _z(e["last"], 1)])
+    for speicher in ("embedded", "neo4j"):
+        e = gross.get(speicher)
+        if e:
+            faktor = e["import"] / e["erneut"]
+            out.append([f"Erneuter Import unveränderter Daten, {e['faktor']}× Seed, {_NAME[speicher]}",
+                        f"≥ {_z(ZIEL_ERNEUT, 0)}× schneller als der erste Import",
+                        f"{_z(e['erneut'])} s (Datenstand bleibt {e['version']})",
+                        f"erster Import: {_z(e['import'])} s", f"{_z(faktor, 1)}× schneller",
+                        "ja" if faktor >= ZIEL_ERNEUT else "**nein**", _z(e["last"], 1)])
+    return out
 
 
 def abschnitt_schreiben(marke: str, text: str) -> None:
@@ -94,22 +235,62 @@ def update_doc(text: str) -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--faktoren", type=int, nargs="+", default=[1, 10, 100])
+    p.add_argument("--speicher", nargs="+", default=["embedded", "neo4j"], choices=["embedded", "neo4j"])
     p.add_argument("--no-doc", action="store_true", help="docs/benchmarks.md nicht aktualisieren")
     args = p.parse_args()
+    start = maschine()
     ergebnisse = []
-    for f in args.faktoren:
-        e = messen(f)
-        ergebnisse.append(e)
-        print(f"{f:>4}× Seed: {e['zeilen']:>8} Zeilen in {e['gesamt']:.2f} s "
-              f"= {e['zeilen'] / e['gesamt']:,.0f} Zeilen/s (prüfen {e['pruefen']:.2f} s, "
-              f"schreiben {e['schreiben']:.2f} s; erneut {e['erneut']:.2f} s)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        server, neo = None, None
+        if "neo4j" in args.speicher:
+            import lokal
+
+            if os.environ.get("NEO4J_URI"):
+                neo = Settings.from_env().mit(store="neo4j")
+            elif not lokal.gebaut():
+                print("Neo4j übersprungen: der lokale Neo4j ist nicht gebaut (`make neo4j`).", flush=True)
+                args.speicher = [x for x in args.speicher if x != "neo4j"]
+            else:
+                server = lokal.LokalerNeo4j(tmp / "neo4j", heap="4g")
+        if server:
+            neo = Settings(store="neo4j", neo4j_uri=server.uri, neo4j_password=server.password)
+        try:
+            for faktor in args.faktoren:
+                quelle = tmp / f"seed-{faktor}"
+                generate(quelle, faktor=faktor)
+                for speicher in args.speicher:
+                    e = messen(speicher, quelle, tmp / f"{speicher}-{faktor}", neo)
+                    e["faktor"] = faktor
+                    ergebnisse.append(e)
+                    print(f"{_NAME[speicher]:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen in {e['import']:.2f} s "
+                          f"= {e['zeilen'] / e['import']:,.0f} Zeilen/s (lesen + prüfen {e['pruefen']:.2f} s); "
+                          f"erneut {e['erneut']:.2f} s; Referenz {e['referenz']:.2f} s; Last {e['last']:.1f}",
+                          flush=True)
+        finally:
+            if server:
+                server.stop()
+    ziele = ziel_zeilen(ergebnisse)
+    for z in ziele:
+        print(" | ".join(z))
     if not args.no_doc:
+        ende = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        kopf = ["Kennzahl", "Ziel", "gemessen", "Referenz im selben Lauf", "Verhältnis", "Ziel erreicht", "Last"]
+        ziel_md = ["| " + " | ".join(kopf) + " |", "|" + "|".join(["---"] * len(kopf)) + "|"]
+        ziel_md += ["| " + " | ".join(z) + " |" for z in ziele]
         update_doc("## Import\n\n"
-                   f"Gemessen am {time.strftime('%Y-%m-%d')} mit `python benchmarks/import_bench.py` auf: "
-                   f"{maschine()}.\nEingebetteter Speicher (LadybugDB), frischer Datenordner je Größe; "
-                   "ein Import = Lesen der CSV-Dateien, Prüfen aller Regeln, Schreiben in einer Transaktion "
-                   "mit Checkpoint. „Erneuter Import“ spielt dieselben Daten noch einmal ein (Upsert, ändert "
-                   "nichts).\n\n" + tabelle(ergebnisse))
+                   f"Gemessen am {time.strftime('%Y-%m-%d')} mit `python benchmarks/import_bench.py` auf: {start}; "
+                   f"Systemlast am Ende: {ende}.\n"
+                   "Ein Import ist der Weg von `kita-netz import`: CSV-Dateien lesen, alle Regeln prüfen, in einer "
+                   "Transaktion schreiben, mit einem Protokolleintrag je Zeile (`network.austausch.import_path`); "
+                   "eingebettet ein frischer Datenordner, Neo4j 5.26 (lokal aus `make neo4j`, Heap 4 GiB) vor jeder "
+                   "Größe geleert. „Erneuter Import“ spielt dieselben Dateien noch einmal ein (lesen, prüfen, "
+                   "vergleichen; nichts ändert sich, der Datenstand bleibt). Die Referenz lädt dieselben Zeilen "
+                   "(Knoten und Beziehungen, ohne Protokoll) im selben Lauf mit dem Massenladen der Engine in eine "
+                   "leere Datenbank, in einer Transaktion: LadybugDB `COPY` aus Arrow-Tabellen, Neo4j "
+                   "`UNWIND … CREATE` in Stapeln zu 10.000. *Last*: 1-Minuten-Lastmittel vor der Messung (2 Kerne, "
+                   "mit anderen geteilt).\n\n"
+                   + "\n".join(ziel_md) + "\n\n" + tabelle(ergebnisse))
 
 
 if __name__ == "__main__":

@@ -65,3 +65,8 @@ COPY BETRIFFT FROM $daten (from='Indikatorwert', to='Sozialraum')
 
 // name: bulk_betrifft_kita
 COPY BETRIFFT FROM $daten (from='Indikatorwert', to='Kita')
+
+// The Traeger of a whole import at once: only for the reference of benchmarks/import_bench.py (the engine's bulk
+// path on its own); an import merges its Traeger (upsert_traeger), since rows may name one the store holds.
+// name: bulk_traeger
+COPY Traeger(id, name) FROM $daten
