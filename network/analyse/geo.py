@@ -62,7 +62,7 @@ def _paarweise(qlat, qlon, zlat, zlon) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _kdbaum(qlat, qlon, zlat, zlon) -> tuple[np.ndarray, np.ndarray]:
-    from scipy.spatial import cKDTree
+    from scipy.spatial import cKDTree  # lazy: optional and heavy, only for large nearest-neighbour searches
 
     z = _einheitsvektoren(zlat, zlon)
     q = _einheitsvektoren(qlat, qlon)
@@ -120,7 +120,7 @@ def naechste(quelle_lat, quelle_lon, ziel_lat, ziel_lon, *, verfahren: str = "au
         verfahren = "paarweise"
         if len(qlat) * len(zlat) > _PAARWEISE_BIS:
             try:
-                import scipy.spatial  # noqa: F401
+                import scipy.spatial  # noqa: F401  (lazy: optional, only asked whether it is there)
 
                 verfahren = "kdbaum"
             except ImportError:  # pragma: no cover - scipy is optional

@@ -58,7 +58,7 @@ def backend_waehlen(backend: str = "auto") -> str:
     """
     if backend == "auto":
         try:
-            import igraph  # noqa: F401
+            import igraph  # noqa: F401  (lazy: optional accelerator, only asked whether it is there)
         except ImportError:  # pragma: no cover - igraph is installed in the project
             return "networkx"
         return "igraph"
@@ -71,7 +71,7 @@ class _IG:
     """A graph converted to igraph once, with the node order of ``G``."""
 
     def __init__(self, G: nx.Graph):
-        import igraph
+        import igraph  # lazy: optional accelerator, loaded only when the igraph backend runs
 
         self.knoten = list(G)
         pos = {v: i for i, v in enumerate(self.knoten)}
@@ -119,7 +119,7 @@ _ZUFALL_SPERRE = threading.Lock()
 
 @contextlib.contextmanager
 def _igraph_zufall(seed: int):
-    import igraph
+    import igraph  # lazy: optional accelerator, as in _IG
 
     with _ZUFALL_SPERRE:
         igraph.set_random_number_generator(random.Random(seed))

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import io
 import json
+import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,7 +78,7 @@ def _format(format: str) -> str:
 
 def _alle(daten: Netzdaten) -> nx.Graph:
     """Like :func:`network.analyse.network_at`, but every Angebot and every Kooperation there ever was."""
-    import networkx as nx
+    import networkx as nx  # lazy: networkx and the analysis load only for a network export (austausch stays light)
 
     from ..analyse.netz import TYP_ANGEBOT, TYP_KITA, gemeinde_sozialraum
 
@@ -118,7 +120,7 @@ def netz_graph(daten: Netzdaten, stichtag=None, sozialraum: str | None = None) -
     Raises :class:`~network.errors.NichtGefundenFehler` for an unknown ``sozialraum`` and
     :class:`~network.errors.KitaNetzFehler` for a ``stichtag`` that is not a date.
     """
-    import networkx as nx
+    import networkx as nx  # lazy: networkx and the analysis load only for a network export (austausch stays light)
 
     from ..analyse import network_at, sozialraum_netz
     from ..analyse.kennzahlen import betweenness
@@ -190,8 +192,6 @@ def _jahre(start: str | None, ende: str | None, bis_jahr: int) -> list[int]:
 
 
 def _bis_jahr(G: nx.Graph) -> int:
-    from datetime import date
-
     tag = G.graph.get("stichtag")
     return int(tag[:4]) if tag else date.today().year
 
@@ -238,7 +238,7 @@ def _kumu(G: nx.Graph) -> dict:
 def _kumu_xlsx(G: nx.Graph, ziel) -> None:
     """Kumu's spreadsheet import: sheet „Elements“ (ID, Label, Type, Tags, fields) and „Connections“ (ID, From, To,
     Direction, Type, fields); several values in one cell are separated by ``|``, as Kumu reads them."""
-    import openpyxl
+    import openpyxl  # lazy: heavy optional dependency, only for the Kumu spreadsheet
     from openpyxl.cell import WriteOnlyCell
 
     bp = _kumu(G)
@@ -266,8 +266,6 @@ def _kumu_xlsx(G: nx.Graph, ziel) -> None:
 
 def _gexf(G: nx.Graph) -> bytes:
     """GEXF 1.3 (dynamic, dates as spells), valid against the official XSD; edge ids are the Kooperation ids."""
-    import xml.etree.ElementTree as ET
-
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
     q = f"{{{GEXF_NS}}}"
@@ -299,8 +297,6 @@ def _gexf(G: nx.Graph) -> bytes:
 
 def _gexf_werte(el, q: str, d: dict, attribute) -> None:
     """The attvalues of a node or edge, then its spell (start/end) if it has dates."""
-    import xml.etree.ElementTree as ET
-
     werte = [(aid, d[aid]) for aid, _ in attribute if d.get(aid) is not None and d.get(aid) != ""]
     if werte:
         av = ET.SubElement(el, q + "attvalues")
@@ -312,7 +308,7 @@ def _gexf_werte(el, q: str, d: dict, attribute) -> None:
 
 
 def _schreiben(G: nx.Graph, format: str, ziel) -> None:
-    import networkx as nx
+    import networkx as nx  # lazy: networkx loads only for a network export (austausch stays light)
 
     if format == "gexf":
         daten = _gexf(G)

@@ -1,17 +1,23 @@
 """The ``kita-netz`` command: thin, like the UI. Every error is one German line and a non-zero exit.
 
 Exit codes: 0 success, 1 invalid input or a known problem (message on stderr), 2 unexpected error.
+
+Imports: each command imports the domain packages it needs when it runs (marked "lazy: CLI start-up"), not at
+the top of the module: ``kita-netz --help`` then takes about 0.1 s instead of 0.5 s with every package loaded
+(measured on the development machine). The standard library and ``network.errors`` are imported at the top.
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
+import getpass
 import json
 import math
 import re
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from .. import __version__
@@ -185,7 +191,7 @@ class _Fortschritt:
 
 
 def _open(settings: Settings, read_only: bool = False):
-    from ..store import open_store
+    from ..store import open_store  # lazy: CLI start-up
 
     store = open_store(settings, read_only=read_only)
     store.version()  # a first read: finishes a recovery after a crash now, so its notice is printed here
@@ -196,7 +202,7 @@ def _open(settings: Settings, read_only: bool = False):
 
 def _anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
     """``1 Datei``, ``2 Dateien``, ``1.371 Zeilen`` (the one rule: :func:`network.grund.format.anzahl`)."""
-    from ..grund.format import anzahl
+    from ..grund.format import anzahl  # lazy: CLI start-up
 
     return anzahl(n, einzahl, mehrzahl)
 
@@ -231,7 +237,7 @@ def _print_bericht(bericht, was: str) -> None:
 
 
 def cmd_seed(args, settings: Settings) -> int:
-    from ..austausch import import_path
+    from ..austausch import import_path  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
@@ -249,7 +255,7 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
     """Read, check and write with a line per phase, so a large import shows real progress from the start.
 
     Ctrl-C stops it at any point; the write transaction is rolled back, nothing is saved."""
-    from ..austausch import import_rohdaten, read_path
+    from ..austausch import import_rohdaten, read_path  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
     from ..zugang.rollen import verlange
 
@@ -265,7 +271,7 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
 
 
 def cmd_import(args, settings: Settings) -> int:
-    from ..austausch import import_hsds_store
+    from ..austausch import import_hsds_store  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
 
     with _open(settings) as store:
@@ -281,7 +287,7 @@ def cmd_import(args, settings: Settings) -> int:
 
 
 def cmd_export(args, settings: Settings) -> int:
-    from ..austausch import export_dir, export_xlsx
+    from ..austausch import export_dir, export_xlsx  # lazy: CLI start-up
 
     if args.format in ("csv", "xlsx") and (args.stichtag or args.sozialraum or args.hsds_form):
         raise KitaNetzFehler("--stichtag, --sozialraum und --hsds-form gelten nur für --format hsds, gexf, graphml "
@@ -293,13 +299,13 @@ def cmd_export(args, settings: Settings) -> int:
     with _open(settings, read_only=True) as store:
         daten = store.load()
     if args.format in ("gexf", "graphml", "kumu", "kumu-xlsx"):
-        from ..austausch import export_netz
+        from ..austausch import export_netz  # lazy: CLI start-up
 
         ziel = export_netz(daten, args.ziel, args.format, args.stichtag, args.sozialraum)
         print(f"Kooperationsnetz ({args.format}) exportiert nach {ziel}.")
         return 0
     if args.format == "hsds":
-        from ..austausch import export_hsds
+        from ..austausch import export_hsds  # lazy: CLI start-up
 
         hinweise: list[str] = []
         pfade = export_hsds(daten, args.ziel, args.hsds_form or "both", args.stichtag, hinweise)
@@ -343,8 +349,6 @@ def _passwort_lesen(args) -> str:
     """A password from standard input (``--passwort-stdin``) or a prompt; never from an argument."""
     if args.passwort_stdin:
         return sys.stdin.readline().rstrip("\n")
-    import getpass
-
     erstes = getpass.getpass("Neues Passwort: ")
     if getpass.getpass("Passwort wiederholen: ") != erstes:
         raise KitaNetzFehler("Die beiden Passwörter stimmen nicht überein.")
@@ -352,7 +356,7 @@ def _passwort_lesen(args) -> str:
 
 
 def cmd_nutzer(args, settings: Settings) -> int:
-    from ..zugang import KOMMANDOZEILE, konten
+    from ..zugang import KOMMANDOZEILE, konten  # lazy: CLI start-up
 
     with _open(settings, read_only=args.aktion == "list") as store:
         if args.aktion == "list":
@@ -381,13 +385,13 @@ def cmd_nutzer(args, settings: Settings) -> int:
 
 def cmd_analyse(args, settings: Settings) -> int:
     # wachstum and als_csv bring pandas (about 0.8 s to import): only the branch that needs them imports them.
-    from ..analyse import analyse
+    from ..analyse import analyse  # lazy: CLI start-up
 
     with _open(settings, read_only=True) as store:
         daten = store.load()
     max_km = args.max_km if args.max_km is not None else settings.max_km
     if args.growth:
-        from ..analyse import wachstum
+        from ..analyse import wachstum  # lazy: CLI start-up
 
         tabelle = wachstum(daten, max_km=max_km)
         if args.format == "json":
@@ -399,7 +403,7 @@ def cmd_analyse(args, settings: Settings) -> int:
     if args.format == "json":
         print(json.dumps(bericht, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        from ..analyse import als_csv
+        from ..analyse import als_csv  # lazy: CLI start-up
 
         print(als_csv(bericht), end="")
     else:
@@ -427,9 +431,7 @@ def _analyse_tabelle(bericht: dict) -> None:
 
 
 def cmd_pruefen(args, settings: Settings) -> int:
-    from datetime import date
-
-    from ..frische import faellige
+    from ..frische import faellige  # lazy: CLI start-up
 
     monate = args.aelter_als or settings.pruef_monate
     with _open(settings, read_only=True) as store:
@@ -517,11 +519,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--passwort-stdin", action="store_true", help="Passwort von der Standardeingabe lesen")
     s.set_defaults(func=cmd_nutzer)
 
-    from .vermittlung import registrieren as vermittlung_befehle
+    from .vermittlung import registrieren as vermittlung_befehle  # lazy: it imports helpers from here
 
     vermittlung_befehle(sub)
 
-    from .verteilung import registrieren as verteilung_befehle
+    from .verteilung import registrieren as verteilung_befehle  # lazy: it imports helpers from here
 
     verteilung_befehle(sub)
     return p

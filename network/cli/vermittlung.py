@@ -1,7 +1,8 @@
 """The ``kita-netz vermittlung`` command: ``suchen``, ``erfassen``, ``luecke-melden``, ``zahlen`` and
 ``aufraeumen``.
 
-Registered by :func:`registrieren` from ``network/cli/__init__.py``; heavy imports happen only when a command runs.
+Registered by :func:`registrieren` from ``network/cli/__init__.py``; the domain packages are imported only when a
+command runs (CLI start-up, see :mod:`network.cli`).
 Errors are raised as :class:`~network.errors.KitaNetzFehler` and printed by the main command as one German line.
 """
 
@@ -10,14 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
+
+from ..errors import KitaNetzFehler
 
 __all__ = ["registrieren"]
 
 
 def _oeffnen(settings, read_only: bool):
-    from ..store import open_store
+    from ..store import open_store  # lazy: CLI start-up
 
     store = open_store(settings, read_only=read_only)
     for w in store.warnungen:
@@ -26,14 +30,13 @@ def _oeffnen(settings, read_only: bool):
 
 
 def _km(km) -> str:
-    from ..grund.format import km as km_de
+    from ..grund.format import km as km_de  # lazy: CLI start-up
 
     return "–" if km is None else km_de(km)
 
 
 def cmd_suchen(args, settings) -> int:
-    from ..errors import KitaNetzFehler
-    from ..vermittlung.suche import Anfrage, suchen
+    from ..vermittlung.suche import Anfrage, suchen  # lazy: CLI start-up
 
     if not args.kita and not args.gemeinde:
         raise KitaNetzFehler("Bitte --kita oder --gemeinde angeben.")
@@ -61,7 +64,7 @@ def cmd_suchen(args, settings) -> int:
         if e.luecke:
             print(f"Lücke im Angebot: {e.luecke.text}")
     if args.pdf:
-        from ..vermittlung.handzettel import MAX_ANGEBOTE, handzettel
+        from ..vermittlung.handzettel import MAX_ANGEBOTE, handzettel  # lazy: CLI start-up
 
         ids = [t.angebot_id for t in e.treffer[:MAX_ANGEBOTE]]
         if not ids:
@@ -76,7 +79,7 @@ def cmd_suchen(args, settings) -> int:
 
 
 def cmd_erfassen(args, settings) -> int:
-    from ..vermittlung.erfassung import Vermittlung, erfassen
+    from ..vermittlung.erfassung import Vermittlung, erfassen  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
 
     v = Vermittlung(monat=args.monat, kita_id=args.kita, angebot_id=args.angebot, thema_id=args.thema,
@@ -90,7 +93,7 @@ def cmd_erfassen(args, settings) -> int:
 
 
 def cmd_luecke_melden(args, settings) -> int:
-    from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden, sozialraum_der_kita
+    from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden, sozialraum_der_kita  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
 
     with _oeffnen(settings, read_only=False) as store:
@@ -103,7 +106,7 @@ def cmd_luecke_melden(args, settings) -> int:
 
 
 def cmd_aufraeumen(args, settings) -> int:
-    from ..vermittlung.bedarf import aufraeumen
+    from ..vermittlung.bedarf import aufraeumen  # lazy: CLI start-up
 
     with _oeffnen(settings, read_only=False) as store:
         r = aufraeumen(store, jahre=args.jahre)
@@ -113,7 +116,7 @@ def cmd_aufraeumen(args, settings) -> int:
 
 
 def cmd_zahlen(args, settings) -> int:
-    from ..vermittlung.erfassung import vermittlungen
+    from ..vermittlung.erfassung import vermittlungen  # lazy: CLI start-up
     from ..vermittlung.zahlen import kreuztabelle
 
     with _oeffnen(settings, read_only=True) as store:
@@ -146,10 +149,6 @@ def cmd_zahlen(args, settings) -> int:
 
 
 def _monat(text: str | None, was: str) -> str | None:
-    import re
-
-    from ..errors import KitaNetzFehler
-
     if text is not None and not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", text):
         raise KitaNetzFehler(f"{was} „{text}“ ist kein Monat im Format JJJJ-MM.")
     return text
@@ -157,7 +156,7 @@ def _monat(text: str | None, was: str) -> str | None:
 
 def registrieren(sub) -> None:
     """Add ``vermittlung`` with its subcommands to the main parser's subparsers."""
-    from ..model import ERGEBNISSE
+    from ..model import ERGEBNISSE  # lazy: CLI start-up
     from ..vermittlung.erfassung import AUFBEWAHRUNG_JAHRE
     from . import ganze_zahl, km_wert
 

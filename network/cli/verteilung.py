@@ -11,15 +11,20 @@ Example::
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
+
+from ..errors import EingabeFehler, KitaNetzFehler
 
 __all__ = ["registrieren", "cmd_verteilung"]
 
 
 def cmd_verteilung(args, settings) -> int:
-    from ..store import open_store
+    from ..store import open_store  # lazy: CLI start-up
     from ..verteilung.bericht import als_csv, als_tabelle, excel_bytes, pdf_bytes
     from ..verteilung.szenario import lade
     from ..verteilung.verfahren import verteile
@@ -35,8 +40,6 @@ def cmd_verteilung(args, settings) -> int:
     if args.bericht:
         ziel = Path(args.bericht)
         if not ziel.parent.is_dir():
-            from ..errors import KitaNetzFehler
-
             raise KitaNetzFehler(f"Den Ordner {ziel.parent} gibt es nicht; bitte einen vorhandenen Ordner angeben.")
         ziel.write_bytes(excel_bytes(v) if ziel.suffix.lower() == ".xlsx" else pdf_bytes(v))
         print(f"Bericht geschrieben: {ziel}", file=sys.stderr)
@@ -50,10 +53,6 @@ def cmd_verteilung(args, settings) -> int:
 
 
 def _datum(text: str) -> str:
-    from datetime import date
-
-    from ..errors import KitaNetzFehler
-
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
@@ -79,10 +78,7 @@ def betrag_lesen(text: str):
     ...
     network.errors.EingabeFehler: „1.670“ ist nicht eindeutig: bitte „1670“ (ohne Punkt) oder „1,67“ (mit Komma) schreiben.
     """
-    import re
-
-    from ..errors import EingabeFehler
-    from ..grund.format import zahl_lesen
+    from ..grund.format import zahl_lesen  # lazy: CLI start-up
 
     t = str(text).strip()
     if re.fullmatch(r"[+-]?\d+\.\d{3}", t):
@@ -98,11 +94,7 @@ def betrag_lesen(text: str):
 def _bereich(was: str, hoechstens: int):
     """An argparse type: a finite, non-negative amount up to ``hoechstens``, read by :func:`betrag_lesen`; the
     number is passed on as plain text with a decimal point (the distribution parses it to the cent)."""
-    import argparse
-
     def pruefe(text: str) -> str:
-        from ..errors import EingabeFehler
-
         try:
             d = betrag_lesen(text)
         except EingabeFehler as e:

@@ -16,6 +16,7 @@ is drawn with a thin outline. Without these packages, DejaVu Sans (Debian ``font
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,8 +217,6 @@ def uebersetze(text: str | None, sprache: str) -> tuple[str, bool]:
     >>> uebersetze("Mi ab 9 Uhr im Gemeindehaus", "en")
     ('Mi ab 9 Uhr im Gemeindehaus', False)
     """
-    import re
-
     t = str(text or "")
     woerter = FESTE_WOERTER.get(sprache)
     if not t or woerter is None:
@@ -262,7 +261,7 @@ class Schriften:
 def schriften() -> Schriften:
     """The fonts for the handout: Noto Sans (+ Arabic) from pip packages, else Debian's DejaVu Sans."""
     try:
-        import fontpkg_noto_sans
+        import fontpkg_noto_sans  # lazy: optional font packages, looked for only when a handout is made
         import fontpkg_noto_sans_arabic
 
         latin = sorted(p for p in (Path(fontpkg_noto_sans.ROOT) / "files").glob("NotoSans*.ttf")
@@ -320,7 +319,7 @@ def _adresse(r: dict) -> str:
 
 class _Blatt:
     def __init__(self, sprache: str, fonts: Schriften, zeilenfaktor: float):
-        from fpdf import FPDF
+        from fpdf import FPDF  # lazy: heavy optional dependency, only for a handout
 
         self.t = TEXTE[sprache]
         self.rtl = sprache in _RTL
@@ -349,7 +348,7 @@ class _Blatt:
 
     @contextmanager
     def fett(self, groesse: float):
-        from fpdf.enums import TextMode
+        from fpdf.enums import TextMode  # lazy: as FPDF above
 
         pdf = self.pdf
         if self.echt_fett:

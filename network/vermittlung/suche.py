@@ -256,7 +256,7 @@ def zentralitaet(daten: Netzdaten, stichtag=None) -> dict[str, float]:
     >>> zentralitaet(Netzdaten(), "2024-01-01")
     {}
     """
-    import networkx as nx
+    import networkx as nx  # lazy: the Wegweiser imports this module and never needs networkx or the analysis
 
     from ..analyse import network_at
 

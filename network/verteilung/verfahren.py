@@ -36,6 +36,7 @@ from fractions import Fraction
 from typing import Mapping, Sequence
 
 from ..errors import VerteilungsFehler
+from ..grund.format import zahl as zahl_de
 from ..model import Netzdaten
 from . import indikatoren as I
 
@@ -109,8 +110,6 @@ def in_schritten(vzae, schritt=SCHRITT, was: str = "Die Stellen") -> int:
 
 
 def _de(d: Decimal) -> str:
-    from ..grund.format import zahl as zahl_de
-
     return zahl_de(d.normalize())
 
 
@@ -166,8 +165,6 @@ def bedarfsindex(werte: Mapping[str, Mapping[str, float]], gewichte: Mapping[str
 
 
 def _g(w: Fraction) -> str:
-    from ..grund.format import zahl as zahl_de
-
     return zahl_de(Decimal(str(float(w))))
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from fractions import Fraction
 from statistics import median
 
+from ..analyse import analyse
+from ..grund.format import zahl as zahl_de
 from ..model import Netzdaten
 from . import indikatoren as I
 from .verfahren import Verteilung, kita_sozialraum
@@ -97,8 +99,6 @@ def soll_ist(daten: Netzdaten, verteilung: Verteilung) -> tuple[list[dict], list
     sr_von = kita_sozialraum(daten)
     hinweise = []
     if ohne:
-        from ..grund.format import zahl as zahl_de
-
         vzae = zahl_de(ohne, 2)
         hinweise.append(f"{vzae} VZÄ gehören zu Fachkräften ohne Kita (oder zu Kitas ohne Sozialraum) und sind "
                         "keinem Sozialraum zugeordnet.")
@@ -125,8 +125,6 @@ def angebot_je_sozialraum(daten: Netzdaten, stichtag: str | None = None, bericht
     it is computed here (counts and gaps only).
     """
     if bericht is None:
-        from ..analyse import analyse
-
         bericht = analyse(daten, stichtag, voll=False)
     return {e["id"]: {"kitas": e["kitas"], "angebote": e["angebote"],
                       "angebote_vor_ort": e.get("angebote_vor_ort"),

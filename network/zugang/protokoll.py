@@ -16,6 +16,7 @@ import json
 
 from ..grund.formel import schuetzen
 from ..grund.protokoll import VERBOTEN, eintraege, eintrag, jetzt
+from .rollen import verlange
 
 __all__ = ["eintraege", "eintrag", "jetzt", "VERBOTEN", "lade", "filtere", "aenderungen", "kurzfassung",
            "als_csv", "CSV_SPALTEN"]
@@ -27,8 +28,6 @@ CSV_SPALTEN = ("zeit", "wer", "aktion", "art", "objekt_id", "vorher", "nachher")
 
 def lade(store, wer) -> list[dict]:
     """The whole trail, newest first (``protokoll:lesen`` needed)."""
-    from .rollen import verlange
-
     verlange(wer, "protokoll:lesen")
     return store.query("lade_protokoll")
 

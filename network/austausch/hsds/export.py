@@ -11,7 +11,9 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from ...errors import KitaNetzFehler
+from ...grund.zeit import stichtag_iso
 from ...model import ART, KREISWEIT, Netzdaten
+from ..validierung import pruefe_email, pruefe_website
 from .katalog import FORMEN, GESCHRIEBEN, TABELLEN, datapackage, hsds_id
 from .sprachen import sprachcode
 from .taxonomien import (
@@ -63,8 +65,6 @@ def _url(text: str | None) -> str | None:
 def _kontakt_gueltig(a: dict, hinweise: list[str] | None) -> dict:
     """The Angebot with e-mail and web address left out where they are not valid (data stored before the check):
     HSDS would refuse them. Each one left out is named in ``hinweise``."""
-    from ..validierung import pruefe_email, pruefe_website
-
     def pruefe_url(w: str) -> None:
         if pruefe_website(w) and _url(w) is None:
             raise ValueError(w)
@@ -251,8 +251,6 @@ def hsds_tabellen(daten: Netzdaten, stichtag: str | date | None = None,
     ``defunct`` (ended). Every list is in a fixed order, so equal data gives equal rows. An e-mail or web address
     that HSDS would refuse is left out and named in ``hinweise``.
     """
-    from ...analyse.zeit import stichtag_iso
-
     tag = stichtag_iso(stichtag)
     t: dict[str, list[dict]] = {name: [] for name in GESCHRIEBEN}
     sozialraeume = {s["id"]: s for s in daten.sozialraeume}

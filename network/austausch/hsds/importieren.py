@@ -7,7 +7,9 @@ from pathlib import Path
 
 from ...errors import Fehler, ValidierungsFehler
 from ...model import ART, Netzdaten
+from ...zugang.rollen import verlange
 from ..dateien import RohTabelle
+from ..schreiben import bericht_schreiben
 from ..validierung import validate
 from .abbilden import HsdsRohdaten, _abbilden
 from .lesen import _lesen
@@ -142,9 +144,6 @@ def import_hsds_store(store, path: Path | str, dry_run: bool = False, fortschrit
     ``wer`` (a :class:`~network.zugang.Nutzer`), who is named in the audit trail. Returns the
     :class:`~network.austausch.ImportBericht`; its ``hinweise`` list what was not taken over.
     """
-    from ...zugang.rollen import verlange
-    from .. import bericht_schreiben
-
     verlange(wer, "daten:schreiben")
     bestand = store.load()
     roh = _lesen_abbilden(path, bestand, standard_art)
