@@ -353,7 +353,13 @@ def luecken_im_sozialraum(G: nx.Graph, H: nx.Graph, sozialraum_id: str, *, theme
     nicht_messbar = sorted(t for s, t in entfernung.nicht_messbar if s == sozialraum_id)
     if not mit_gruenden:
         return e
+    _gruende(e, G, H, sr, thema_namen, entfernung.max_km)
+    _hinweise(e, G, sr, thema_namen, ohne_koord, nicht_messbar)
+    return e
 
+
+def _gruende(e: Luecken, G: nx.Graph, H: nx.Graph, sr: str, thema_namen: dict, max_km: float) -> None:
+    """Fill ``e.gruende``: one German sentence per gap found, with what to check or do about it."""
     tn = lambda t: _q(thema_namen.get(t, t))  # noqa: E731
     name = lambda v: _q(G._node[v].get("name") or v)  # noqa: E731
     stichtag = G.graph.get("stichtag")
@@ -374,7 +380,7 @@ def luecken_im_sozialraum(G: nx.Graph, H: nx.Graph, sozialraum_id: str, *, theme
         for k in e.kitas_ohne_beratung]
     g["entfernung"] = [
         f"Für {name(x['kita_id'])} ist das nächste Angebot zum Thema {tn(x['thema'])} ({name(x['angebot_id'])}) "
-        f"{km_text(x['km'])} entfernt – mehr als {km_text(entfernung.max_km)} – und kein aufsuchendes Angebot zu "
+        f"{km_text(x['km'])} entfernt – mehr als {km_text(max_km)} – und kein aufsuchendes Angebot zu "
         f"diesem Thema versorgt {sr}. Prüfen: aufsuchendes Angebot, Sprechstunde vor Ort oder Fahrdienst."
         for x in e.entfernung]
     saetze = []
@@ -394,7 +400,7 @@ def luecken_im_sozialraum(G: nx.Graph, H: nx.Graph, sozialraum_id: str, *, theme
     g["einzige_verbindung"] = saetze
     saetze = []
     for c in e.komponenten_ohne_beratung:
-        n_kitas = sum(1 for v in c if hknoten[v].get("typ") == TYP_KITA)
+        n_kitas = sum(1 for v in c if H._node[v].get("typ") == TYP_KITA)
         kitas_text = "1 Kita" if n_kitas == 1 else f"{n_kitas} Kitas"
         saetze.append(
             f"{len(c)} Akteure ({aufzaehlung(_namen(H, c))}) bilden einen eigenen Teil des Netzes mit "
@@ -402,12 +408,17 @@ def luecken_im_sozialraum(G: nx.Graph, H: nx.Graph, sozialraum_id: str, *, theme
             f"eine Kooperation mit einer der Kitas.")
     g["komponenten_ohne_beratung"] = saetze
 
+
+def _hinweise(e: Luecken, G: nx.Graph, sr: str, thema_namen: dict, ohne_koord: list, nicht_messbar: list) -> None:
+    """Add to ``e.hinweise`` what could not be measured: Kitas without coordinates, Themen whose Angebote have
+    none."""
     for k in ohne_koord:
+        name = _q(G._node[k].get("name") or k)
         e.hinweise.append(
-            f"{name(k)} ({k}) hat keine Koordinaten – die Entfernung zu Angeboten kann nicht berechnet werden. "
+            f"{name} ({k}) hat keine Koordinaten – die Entfernung zu Angeboten kann nicht berechnet werden. "
             f"Bitte Breiten- und Längengrad (lat/lon) in kitas.csv ergänzen.")
     for t in nicht_messbar:
+        thema = _q(thema_namen.get(t, t))
         e.hinweise.append(
-            f"Zum Thema {tn(t)} hat kein aktives Angebot Koordinaten – ob es für die Kitas in {sr} zu weit "
+            f"Zum Thema {thema} hat kein aktives Angebot Koordinaten – ob es für die Kitas in {sr} zu weit "
             f"entfernt ist, kann nicht geprüft werden. Bitte lat/lon in angebote.csv ergänzen.")
-    return e

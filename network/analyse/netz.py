@@ -113,9 +113,19 @@ def network_at(daten: Netzdaten, stichtag=None,
     (5, 4)
     """
     tag = stichtag_iso(stichtag)
-    gsr = gemeinde_sozialraum(daten)
     G = nx.Graph(stichtag=tag)
+    _knoten(G, daten, tag)
+    _kanten(G, daten, tag)
+    for (u, v), n in (vermittlungen or {}).items():
+        if G.has_edge(u, v) and n:
+            G[u][v]["vermittlungen"] += int(n)
+            G[u][v]["weight"] += int(n)
+    return G
 
+
+def _knoten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
+    """Add every Kita and every Angebot active on ``tag`` to ``G``, in id order, with their attributes."""
+    gsr = gemeinde_sozialraum(daten)
     for k in sorted(daten.kitas, key=lambda r: str(r["id"])):
         G.add_node(
             k["id"], typ=TYP_KITA, name=k.get("name") or k["id"], art=None, themen=[],
@@ -132,6 +142,10 @@ def network_at(daten: Netzdaten, stichtag=None,
             lat=_zahl(a.get("lat")), lon=_zahl(a.get("lon")), aufsuchend=bool(a.get("aufsuchend")),
         )
 
+
+def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
+    """Add the Kooperationen active on ``tag`` between nodes of ``G`` (to an Angebot) as edges, in a fixed order;
+    several Kooperationen of one pair add up in one edge."""
     knoten = G._node
     aktiv = []
     for c in daten.kooperationen:
@@ -151,12 +165,6 @@ def network_at(daten: Netzdaten, stichtag=None,
             d["kooperationen"].append(kid)
         else:
             G.add_edge(a, b, weight=w, intensitaet=w, vermittlungen=0, kooperationen=[kid])
-
-    for (u, v), n in (vermittlungen or {}).items():
-        if G.has_edge(u, v) and n:
-            G[u][v]["vermittlungen"] += int(n)
-            G[u][v]["weight"] += int(n)
-    return G
 
 
 def sozialraum_mitglieder(G: nx.Graph, sozialraum_ids: Iterable[str]) -> dict[str, list]:
