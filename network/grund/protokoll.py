@@ -36,18 +36,27 @@ def jetzt() -> str:
 
 #: One encoder for every entry (``json.dumps`` with options builds a new one per call: a large import writes 100,000s).
 _KODIERER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+#: Its C part, made once (``JSONEncoder.encode`` makes it anew for every entry); the same text as ``_KODIERER``.
+_C_KODIERER = (json.encoder.c_make_encoder(None, _KODIERER.default, json.encoder.encode_basestring, None, ": ", ", ",
+                                           True, False, True)
+               if json.encoder.c_make_encoder is not None else None)
 
 
 def _json(d: dict | None) -> str | None:
     if d is None:
         return None
-    return _KODIERER.encode(d if VERBOTEN.isdisjoint(d) else {k: v for k, v in d.items() if k not in VERBOTEN})
+    d = d if VERBOTEN.isdisjoint(d) else {k: v for k, v in d.items() if k not in VERBOTEN}
+    if _C_KODIERER is not None:
+        return "".join(_C_KODIERER(d, 0))
+    return _KODIERER.encode(d)
 
 
 def eintrag(zeit: str, nr: int, wer: str, aktion: str, art: str, objekt_id: str,
-            vorher: dict | None = None, nachher: dict | None = None) -> dict:
-    """One row of the trail. Its id sorts by time (microseconds, then ``nr``) and is unique."""
-    eindeutig = f"{datetime.now().isoformat(timespec='microseconds')}#{nr:06d}-{secrets.token_hex(3)}"
+            vorher: dict | None = None, nachher: dict | None = None, stempel: str | None = None) -> dict:
+    """One row of the trail. Its id sorts by time (microseconds, then ``nr``) and is unique; ``stempel`` is that
+    time when the caller makes many entries at once (:func:`eintraege`)."""
+    stempel = stempel or datetime.now().isoformat(timespec="microseconds")
+    eindeutig = f"{stempel}#{nr:06d}-{secrets.token_hex(3)}"
     return {"id": eindeutig, "zeit": zeit, "wer": wer, "aktion": aktion, "art": art,
             "objekt_id": objekt_id, "vorher": _json(vorher), "nachher": _json(nachher)}
 
@@ -58,16 +67,17 @@ def eintraege(vorher: Netzdaten, neu: Netzdaten, wer: str, zeit: str, start: int
     A changed row records only the fields that changed, before and after.
     """
     out: list[dict] = []
+    stempel = datetime.now().isoformat(timespec="microseconds")  # one time for the entries of one write
     for datei in DATEI_REIHENFOLGE:
         alt = {r["id"]: r for r in vorher.tabelle(datei)}
         for r in neu.tabelle(datei):
             before = alt.get(r["id"])
             if before is None:
                 out.append(eintrag(zeit, start + len(out), wer, "angelegt", datei, r["id"],
-                                   None, {k: v for k, v in r.items() if k != "id"}))
+                                   None, {k: v for k, v in r.items() if k != "id"}, stempel))
                 continue
             diff = [k for k in r if k != "id" and r[k] != before.get(k)]
             if diff:
                 out.append(eintrag(zeit, start + len(out), wer, "geändert", datei, r["id"],
-                                   {k: before.get(k) for k in diff}, {k: r[k] for k in diff}))
+                                   {k: before.get(k) for k in diff}, {k: r[k] for k in diff}, stempel))
     return out
