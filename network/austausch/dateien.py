@@ -376,7 +376,7 @@ def export_dir(daten: Netzdaten, out: Path | str) -> list[Path]:
 def export_xlsx(daten: Netzdaten, target: Path | str | io.BytesIO) -> None:
     """Write the import format as one workbook, one sheet per file; every cell is stored as text (never as a
     formula, even if a text starts with ``=``: the cell type is set explicitly)."""
-    import openpyxl
+    import openpyxl  # lazy: heavy optional dependency, only for an xlsx export
     from openpyxl.cell import WriteOnlyCell
 
     wb = openpyxl.Workbook(write_only=True)
