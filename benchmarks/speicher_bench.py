@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from import_bench import abschnitt_schreiben, maschine  # noqa: E402
 
 from network.analyse import analyse  # noqa: E402
-from network.austausch import read_path, validate  # noqa: E402
+from network.austausch import import_path  # noqa: E402
 from network.settings import Settings  # noqa: E402
 from network.store import open_store  # noqa: E402
+from network.zugang import KOMMANDOZEILE  # noqa: E402
 from seed.generate import generate  # noqa: E402
 
 STICHTAG = "2026-06-30"
@@ -48,17 +49,15 @@ def messen(settings: Settings, quelle: Path, tmp: Path) -> dict:
         settings = settings.mit(data_dir=tmp / "store")
     with open_store(settings) as store:
         t0 = time.perf_counter()
-        daten = validate(read_path(quelle), store.load())
-        store.write(daten)
+        importbericht = import_path(store, quelle, wer=KOMMANDOZEILE)  # the way of `kita-netz import`
         t1 = time.perf_counter()
-        daten2 = validate(read_path(quelle), store.load())
-        store.write(daten2)
+        import_path(store, quelle, wer=KOMMANDOZEILE)
         t2 = time.perf_counter()
         geladen = store.load()
         t3 = time.perf_counter()
         bericht = analyse(geladen, STICHTAG)
         t4 = time.perf_counter()
-    return {"zeilen": daten.anzahl(), "import": t1 - t0, "erneut": t2 - t1, "laden": t3 - t2, "analyse": t4 - t3,
+    return {"zeilen": importbericht.gesamt, "import": t1 - t0, "erneut": t2 - t1, "laden": t3 - t2, "analyse": t4 - t3,
             "sozialraeume": len(bericht["sozialraeume"])}
 
 

@@ -183,19 +183,20 @@ def nur_geaendert(daten: Netzdaten, bestand: Netzdaten) -> Netzdaten:
         spalten = [s.name for s in DATEIEN[datei]]
         alt = {r["id"]: r for r in bestand.tabelle(datei)}
         werte = itemgetter(*spalten)  # all columns at once, compared in C; _gleich decides where they differ
-
-        def gleich(r: dict, a: dict | None) -> bool:
-            if a is None:
-                return False
-            try:
-                if werte(r) == werte(a):
-                    return True
-            except KeyError:
-                pass
-            return _gleich(r, a, spalten)
-
-        teile[datei] = [r for r in daten.tabelle(datei) if not gleich(r, alt.get(r.get("id")))]
+        teile[datei] = [r for r in daten.tabelle(datei)
+                        if not _gleich_schnell(r, alt.get(r.get("id")), werte, spalten)]
     return Netzdaten(**teile)
+
+
+def _gleich_schnell(r: dict, a: dict | None, werte: itemgetter, spalten: list[str]) -> bool:
+    if a is None:
+        return False
+    try:
+        if werte(r) == werte(a):
+            return True
+    except KeyError:
+        pass
+    return _gleich(r, a, spalten)
 
 
 def nur_neue(daten: Netzdaten, bestand: Netzdaten) -> tuple[Netzdaten, dict[str, set[str]]]:
