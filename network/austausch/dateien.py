@@ -29,7 +29,7 @@ from ..grund.formel import entschuetzen, schuetzen  # the one formula guard (re-
 from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 
 __all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
-           "decode_utf8", "pruefe_xlsx_archiv", "export_dir", "export_xlsx", "csv_text", "schuetzen",
+           "decode_utf8", "pruefe_xlsx_archiv", "export_dir", "export_xlsx", "csv_text", "csv_zip", "schuetzen",
            "entschuetzen", "zelle", "XML_VERBOTEN", "MAX_ZEILEN", "MAX_SPALTEN", "MAX_ENTPACKT", "MAX_ARCHIVTEILE"]
 
 log = logging.getLogger(__name__)
@@ -358,6 +358,15 @@ def csv_text(daten: Netzdaten, datei: str) -> str:
     header, rows = _table_rows(daten, datei)
     w.writerow(header)
     w.writerows(rows)
+    return buf.getvalue()
+
+
+def csv_zip(daten: Netzdaten) -> bytes:
+    """Every file of the import format as CSV in one zip archive (``kitas.csv``, …; the export of the page Pflege)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for datei in DATEI_REIHENFOLGE:
+            z.writestr(f"{datei}.csv", csv_text(daten, datei))
     return buf.getvalue()
 
 

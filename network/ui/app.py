@@ -3,7 +3,7 @@
 Every page is registered in ``st.navigation`` (so a URL such as ``/analyse`` always reaches the page's own guard,
 never Streamlit's English "page not found"), but the menu is hidden: the sidebar draws ``st.page_link``s for the
 pages of the user's role only (:func:`network.zugang.seiten_fuer`), plus „Anmelden“ or „Abmelden“. Every page
-function starts with :func:`network.ui.sitzung.bewache`, which refuses a page outside the role in German.
+function starts with :func:`network.ui.bausteine.sitzung.bewache`, which refuses a page outside the role in German.
 
 Every :class:`~network.errors.KitaNetzFehler` a page raises is shown as a German ``st.error``; anything unexpected
 as a German sentence, with the details only in the server log.
@@ -11,15 +11,17 @@ as a German sentence, with the details only in the server log.
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 import streamlit as st
 
 from ..errors import KitaNetzFehler
 from ..zugang import Nutzer, seiten_fuer
-from . import daten as D
-from . import seitenpfad, sitzung
-from .text import md
+from .bausteine import daten as D
+from .bausteine import seitenpfad, sitzung
+from .bausteine.seitenpfad import SEITEN
+from .bausteine.text import md
 
 __all__ = ["main", "seiten", "fehlerfrei", "navigation", "SEITEN"]
 
@@ -43,28 +45,11 @@ def fehlerfrei(seite):
     return lauf
 
 
-#: Page name -> (module in network.ui, URL path). Names are those of network.zugang.rollen.SEITEN. No page icons:
-#: Streamlit would fetch a page's Material icon as favicon from fonts.gstatic.com (the app must work offline).
-SEITEN = {
-    "Wegweiser": ("wegweiser", "wegweiser"),
-    "Vermittlung": ("vermittlung", "vermittlung"),
-    "Netzwerk": ("netzwerk", "netzwerk"),
-    "Analyse": ("auswertung", "analyse"),
-    "Sozialraumkonzept": ("sozialraumkonzept", "sozialraumkonzept"),
-    "Pflege": ("pflege", "pflege"),
-    "Nutzer": ("nutzerverwaltung", "nutzer"),
-    "Protokoll": ("protokoll", "protokoll"),
-    "Anmelden": ("anmelden", "anmelden"),
-}
-
-
 def seiten() -> dict:
     """Every page of the app as ``st.Page``, by name (the Wegweiser is the default)."""
-    import importlib
-
     out = {}
     for name, (modul, pfad) in SEITEN.items():
-        seite = importlib.import_module(f"network.ui.{modul}").seite
+        seite = importlib.import_module(f"network.ui.seiten.{modul}").seite
         out[name] = st.Page(fehlerfrei(seite), title=name, url_path=pfad, default=name == "Wegweiser")
     return out
 

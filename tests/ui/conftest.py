@@ -2,7 +2,7 @@
 
 The embedded store may be opened only once per process. The app holds it in ``st.cache_resource`` (keyed on the
 data folder), and AppTest runs the scripts in this process, so all tests share the one store the app opened;
-tests read and check it through the same cache (:func:`network.ui.daten.store`). At the end of the session the
+tests read and check it through the same cache (:func:`network.ui.bausteine.daten.store`). At the end of the session the
 cache is cleared, which closes the store.
 """
 
@@ -48,7 +48,7 @@ def datenordner(tmp_path_factory) -> Path:
     os.environ["KITANETZ_DATA_DIR"] = str(ordner)
     os.environ["KITANETZ_STORE"] = "embedded"
     yield ordner
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     D._oeffne.clear()  # closes the store
     for k, v in alt.items():
@@ -69,6 +69,6 @@ def app(datenordner):
 @pytest.fixture
 def store(datenordner):
     """The store the app opened (the same object, through the app's cache)."""
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     return D.store()

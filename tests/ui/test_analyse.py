@@ -10,11 +10,11 @@ import pandas as pd
 from ui_hilfen import klartext, seite, texte
 
 from network import analyse as A
-from network.ui.auswertung import csv_bytes, excel_bytes
+from network.ui.seiten.analyse import csv_bytes, excel_bytes
 
 
 def test_analyse_zeigt_heatmap_vergleich_und_hubs(datenordner):
-    at = seite("auswertung").run()
+    at = seite("analyse").run()
     assert not at.exception and not at.error
     assert [t.value for t in at.title] == ["Analyse"]
     kopf = [h.value for h in at.header]
@@ -31,7 +31,7 @@ def test_analyse_zeigt_heatmap_vergleich_und_hubs(datenordner):
 def test_luecke_zeigt_ihren_grund_und_die_empfehlung(datenordner, store):
     luecken = A.luecken(store.load())
     zeile = luecken[luecken["art"] == "kitas_ohne_beratung"].iloc[0]
-    at = seite("auswertung").run()
+    at = seite("analyse").run()
     at.selectbox(key="a_sr").set_value(zeile["sozialraum_id"]).run()
     assert not at.exception
     alles = texte(at)
@@ -43,7 +43,7 @@ def test_luecke_zeigt_ihren_grund_und_die_empfehlung(datenordner, store):
 
 
 def test_stichtag_in_der_vergangenheit(datenordner):
-    at = seite("auswertung")
+    at = seite("analyse")
     at.query_params["stichtag"] = "2021-06-30"
     at.run()
     assert not at.exception
@@ -70,8 +70,8 @@ def zaehltabellen(at) -> list[pd.DataFrame]:
 
 
 def test_vermittlungen_geschuetzt_und_als_kantengewicht(datenordner, store):
-    from network.ui import daten as D
-    from network.ui import rechnen as R
+    from network.ui.bausteine import daten as D
+    from network.ui.bausteine import rechnen as R
     from network.vermittlung import erfassen, kreuztabelle, monat_heute, vermittlungen
     from network.vermittlung.anonym import KLEIN
     from network.zugang import KOMMANDOZEILE
@@ -95,7 +95,7 @@ def test_vermittlungen_geschuetzt_und_als_kantengewicht(datenordner, store):
                      "anzahl": 40}, wer=KOMMANDOZEILE)
     D.geschrieben()
 
-    at = seite("auswertung").run()
+    at = seite("analyse").run()
     assert not at.exception, at.exception
     assert "Vermittlungen und gemeldete Lücken" in [h.value for h in at.header]
     sr_thema, je_monat, *_ = zaehltabellen(at)

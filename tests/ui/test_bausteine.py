@@ -6,7 +6,7 @@ import pytest
 
 from network import pflege as P
 from network.errors import NichtGefundenFehler, ValidierungsFehler
-from network.ui.text import md
+from network.ui.bausteine.text import md
 from network.verzeichnis import treffer
 from network.zugang import KOMMANDOZEILE
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from ui_hilfen import KOORDINATION, seite, texte
 
-SEITEN = ["wegweiser", "vermittlung", "netzwerk", "auswertung", "sozialraumkonzept", "pflege", "nutzerverwaltung",
+SEITEN = ["wegweiser", "vermittlung", "netzwerk", "analyse", "sozialraumkonzept", "pflege", "nutzer",
           "protokoll"]
 
 # „7.00“, „0.1234“, „1670000.00“: a point followed by one, two or four and more digits (German thousands

@@ -20,7 +20,7 @@ KITA_NETZ = str(Path(sys.executable).parent / "kita-netz")
 @pytest.fixture
 def app_auf(backend_settings, monkeypatch):
     """Point the app (this process) and the CLI (subprocesses) at an empty store of each backend."""
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     s = backend_settings
     env = {"KITANETZ_STORE": s.store, "KITANETZ_DATA_DIR": str(s.data_dir)}
@@ -31,10 +31,10 @@ def app_auf(backend_settings, monkeypatch):
 
 
 def test_zehn_cli_schreiber_und_die_app_gleichzeitig(app_auf):
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     store = D.store()
-    at = seite("nutzerverwaltung", als=KOORDINATION).run()
+    at = seite("nutzer", als=KOORDINATION).run()
     assert not at.exception
     cli = [subprocess.Popen([KITA_NETZ, "nutzer", "add", f"cli.{i}", "--rolle", "koordination", "--passwort-stdin"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -68,7 +68,7 @@ sys.path.insert(0, sys.argv[3])
 from ui_hilfen import KOORDINATION, seite
 
 wer, anzahl, _, sperre = sys.argv[1], int(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
-at = seite("nutzerverwaltung", als=KOORDINATION).run()
+at = seite("nutzer", als=KOORDINATION).run()
 for j in range(anzahl):
     at.text_input(key="nz_name").input(f"{wer}.{j}")
     at.selectbox(key="nz_rolle").set_value("koordination")

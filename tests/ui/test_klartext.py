@@ -7,8 +7,8 @@ from __future__ import annotations
 from ui_hilfen import KOORDINATION, seite, texte
 
 from network.errors import Fehler
-from network.ui.begriffe import BEGRIFFE
-from network.ui.pflege import fehler_tabelle
+from network.ui.bausteine.begriffe import BEGRIFFE
+from network.ui.seiten.pflege import fehler_tabelle
 
 
 def test_importfehler_ohne_none():
@@ -19,7 +19,7 @@ def test_importfehler_ohne_none():
 
 
 def test_analyse_erklaert_die_begriffe(datenordner):
-    at = seite("auswertung", als=KOORDINATION).run()
+    at = seite("analyse", als=KOORDINATION).run()
     assert not at.exception
     t = texte(at)
     for begriff in ("Komponenten", "Betweenness", "Gemeinschaften (Louvain)", "Dichte", "Trennstellen"):

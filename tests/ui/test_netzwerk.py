@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ui_hilfen import seite, texte
 
-from network.ui.netzrahmen import json_fuer_html, netz_html
+from network.ui.bausteine.netzrahmen import json_fuer_html, netz_html
 
 
 def frame_html(at) -> str:

@@ -14,7 +14,7 @@ from ui_hilfen import KOORDINATION, klartext, seite, texte
 
 from network.austausch.dateien import csv_text
 from network.model import DATEI_REIHENFOLGE, Netzdaten
-from network.ui.pflege import in_formular
+from network.ui.seiten.pflege import in_formular
 
 HEUTE = date.today().isoformat()
 
@@ -204,7 +204,7 @@ def test_export_bietet_csv_und_excel(datenordner):
 
 
 def test_zip_export_enthaelt_alle_dateien(store):
-    from network.ui.pflege import _zip_bytes
+    from network.austausch.dateien import csv_zip as _zip_bytes
 
     with zipfile.ZipFile(io.BytesIO(_zip_bytes(store.load()))) as z:
         assert sorted(z.namelist()) == sorted(f"{d}.csv" for d in DATEI_REIHENFOLGE)
@@ -241,7 +241,7 @@ def test_ohne_koordinaten_ortsmitte_und_lage_uebernehmen(store):
              "themen": "fruehe-hilfen", "versorgt": "alle", "strasse": vorbild["strasse"], "plz": vorbild["plz"],
              "ort": vorbild["ort"], "gemeinde_id": vorbild["gemeinde_id"], "gueltig_ab": "2024-01-01"}
     P.speichere(store, "angebote", werte, neu=True, wer=KOMMANDOZEILE)
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     D.geschrieben()
     # Wegweiser: near the Gemeinde it has a distance, is not last, and says „ungefähre Lage (Ortsmitte)“

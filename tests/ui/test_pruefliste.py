@@ -1,4 +1,4 @@
-"""The review list (network/ui/pruefliste.py): entries due per Sozialraum, „heute geprüft“ with audit entries."""
+"""The review list (network/ui/bausteine/pruefliste.py): entries due per Sozialraum, „heute geprüft“ with audit entries."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def liste_app(nutzer: Nutzer | None):
     def skript(nutzer) -> None:
         import streamlit as st
 
-        from network.ui.pruefliste import pruefliste
+        from network.ui.bausteine.pruefliste import pruefliste
 
         if nutzer is not None:
             st.session_state["nutzer"] = nutzer

@@ -18,13 +18,13 @@ from ui_hilfen import APP, FACHKRAFT, KOORDINATION, TIMEOUT, klartext, seite, te
 
 from network import vorschlag as VS
 from network.model import Netzdaten
-from network.ui import sitzung
+from network.ui.bausteine import sitzung
 from network.zugang import KOMMANDOZEILE, Nutzer, konten, seiten_fuer
 from network.zugang.rollen import SEITEN
 
 PW = "ein-testpasswort-123"
-MODULE = {"Wegweiser": "wegweiser", "Vermittlung": "vermittlung", "Netzwerk": "netzwerk", "Analyse": "auswertung",
-          "Sozialraumkonzept": "sozialraumkonzept", "Pflege": "pflege", "Nutzer": "nutzerverwaltung",
+MODULE = {"Wegweiser": "wegweiser", "Vermittlung": "vermittlung", "Netzwerk": "netzwerk", "Analyse": "analyse",
+          "Sozialraumkonzept": "sozialraumkonzept", "Pflege": "pflege", "Nutzer": "nutzer",
           "Protokoll": "protokoll"}
 
 
@@ -106,7 +106,7 @@ def test_fachkraft_bekommt_koordinationsseiten_nicht(datenordner, name):
 
 
 def test_analyse_mit_parametern_bleibt_verweigert(datenordner):
-    at = seite("auswertung", als=None)
+    at = seite("analyse", als=None)
     at.query_params["sr"] = "sr-kastellaun"
     at.query_params["stichtag"] = "2024-12-31"
     at.run()
@@ -281,7 +281,7 @@ def test_fachkraft_fremde_kita_wird_abgewiesen(datenordner, store):
     def skript(nutzer, werte) -> None:
         import streamlit as st
 
-        from network.ui import pflege
+        from network.ui.seiten.pflege import formulare as pflege
 
         st.session_state["nutzer"] = nutzer
         st.session_state["pf_kooperationen_wahl"] = werte["id"]
@@ -372,7 +372,7 @@ def test_import_ueber_upload_ein_eintrag(datenordner, store):
 
 # -- pages Nutzer and Protokoll -----------------------------------------------------------------------------
 def test_nutzerseite_legt_an_setzt_passwort_deaktiviert(datenordner, store):
-    at = seite("nutzerverwaltung", als=KOORDINATION).run()
+    at = seite("nutzer", als=KOORDINATION).run()
     assert not at.exception and [t.value for t in at.title] == ["Nutzer"]
     at.text_input(key="nz_name").input("neu.fachkraft")
     at.selectbox(key="nz_rolle").set_value("fachkraft")

@@ -27,7 +27,7 @@ def datenordner(neo4j_server, neo4j_leeren):
     from network.austausch import import_path
     from network.cli import SEED_DIR
     from network.store import open_store
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
     from network.zugang import KOMMANDOZEILE
 
     neo4j_leeren(neo4j_server)
@@ -46,7 +46,7 @@ def datenordner(neo4j_server, neo4j_leeren):
 @pytest.fixture
 def store(datenordner):
     """The store the app opened: Neo4j."""
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     s = D.store()
     assert s.dialect == "neo4j"

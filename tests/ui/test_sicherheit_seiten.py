@@ -6,7 +6,7 @@ from __future__ import annotations
 from ui_hilfen import seite
 
 from network.ui.app import SEITEN
-from network.ui.seitenpfad import hinweis, zielseite
+from network.ui.bausteine.seitenpfad import hinweis, zielseite
 
 
 def _wegweiser():

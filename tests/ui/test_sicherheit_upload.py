@@ -14,7 +14,7 @@ from feindlich import dimensionsbombe, zipbombe  # noqa: E402
 
 from network.austausch.dateien import MAX_ENTPACKT, csv_text  # noqa: E402
 from network.model import Netzdaten  # noqa: E402
-from network.ui import pflege  # noqa: E402
+from network.ui.seiten.pflege import dateien as pflege  # noqa: E402
 
 
 def _import_seite():

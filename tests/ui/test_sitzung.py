@@ -7,7 +7,7 @@ import time
 
 from ui_hilfen import FACHKRAFT, klartext, seite, texte
 
-from network.ui import sitzung
+from network.ui.bausteine import sitzung
 
 
 def test_warnung_text_und_knopf(datenordner):
@@ -18,7 +18,7 @@ def test_warnung_text_und_knopf(datenordner):
 
         import streamlit as st
 
-        from network.ui import sitzung
+        from network.ui.bausteine import sitzung
 
         if "erster" not in st.session_state:  # the first run: 26 minutes without activity
             st.session_state["erster"] = True

@@ -216,7 +216,7 @@ def test_pdf_zeigt_die_zahlen_des_bildschirms(at):
     bildschirm = ergebnis(at)
     from network.austausch import read_path, validate
     from network.cli import SEED_DIR
-    from network.ui.sozialraumkonzept import berechne, eingaben
+    from network.ui.seiten.sozialraumkonzept import berechne, eingaben
     from network.verteilung import pdf_bytes
 
     e = eingaben(at.session_state)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ui_hilfen import FACHKRAFT, klartext, seite
 
-from network.ui import daten as D
+from network.ui.bausteine import daten as D
 
 
 def _mit_arabisch():

@@ -41,7 +41,7 @@ def test_kita_und_thema_ergeben_karten_mit_gruenden(datenordner):
     assert all("km entfernt" in g or "aufsuchend – kommt zu Ihnen" in g or "Entfernung unbekannt" in g
                for g in gruende)
     # the same order as the matching function
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     erwartet = suchen(D.daten(), Anfrage(themen=("erziehungsberatung",), kita_id=KITA), D.heute())
     assert [k.split(". ", 1)[1] for k in karten] == [t.name for t in erwartet.treffer[:len(karten)]]
@@ -70,7 +70,7 @@ def test_auswahl_schaltet_handzettel_und_druckansicht_frei(datenordner):
 
 
 def test_nichts_passt_zeigt_luecke_und_alternativen(datenordner):
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     # find, in the demo data, a language no Angebot of a Thema speaks (as a must) for this Kita
     d = D.daten()
@@ -131,7 +131,7 @@ def test_fachkraft_zaehlt_sieht_aber_keine_zahlen(datenordner, store):
 
 
 def test_luecke_melden_zaehlt_anonym_und_erscheint_in_der_analyse(datenordner, store):
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
     from network.vermittlung import bedarfsluecken, monat_heute
 
     d = D.daten()
@@ -157,7 +157,7 @@ def test_luecke_melden_zaehlt_anonym_und_erscheint_in_der_analyse(datenordner, s
     assert len(store.query("lade_protokoll")) == protokoll
 
     # the Koordination sees it on the Analyse page – protected
-    an = seite("auswertung").run()
+    an = seite("analyse").run()
     assert not an.exception
     luecken = [df.value for df in an.dataframe if "Summe" in df.value.columns][-1]
     sr_name = next(s["name"] for s in d.sozialraeume if s["id"] == neu[0]["sozialraum_id"])

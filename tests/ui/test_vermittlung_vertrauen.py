@@ -7,7 +7,7 @@ import re
 
 from ui_hilfen import FACHKRAFT, klartext, seite
 
-from network.ui import daten as D
+from network.ui.bausteine import daten as D
 
 
 def test_erziehungsberatung_kinderschutzdienst_spezialisiert_und_echte_entfernung(datenordner):

@@ -1,4 +1,4 @@
-"""Warming at server start (network/ui/vorwaermen.py): once per process, and it fills the app's own caches."""
+"""Warming at server start (network/ui/bausteine/vorwaermen.py): once per process, and it fills the app's own caches."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import subprocess
 import sys
 import threading
 
-from network.ui import vorwaermen
+from network.ui.bausteine import vorwaermen
 
 
 def test_starten_nur_einmal_je_prozess(monkeypatch):
@@ -21,7 +21,7 @@ def test_starten_nur_einmal_je_prozess(monkeypatch):
 
 
 def test_vorwaermen_fuellt_die_caches_der_ersten_seite(datenordner, monkeypatch):
-    from network.ui import daten as D
+    from network.ui.bausteine import daten as D
 
     gebaut = []
     echt = D.Verzeichnis

@@ -26,8 +26,8 @@ def test_druckliste_telefon_bricht_nie_und_excel_download(datenordner):
 
 
 def test_excel_zeilen_und_datei(datenordner):
-    from network.ui import daten as D
-    from network.ui.wegweiser import Filter, excel_bytes, excel_zeilen
+    from network.ui.bausteine import daten as D
+    from network.ui.seiten.wegweiser import Filter, excel_bytes, excel_zeilen
 
     v = D.verzeichnis()
     treffer = v.angebote(Filter(ort="g:07140144", art=("Beratung",)))

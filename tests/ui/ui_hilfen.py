@@ -13,7 +13,7 @@ TIMEOUT = 60
 
 
 def klartext(s: str) -> str:
-    """Undo :func:`network.ui.text.md` (backslash escapes) to compare with what the browser shows."""
+    """Undo :func:`network.ui.bausteine.text.md` (backslash escapes) to compare with what the browser shows."""
     return re.sub(r"\\(.)", r"\1", s)
 
 
@@ -46,7 +46,7 @@ def seite(name: str, als=_STANDARD):
 
         from network.ui.app import fehlerfrei
 
-        fehlerfrei(importlib.import_module(f"network.ui.{name}").seite)()
+        fehlerfrei(importlib.import_module(f"network.ui.seiten.{name}").seite)()
 
     at = AppTest.from_function(skript, args=(name,), default_timeout=TIMEOUT)
     wer = als_wer(name) if als is _STANDARD else als

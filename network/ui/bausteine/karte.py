@@ -24,7 +24,7 @@ from .text import VEGA_LESBAR
 __all__ = ["GEOJSON", "grenzen", "karte", "TYPEN", "FORMEN", "FARBEN", "vereinfache"]
 
 #: The municipality borders shipped with the seed.
-GEOJSON = Path(__file__).resolve().parents[2] / "seed" / "quellen" / "rhk_gemeinden.geojson"
+GEOJSON = Path(__file__).resolve().parents[3] / "seed" / "quellen" / "rhk_gemeinden.geojson"
 
 #: Point types in legend order, with Vega shapes and colours (colour-blind-safe palette, Okabe–Ito).
 TYPEN = ("Kita", "Beratung", "Unterstützung", "Freizeit", "Gewählter Ort")

@@ -5,7 +5,7 @@ The list shows one Sozialraum at a time (district-wide Angebote without a locati
 user ticks the entries checked with the provider and marks them with one click as „heute geprüft“ by an office
 (default „Kreisjugendamt“). The stamp goes through :func:`network.frische.stempeln`: it needs the right
 ``daten:schreiben`` and writes an audit entry per row. The signed-in user comes from
-:func:`network.ui.sitzung.nutzer` (the page Pflege shows the list to the Koordination only).
+:func:`network.ui.bausteine.sitzung.nutzer` (the page Pflege shows the list to the Koordination only).
 
 The page Pflege calls :func:`pruefliste` once; everything else lives here.
 """
@@ -16,10 +16,10 @@ from datetime import date
 
 import streamlit as st
 
-from .. import frische
-from ..errors import KitaNetzFehler
-from ..grund import format as F
-from ..zugang import Nutzer
+from ... import frische
+from ...errors import KitaNetzFehler
+from ...grund import format as F
+from ...zugang import Nutzer
 from . import daten as D
 from . import sitzung
 from .text import md

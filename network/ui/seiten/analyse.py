@@ -1,6 +1,6 @@
 """Page „Analyse“ (for coordinators): coverage, comparison, hubs, gaps with reasons, recommendations, downloads.
 
-All numbers come from :mod:`network.analyse` (cached in :mod:`network.ui.rechnen`). The heatmap writes every
+All numbers come from :mod:`network.analyse` (cached in :mod:`network.ui.bausteine.rechnen`). The heatmap writes every
 count into its cell, so colour is never the only carrier; gaps are listed with their German reason sentence and
 the recommended Kooperation where the analytics propose one. Downloads protect text cells against spreadsheet
 formulas (a leading apostrophe in CSV, text cells in Excel).
@@ -15,19 +15,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from .. import analyse as A
-from ..austausch.dateien import schuetzen
-from ..grund import format as F
-from ..grund.zeit import quartalsenden
-from ..model import KREISWEIT
-from ..zugang import darf
-from . import daten as D
-from . import rechnen as R
-from . import sitzung
-from .adresse import Param, aus_url, in_url
-from .begriffe import erklaerung
-from .netzwerk import BEGINN, _quartal_name
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, md
+from ... import analyse as A
+from ...austausch.dateien import schuetzen
+from ...grund import format as F
+from ...model import KREISWEIT
+from ...vermittlung import bedarfsluecken, kreuztabelle, vermittlungen
+from ...zugang import darf
+from ..bausteine import daten as D
+from ..bausteine import rechnen as R
+from ..bausteine import sitzung
+from ..bausteine.adresse import Param, aus_url, in_url
+from ..bausteine.begriffe import erklaerung
+from ..bausteine.text import VEGA_DEUTSCH, VEGA_LESBAR, md
+from ..bausteine.zeitachse import quartal_name, stichtage
 
 __all__ = ["seite", "LUECKEN_TITEL", "excel_bytes", "csv_bytes"]
 
@@ -240,15 +240,11 @@ def _empfehlungen(t: dict, sr: str) -> None:
 @D.abgeleitet
 @st.cache_data(show_spinner=False, max_entries=4)
 def _zaehlungen(key: tuple, version: int) -> tuple[list[dict], list[dict]]:
-    from ..vermittlung import bedarfsluecken, vermittlungen
-
     return vermittlungen(D.store()), bedarfsluecken(D.store())
 
 
 def _geschuetzt(rows: list[dict], d, zeilen: str, leer: str) -> None:
     """A count table, only through the suppression of :mod:`network.vermittlung.anonym` (never raw cells)."""
-    from ..vermittlung import kreuztabelle
-
     t = kreuztabelle(rows, d, zeilen, "thema")
     if not t.zeilen or not t.spalten:
         st.text(leer)
@@ -286,10 +282,10 @@ def seite() -> None:
     heute = D.heute()
     sr_name = {s["id"]: s.get("name") or s["id"] for s in sorted(d.sozialraeume, key=lambda s: s["id"])}
     thema_name = {t["id"]: t.get("name") or t["id"] for t in d.themen}
-    stichtage = quartalsenden(BEGINN, heute) + [heute]
+    tage = stichtage(heute)
     params = _params(next(iter(sr_name), None), heute)
-    aus_url(params, {"sr": lambda x: x in sr_name, "stichtag": lambda x: x in stichtage})
-    if st.session_state.get("a_tag") not in stichtage:
+    aus_url(params, {"sr": lambda x: x in sr_name, "stichtag": lambda x: x in tage})
+    if st.session_state.get("a_tag") not in tage:
         st.session_state["a_tag"] = heute
     if not sr_name:
         st.info("Noch keine Sozialräume in den Daten.")
@@ -297,7 +293,7 @@ def seite() -> None:
     if st.session_state.get("a_sr") not in sr_name:
         st.session_state["a_sr"] = next(iter(sr_name))
     c1, c2 = st.columns([3, 2])
-    c1.select_slider("Stichtag", stichtage, key="a_tag", format_func=lambda x: _quartal_name(x, heute))
+    c1.select_slider("Stichtag", tage, key="a_tag", format_func=lambda x: quartal_name(x, heute))
     in_url(params)
     stichtag = st.session_state["a_tag"]
     max_km = D.settings().max_km

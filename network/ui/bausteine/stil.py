@@ -17,6 +17,8 @@ Both are static (no data inside); the CSS is a style-only ``st.html`` element, w
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 __all__ = ["FOKUS", "FOKUS_CSS", "SPRACHE_JS", "DEUTSCH_JS", "WOERTER", "stil"]
@@ -67,6 +69,9 @@ ATTRIBUTE = {
 #: A static script (no data inside) that puts those words into German wherever Streamlit draws them, also later
 #: (a MutationObserver); „100MB per file • CSV, XLSX“ → „bis 100 MB je Datei · CSV, XLSX“, „220.0B“ → „220 Byte“,
 #: „File must be 100.0MB or smaller.“ → „Die Datei ist zu groß: erlaubt sind höchstens 100 MB je Datei.“
+#: The one decimal point this script turns into a comma (``zahl``) is in the numbers Streamlit's own file uploader
+#: writes in the browser (file sizes and the server's limit): they never pass through Python, so the German rule of
+#: :mod:`network.grund.format` cannot write them. Every number the app itself shows is formatted there.
 DEUTSCH_JS = """<script>
 (() => {
   if (window.__kitanetzDeutsch) return;
@@ -128,8 +133,6 @@ DEUTSCH_JS = """<script>
 
 
 def _js() -> str:
-    import json
-
     return DEUTSCH_JS % (json.dumps(WOERTER, ensure_ascii=False), json.dumps(ATTRIBUTE, ensure_ascii=False))
 
 

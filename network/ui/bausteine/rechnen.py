@@ -2,7 +2,7 @@
 
 The pages never compute network measures themselves; they read them from here. The :class:`Auswertung`
 object (graphs and measures) is shared read-only through ``st.cache_resource``; tables go through
-``st.cache_data``. Both are cleared by :func:`network.ui.daten.geschrieben` after every write.
+``st.cache_data``. Both are cleared by :func:`network.ui.bausteine.daten.geschrieben` after every write.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import analyse as A
+from ... import analyse as A
+from ...vermittlung import vermittlungen_je_kante
 from . import daten as D
 
 __all__ = ["auswertung", "wachstum", "tabellen"]
@@ -21,8 +22,6 @@ __all__ = ["auswertung", "wachstum", "tabellen"]
 def _auswertung(key: tuple, version: int, stichtag: str, max_km: float, mit_vermittlungen: bool = False):
     kanten = None
     if mit_vermittlungen:  # Koordination only: the weights would reveal small counts (docs/datenschutz.md)
-        from ..vermittlung import vermittlungen_je_kante
-
         kanten = vermittlungen_je_kante(D.store(), bis_monat=stichtag[:7])
     return A.auswerten(D.daten_fuer(key, version), stichtag, max_km=max_km, vermittlungen=kanten)
 

@@ -21,8 +21,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from ..settings import load_settings
-from ..zugang.sitzungen import COOKIE, Sitzungen
+from ...settings import load_settings
+from ...zugang.sitzungen import COOKIE, Sitzungen
 
 __all__ = ["ROUTEN", "sitzungen", "ziel", "ANMELDEN", "ABMELDEN"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..errors import AnmeldeFehler
-from ..zugang import darf
-from . import sitzung
-from .text import md
+from ...errors import AnmeldeFehler
+from ...zugang import darf
+from ..bausteine import sitzung
+from ..bausteine.text import md
 
 __all__ = ["seite"]
 

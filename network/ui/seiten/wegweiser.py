@@ -1,7 +1,7 @@
 """Page „Wegweiser“: the public directory of Angebote (and Kitas) per Sozialraum, Gemeinde or place.
 
-Filters live in the URL (see :mod:`network.ui.adresse`); results show as cards, on a map or as a compact
-printable list. Every text from the data is shown as plain text or escaped Markdown (:func:`~network.ui.text.md`).
+Filters live in the URL (see :mod:`network.ui.bausteine.adresse`); results show as cards, on a map or as a compact
+printable list. Every text from the data is shown as plain text or escaped Markdown (:func:`~network.ui.bausteine.text.md`).
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ..frische import veraltet
-from ..grund import format as F
-from ..grund.format import anzahl
-from ..model import ART
-from ..verzeichnis import ORTSMITTE, Filter, Verzeichnis
-from ..zugang import sichtbar
-from . import daten as D
-from . import sitzung
-from .adresse import Param, aus_url, in_url
-from .karte import grenzen, karte
-from .text import md
+from ...frische import veraltet
+from ...grund import format as F
+from ...grund.format import anzahl
+from ...model import ART
+from ...verzeichnis import ORTSMITTE, Filter, Verzeichnis
+from ...zugang import sichtbar
+from ..bausteine import daten as D
+from ..bausteine import sitzung
+from ..bausteine.adresse import Param, aus_url, in_url
+from ..bausteine.karte import grenzen, karte
+from ..bausteine.text import md
 
 __all__ = ["seite", "PARAMS", "filter_aus_zustand", "DRUCK_CSS", "geprueft_text", "kontakt_markdown"]
 
@@ -439,7 +439,7 @@ def excel_zeilen(v: Verzeichnis, treffer: list, ist_kita: bool, mit_ort: bool) -
 def excel_bytes(zeilen: list[dict], titel: str) -> bytes:
     """One sheet: a title line, the header, the rows. Text stays text (never a formula); km as a number with
     one decimal (Excel shows it in the reader's language)."""
-    import openpyxl
+    import openpyxl  # heavy (about 0.3 s) and needed only for this download: imported when it is asked for
     from openpyxl.styles import Font
 
     wb = openpyxl.Workbook()

@@ -1,6 +1,8 @@
-"""The network words coordinators meet (Hub, Betweenness, Komponenten, Louvain …), each in plain German.
+"""The words of the app in plain German: the network terms coordinators meet (Hub, Betweenness, Komponenten,
+Louvain …) and the labels of the data fields.
 
-One place for the explanations: the pages Analyse and Netzwerk show them next to the figures.
+One place for the explanations (the pages Analyse and Netzwerk show them next to the figures) and for the field
+labels (the forms of the page Pflege, the changes on the page Protokoll).
 
 Examples
 --------
@@ -12,7 +14,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["BEGRIFFE", "erklaerung"]
+__all__ = ["BEGRIFFE", "BESCHRIFTUNG", "erklaerung"]
 
 BEGRIFFE = {
     "Hub": "ein Akteur (Kita oder Angebot), über den besonders viele Verbindungen im Netz laufen – eine "
@@ -34,3 +36,18 @@ def erklaerung(begriffe: list[str] | None = None) -> str:
     namen = begriffe or list(BEGRIFFE)
     zeilen = [f"- **{n}**: {BEGRIFFE[n]}" for n in namen if n in BEGRIFFE]
     return "**Lesehilfe – die Begriffe in einfachen Worten**\n\n" + "\n".join(zeilen)
+
+
+#: German labels of the form fields.
+BESCHRIFTUNG = {
+    "id": "Kennung", "name": "Name", "strasse": "Straße und Hausnummer", "plz": "PLZ", "ort": "Ort",
+    "gemeinde_id": "Gemeinde", "lat": "Breitengrad (lat)", "lon": "Längengrad (lon)", "plaetze": "Plätze",
+    "traeger": "Träger", "telefon": "Telefon", "email": "E-Mail", "fachkraft_id": "Fachkraft der Kita-Sozialarbeit",
+    "fachkraft_seit": "Fachkraft zuständig seit", "art": "Art", "beschreibung": "Beschreibung", "themen": "Themen",
+    "zielgruppen": "Zielgruppen", "sprachen": "Sprachen", "kosten": "Kosten (in Worten)", "kostenlos": "kostenlos",
+    "barrierefrei": "barrierefrei", "aufsuchend": "aufsuchend (Hausbesuche)", "website": "Website",
+    "oeffnungszeiten": "Öffnungszeiten", "hinweis": "Hinweis (Anfahrt, was mitbringen)",
+    "versorgt": "Einzugsgebiet (Sozialräume)", "gueltig_ab": "gültig ab", "gueltig_bis": "gültig bis",
+    "von_id": "Von (Kita oder Angebot)", "zu_id": "Zu (Angebot)", "seit": "seit", "bis": "bis",
+    "intensitaet": "Intensität", "notiz": "Notiz (intern, keine Personendaten)",
+}

@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..errors import KitaNetzFehler
+from ...errors import KitaNetzFehler
 
 __all__ = ["netz_html", "json_fuer_html", "vis_js", "FORMEN", "FARBEN", "TYPEN"]
 

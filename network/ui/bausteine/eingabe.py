@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import streamlit as st
 
-from ..grund import format as F
+from ...grund import format as F
 
 __all__ = ["zahlfeld", "zahl_aus", "text_fuer", "Fehler"]
 

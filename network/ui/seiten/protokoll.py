@@ -9,17 +9,19 @@ stored JSON). The export is the filtered trail as CSV with every text cell prote
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from ..grund import format as F
-from ..model import Netzdaten
-from ..zugang import protokoll as Z
-from . import daten as D
-from . import sitzung
-from .text import md
+from ...grund import format as F
+from ...model import Netzdaten
+from ...zugang import protokoll as Z
+from ..bausteine import daten as D
+from ..bausteine import sitzung
+from ..bausteine.begriffe import BESCHRIFTUNG
+from ..bausteine.text import md
 
 __all__ = ["seite", "tabelle", "MAX_ZEILEN", "Namen", "ARTEN"]
 
@@ -81,8 +83,6 @@ class Namen:
 
 
 def _werte(roh) -> dict:
-    import json
-
     if not roh:
         return {}
     try:
@@ -93,8 +93,6 @@ def _werte(roh) -> dict:
 
 
 def feldname(feld: str) -> str:
-    from .pflege import BESCHRIFTUNG
-
     return BESCHRIFTUNG.get(feld) or _FELDER.get(feld) or feld
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..errors import KitaNetzFehler
-from ..grund import format as F
-from ..zugang import konten
-from ..zugang.rollen import ROLLENNAMEN
-from . import daten as D
-from . import sitzung
-from .text import md
+from ...errors import KitaNetzFehler
+from ...grund import format as F
+from ...zugang import konten
+from ...zugang.rollen import ROLLENNAMEN
+from ..bausteine import daten as D
+from ..bausteine import sitzung
+from ..bausteine.routen import sitzungen
+from ..bausteine.text import md
 
 __all__ = ["seite", "tabelle"]
 
@@ -25,8 +26,6 @@ _ROLLEN = ("fachkraft", "koordination")
 
 def _sitzungen_beenden(name: str) -> None:
     """A disabled account or a new password ends every running sign-in of the account (docs/zugang.md)."""
-    from .routen import sitzungen
-
     sitzungen().beende_alle(name)
 
 

@@ -1,4 +1,8 @@
-"""Page addresses the app does not know: never Streamlit's English "Page not found" dialog.
+"""The app's page table, and page addresses the app does not know: never Streamlit's English "Page not found".
+
+:data:`SEITEN` names every page once: who may open which page is :data:`network.zugang.rollen.SEITEN`; the UI adds
+only „Anmelden“ (open to everyone). A page's module in :mod:`network.ui.seiten` and its URL path are its name in
+lower case („Analyse“ → ``network.ui.seiten.analyse``, ``/analyse``).
 
 Streamlit resolves the path of the address (``/analyse``) to a page of ``st.navigation``; a path it cannot
 resolve (``/Analyse``, ``/analyse;x``, ``/nutzer.json``) makes the browser show an English dialog. Before
@@ -6,6 +10,8 @@ resolve (``/Analyse``, ``/analyse;x``, ``/nutzer.json``) makes the browser show 
 opens that page, anything else opens the default page (Wegweiser) without the dialog, and the app says in German
 that the page does not exist (:func:`hinweis`).
 
+>>> SEITEN["Analyse"], SEITEN["Anmelden"]
+(('analyse', 'analyse'), ('anmelden', 'anmelden'))
 >>> zielseite("ANALYSE", ["wegweiser", "analyse"]), zielseite("analyse;x", ["analyse"]), zielseite("", ["a"])
 (('analyse', False), ('', True), (None, False))
 """
@@ -15,7 +21,14 @@ from __future__ import annotations
 import logging
 from typing import Iterable
 
-__all__ = ["zielseite", "umleiten", "hinweis"]
+from ...zugang.rollen import SEITEN as _ROLLEN
+
+__all__ = ["SEITEN", "zielseite", "umleiten", "hinweis"]
+
+#: Page name -> (module in :mod:`network.ui.seiten`, URL path), in navigation order; derived, never written out.
+#: No page icons: Streamlit would fetch a page's Material icon as favicon from fonts.gstatic.com (the app must
+#: work offline).
+SEITEN = {name: (name.lower(), name.lower()) for name in (*_ROLLEN, "Anmelden")}
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +53,7 @@ def umleiten(pfade: Iterable[str]) -> str | None:
     Returns the unknown path that was requested (for :func:`hinweis`), else ``None``. Uses Streamlit's page
     manager of the running script; if that ever changes, nothing happens (and Streamlit's own handling remains).
     """
-    try:
+    try:  # Streamlit's page manager is internal: imported here, so a change of it costs only the redirect
         from streamlit.runtime.scriptrunner import get_script_run_ctx
 
         pm = get_script_run_ctx().pages_manager

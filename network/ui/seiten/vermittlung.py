@@ -4,7 +4,7 @@ and count the referral anonymously.
 Matching and ranking: :mod:`network.vermittlung.suche`; the handout: :mod:`network.vermittlung.handzettel`; the
 anonymous count: :mod:`network.vermittlung.erfassung`. Nothing about the family is stored or sent anywhere: the
 choices on this page live only in the browser session. Every text from the data goes through
-:func:`~network.ui.text.md` or a plain-text element.
+:func:`~network.ui.bausteine.text.md` or a plain-text element.
 """
 
 from __future__ import annotations
@@ -14,16 +14,25 @@ import datetime as _dt
 import pandas as pd
 import streamlit as st
 
-from ..errors import KitaNetzFehler
-from ..grund import format as F
-from ..model import ERGEBNISSE
-from ..vermittlung import Anfrage, Vermittlung, erfassen, kreuztabelle, monat_heute, suchen, vermittlungen, zentralitaet
-from ..vermittlung.bedarf import Bedarfsluecke, luecke_melden
-from ..vermittlung.handzettel import BLATT_SPRACHEN, MAX_ANGEBOTE, SPRACHNAMEN
-from ..zugang import darf
-from . import daten as D
-from . import sitzung
-from .text import md
+from ...errors import KitaNetzFehler
+from ...grund import format as F
+from ...model import ERGEBNISSE
+from ...vermittlung import (
+    Anfrage,
+    Vermittlung,
+    erfassen,
+    kreuztabelle,
+    monat_heute,
+    suchen,
+    vermittlungen,
+    zentralitaet,
+)
+from ...vermittlung.bedarf import Bedarfsluecke, luecke_melden
+from ...vermittlung.handzettel import BLATT_SPRACHEN, MAX_ANGEBOTE, SPRACHNAMEN, handzettel
+from ...zugang import darf
+from ..bausteine import daten as D
+from ..bausteine import sitzung
+from ..bausteine.text import md
 
 __all__ = ["seite", "DRUCK_CSS", "ZEIGEN"]
 
@@ -71,8 +80,6 @@ def _zaehlungen(key: tuple, version: int) -> list[dict]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _pdf(key: tuple, version: int, ids: tuple[str, ...], kita_id: str, sprache: str, tag: str) -> bytes:
-    from ..vermittlung.handzettel import handzettel
-
     return handzettel(D.daten_fuer(key, version), list(ids), kita_id=kita_id, blatt_sprache=sprache, datum=tag)
 
 

@@ -8,6 +8,9 @@ everybody – operators read the server's health from ``/_stcore/health``.
 
 from __future__ import annotations
 
+from starlette.middleware import Middleware
+from starlette.responses import PlainTextResponse
+
 __all__ = ["GESPERRT", "MetrikenSperren", "middleware"]
 
 #: Streamlit endpoints the app does not serve (suffixes of the path, after any base URL path).
@@ -22,8 +25,6 @@ class MetrikenSperren:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope.get("path", "").rstrip("/").endswith(GESPERRT):
-            from starlette.responses import PlainTextResponse
-
             await PlainTextResponse("Nicht gefunden.", status_code=404)(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -31,6 +32,4 @@ class MetrikenSperren:
 
 def middleware() -> list:
     """The middleware list for ``st.App``."""
-    from starlette.middleware import Middleware
-
     return [Middleware(MetrikenSperren)]

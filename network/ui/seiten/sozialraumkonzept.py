@@ -5,10 +5,10 @@ Everything is computed by :mod:`network.verteilung` (exact fractions, largest-re
 shows the formula, the weights, the result as table and labelled bar chart, two scenarios side by side, need
 against the network's supply and the Soll/Ist of staff, and offers Excel and PDF downloads that show the same
 figures (the same German formats) as the screen. Text from the data reaches the browser only through plain-text
-elements (tables, chart labels) or :func:`~network.ui.text.md`.
+elements (tables, chart labels) or :func:`~network.ui.bausteine.text.md`.
 
 Saving or deleting a scenario needs the right ``szenario:schreiben`` (:mod:`network.zugang`); the signed-in user
-comes from :func:`network.ui.sitzung.nutzer`.
+comes from :func:`network.ui.bausteine.sitzung.nutzer`.
 """
 
 from __future__ import annotations
@@ -20,16 +20,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from .. import verteilung as V
-from ..errors import KitaNetzFehler
-from ..grund import format as F
-from ..verteilung import indikatoren as I
-from ..verteilung.bericht import euro, index_text, prozent, vzae
-from ..zugang import Nutzer, darf
-from . import daten as D
-from . import sitzung
-from .eingabe import Fehler, zahl_aus, zahlfeld
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, md
+from ... import verteilung as V
+from ...analyse import analyse
+from ...errors import KitaNetzFehler
+from ...grund import format as F
+from ...verteilung import indikatoren as I
+from ...verteilung.bericht import euro, index_text, prozent, vzae
+from ...zugang import Nutzer, darf
+from ..bausteine import daten as D
+from ..bausteine import sitzung
+from ..bausteine.eingabe import Fehler, zahl_aus, zahlfeld
+from ..bausteine.text import VEGA_DEUTSCH, VEGA_LESBAR, md
 
 __all__ = ["seite", "eingaben", "berechne", "AKTUELL", "SCHRITTE", "BUDGET", "STELLEN"]
 
@@ -129,8 +130,6 @@ def berechne(d, e: dict, name: str | None = None) -> V.Verteilung:
 @D.abgeleitet
 @st.cache_data(show_spinner="Netzwerk wird ausgewertet …", max_entries=4)
 def _bericht(key: tuple, version: int, stichtag: str) -> dict:
-    from ..analyse import analyse
-
     return analyse(D.daten_fuer(key, version), stichtag, voll=False)
 
 
@@ -421,6 +420,20 @@ def seite() -> None:
         st.info("Noch keine Indikatorwerte. Bitte die Datei `indikatoren.csv` importieren (Seite Pflege); das "
                 "Format steht in `seed/README.md`, die Indikatoren in `docs/sozialraumkonzept.md`.")
         return
+    inds, szenarien, namen = _szenario_laden(d)
+    _eingaben_zeigen(d, inds, szenarien, namen)
+    e = eingaben()
+    if e["fehler"]:
+        for f in e["fehler"]:
+            st.error(md(f), icon=":material/error:")
+        st.info("Es wurde nichts berechnet. Bitte die genannten Eingaben korrigieren; alles andere bleibt, wie es "
+                "ist.")
+        return
+    _ergebnis(d, e, namen)
+
+
+def _szenario_laden(d) -> tuple[list[str], list, list[str]]:
+    """The known indicators, the saved scenarios and their names; the weights of the chosen scenario in the form."""
     store = D.store()
     s = st.session_state
     inds = I.bekannte_indikatoren(d.indikatoren)
@@ -437,8 +450,13 @@ def seite() -> None:
         if _gewicht_key(i) not in s:
             s[_gewicht_key(i)] = F.zahl(float(next(x for x in szenarien
                                                    if x.name == s["sk_szenario"]).gewichte.get(i, 0.0)))
-    stichtage = sorted({r["stichtag"] for r in d.indikatoren if r.get("stichtag")}, reverse=True)
+    return inds, szenarien, namen
 
+
+def _eingaben_zeigen(d, inds: list[str], szenarien: list, namen: list[str]) -> None:
+    """The inputs: scenario and weights, budget and posts, the formula."""
+    s = st.session_state
+    stichtage = sorted({r["stichtag"] for r in d.indikatoren if r.get("stichtag")}, reverse=True)
     st.header("Gewichte", anchor=False)
     c1, c2 = st.columns([2, 3], vertical_alignment="bottom")
     c1.selectbox("Szenario", namen, key="sk_szenario", on_change=_lade_szenario,
@@ -464,13 +482,10 @@ def seite() -> None:
     with st.expander("Formel und Rundung", expanded=True):
         _formel()
 
-    e = eingaben()
-    if e["fehler"]:
-        for f in e["fehler"]:
-            st.error(md(f), icon=":material/error:")
-        st.info("Es wurde nichts berechnet. Bitte die genannten Eingaben korrigieren; alles andere bleibt, wie es "
-                "ist.")
-        return
+
+def _ergebnis(d, e: dict, namen: list[str]) -> None:
+    """The distribution for the inputs ``e``: the table, the tabs (comparison, need, Soll/Ist, Kitas, sources,
+    saving) and the downloads."""
     try:
         v = berechne(d, e, e["szenario"] + (" (geändert)" if _geaendert(e) else ""))
     except KitaNetzFehler as f:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..grund.format import VEGA_DEUTSCH
+from ...grund.format import VEGA_DEUTSCH
 
 __all__ = ["md", "ja_nein", "VEGA_DEUTSCH", "VEGA_LESBAR"]
 

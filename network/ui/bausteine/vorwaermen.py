@@ -4,7 +4,7 @@
 background thread, what the first page needs: the modules of every page (pandas, Altair, NetworkX, the password
 hashing), the store, the data and the Wegweiser's directory – and afterwards today's analysis, its tables and the
 growth series for the pages Netzwerk and Analyse. The caches are the app's own (``st.cache_data``/``st.cache_resource`` in
-:mod:`network.ui.daten` and :mod:`network.ui.rechnen`), so the first visitor finds them filled; if a visitor comes
+:mod:`network.ui.bausteine.daten` and :mod:`network.ui.bausteine.rechnen`), so the first visitor finds them filled; if a visitor comes
 before the thread is done, Streamlit's cache lock lets the visitor wait for the value being computed instead of
 computing it twice. Without a started server (AppTest, the CLI) nothing happens.
 
@@ -13,9 +13,12 @@ A failure here is only logged: the page then computes the same on its first run 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 import time
+
+from .seitenpfad import SEITEN
 
 __all__ = ["starten", "vorwaermen"]
 
@@ -36,22 +39,19 @@ def vorwaermen() -> None:
     """Fill the caches of the first page, then those of today's analysis."""
     t0 = time.perf_counter()
     try:
-        import importlib
-
-        from . import app, rechnen
+        # imported here, in the thread: these imports (pandas, NetworkX, Streamlit's caches) are part of the warming
         from . import daten as D
+        from . import netzlayout, rechnen
 
-        for modul, _ in app.SEITEN.values():  # the first run would import them: import them now
-            importlib.import_module(f"network.ui.{modul}")
+        for modul, _ in SEITEN.values():  # the first run would import them: import them now
+            importlib.import_module(f"network.ui.seiten.{modul}")
         D.auffrischen()
         D.verzeichnis()
         log.info("Vorgewärmt: Wegweiser in %.1f s", time.perf_counter() - t0)
         rechnen.auswertung(D.heute())
         rechnen.tabellen(D.heute())
         rechnen.wachstum()
-        from .netzwerk import _layout_cached
-
-        _layout_cached(D.schluessel(), D.version(), None)  # the whole district's drawing
+        netzlayout.layout_cached(D.schluessel(), D.version(), None)  # the whole district's drawing
         log.info("Vorgewärmt: Auswertung in %.1f s", time.perf_counter() - t0)
     except Exception:  # the first run computes the same and shows the German message
         log.warning("Vorwärmen fehlgeschlagen", exc_info=True)

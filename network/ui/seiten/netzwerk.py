@@ -1,128 +1,41 @@
 """Page „Netzwerk“: the cooperation network of a Sozialraum or the whole district, its growth since 2021.
 
-The graph is drawn by vis-network inside the project's own frame (:mod:`network.ui.netzrahmen`): positions are
-computed here once per data version and selection (a seeded spring layout started from the geography), sizes
-come from the analytics' betweenness on the Stichtag. The same nodes and edges are listed as tables below.
+The graph is drawn by vis-network inside the project's own frame (:mod:`network.ui.bausteine.netzrahmen`):
+positions come from :mod:`network.ui.bausteine.netzlayout` (once per data version and selection, a seeded spring
+layout started from the geography), sizes from the analytics' betweenness on the Stichtag. The same nodes and edges are listed as tables below.
 """
 
 from __future__ import annotations
 
-import math
-import random
-
 import altair as alt
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from ..austausch.netzformate import MEDIENTYPEN, dateiname, netz_bytes
-from ..grund import format as F
-from ..grund.sozialraum import gehoert_zu
-from ..grund.zeit import quartalsenden
-from ..model import KREISWEIT, Netzdaten
-from . import daten as D
-from . import rechnen as R
-from . import sitzung
-from .adresse import Param, aus_url, in_url
-from .begriffe import erklaerung
-from .netzrahmen import TYPEN, netz_html
-from .text import VEGA_DEUTSCH, VEGA_LESBAR, md
+from ...austausch.netzformate import MEDIENTYPEN, dateiname, netz_bytes
+from ...grund import format as F
+from ...model import KREISWEIT, Netzdaten
+from ..bausteine import daten as D
+from ..bausteine import rechnen as R
+from ..bausteine import sitzung
+from ..bausteine.adresse import Param, aus_url, in_url
+from ..bausteine.begriffe import erklaerung
+from ..bausteine.netzlayout import layout_cached, mitglieder
+from ..bausteine.netzrahmen import TYPEN, netz_html
+from ..bausteine.text import VEGA_DEUTSCH, VEGA_LESBAR, md
+from ..bausteine.zeitachse import BEGINN, quartal_name, stichtage
 
 __all__ = ["seite", "netzbild", "DOWNLOADS"]
 
-BEGINN = "2021-01-01"
 
 def _params(heute: str) -> tuple[Param, ...]:
     return (Param("n_sr", "sr", default=KREISWEIT), Param("n_typ", "zeigen", "liste", list(TYPEN)),
             Param("n_thema", "thema", "liste", []), Param("n_tag", "stichtag", default=heute))
 
 
-def _quartal_name(iso: str, heute: str) -> str:
-    if iso == heute:
-        return "heute"
-    return f"Q{(int(iso[5:7]) - 1) // 3 + 1}/{iso[:4]}"
-
-
-def _mitglieder(d: Netzdaten, sr: str | None) -> tuple[list[dict], list[dict]]:
-    """Kitas and Angebote (of all times) shown for the selection: located in the Sozialraum, or serving it."""
-    gsr = {g["id"]: g.get("sozialraum_id") for g in d.gemeinden}
-    if sr is None:
-        return list(d.kitas), list(d.angebote)
-    kitas = [k for k in d.kitas if gehoert_zu(gsr.get(k.get("gemeinde_id")), (), sr)]
-    angebote = [a for a in d.angebote if gehoert_zu(gsr.get(a.get("gemeinde_id")), a.get("versorgt"), sr)]
-    return kitas, angebote
-
-
-def _layout(d: Netzdaten, sr: str | None) -> dict[str, tuple[float, float]]:
-    kitas, angebote = _mitglieder(d, sr)
-    ids = {r["id"] for r in kitas + angebote}
-    gem = {g["id"]: g for g in d.gemeinden}
-    G = nx.Graph()
-    rnd = random.Random(20210324)
-    # Where a node starts: its own coordinates, else its Gemeinde's centre. In a Sozialraum view, Angebote
-    # located elsewhere (district-wide ones, neighbours) start in the middle of the Sozialraum, so the
-    # picture is not stretched across the whole district; the spring then pulls them to their partners.
-    geo: dict[str, tuple[float, float] | None] = {}
-    for r in kitas + angebote:
-        lat, lon = r.get("lat"), r.get("lon")
-        g = gem.get(r.get("gemeinde_id")) or {}
-        if lat is None:
-            lat, lon = g.get("lat"), g.get("lon")
-        drinnen = sr is None or g.get("sozialraum_id") == sr
-        geo[r["id"]] = (lat, lon) if lat is not None and drinnen else None
-    bekannt = [p for p in geo.values() if p is not None]
-    mitte = (sum(p[0] for p in bekannt) / len(bekannt), sum(p[1] for p in bekannt) / len(bekannt)) \
-        if bekannt else (50.03, 7.55)
-    streu = 0.02 if sr else 0.05
-    start = {}
-    for r in sorted(kitas + angebote, key=lambda r: r["id"]):
-        G.add_node(r["id"])
-        lat, lon = geo[r["id"]] or (mitte[0] + rnd.uniform(-streu, streu), mitte[1] + rnd.uniform(-streu, streu))
-        start[r["id"]] = (lon * math.cos(math.radians(50.0)) + rnd.uniform(-0.004, 0.004),
-                          -lat + rnd.uniform(-0.004, 0.004))
-    for c in sorted(d.kooperationen, key=lambda c: c["id"]):
-        if c.get("von_id") in ids and c.get("zu_id") in ids:
-            G.add_edge(c["von_id"], c["zu_id"])
-    if not G:
-        return {}
-    xs = [p[0] for p in start.values()]
-    ys = [p[1] for p in start.values()]
-    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    spanne = max(max(xs) - min(xs), max(ys) - min(ys), 1e-6)
-    start = {v: ((x - cx) / spanne * 2, (y - cy) / spanne * 2) for v, (x, y) in start.items()}
-    # The geography is the starting point; a short spring relaxation pulls partners together and spreads the
-    # nodes that share a town. Actors without any Kooperation stay where they are (no pull, no push-out).
-    # Only the largest connected part is relaxed: small parts would be pushed far out by the repulsion.
-    pos = dict(start)
-    teile = sorted(nx.connected_components(G), key=len, reverse=True)
-    if teile and len(teile[0]) > 2:
-        gross = G.subgraph(teile[0])
-        k = 0.9 / math.sqrt(len(G))
-        pos.update(nx.spring_layout(gross, pos={v: start[v] for v in gross}, iterations=35, seed=7, k=k,
-                                    scale=None))
-    # Actors that never had a Kooperation line up below the network, so they are easy to see (and to count).
-    allein = sorted((v for v in G if G.degree(v) == 0), key=str)
-    verbunden = [v for v in G if G.degree(v) > 0]
-    if allein and verbunden:
-        xs = [pos[v][0] for v in verbunden]
-        unten = max(pos[v][1] for v in verbunden) + 0.12
-        links, breite = min(xs), max(max(xs) - min(xs), 0.5)
-        je_reihe = max(int(breite / 0.06), 1)
-        for i, v in enumerate(allein):
-            pos[v] = (links + (i % je_reihe) * 0.06, unten + (i // je_reihe) * 0.06)
-    return {v: (round(float(x) * 600, 1), round(float(y) * 600, 1)) for v, (x, y) in pos.items()}
-
-
-@D.abgeleitet
-@st.cache_resource(show_spinner="Netzwerk wird angeordnet …", max_entries=12)
-def _layout_cached(key: tuple, version: int, sr: str | None) -> dict:
-    return _layout(D.daten_fuer(key, version), sr)
-
-
 def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], themen: list[str],
              auswertung, positionen: dict, heute: str) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     """The frame's data plus the node and edge tables on the Stichtag (the text alternative)."""
-    kitas, angebote = _mitglieder(d, sr)
+    kitas, angebote = mitglieder(d, sr)
     sr_name = {s["id"]: s.get("name") or s["id"] for s in d.sozialraeume}
     gsr = {g["id"]: g.get("sozialraum_id") for g in d.gemeinden}
     if sr is None:
@@ -179,7 +92,7 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
         if (not c.get("seit") or c["seit"] <= stichtag) and (not c.get("bis") or c["bis"] >= stichtag):
             zeilen_e.append({"Von": namen[u], "Zu": namen[v], "Art": art, "seit": c.get("seit"),
                              "bis": c.get("bis"), "Intensität": inten})
-    quartale = quartalsenden(BEGINN, heute) + [heute]
+    quartale = stichtage(heute)
     # Playback is computed once, in the browser (a filter per quarter on the same data); a frame draws in well
     # under 0.1 s, so 0.25 s per quarter plays 24 quarters in 6 s (issue 14: at most 0.3 s per frame).
     daten = {"stichtag": stichtag, "quartale": quartale, "takt": 250, "knoten": knoten, "kanten": kanten}
@@ -271,7 +184,7 @@ def _rahmen(key: tuple, version: int, sr: str | None, stichtag: str, typen: tupl
     """The network frame's HTML and its node and edge tables, once per data version and choice: building them
     took a quarter of a run, and the frame (with vis-network inline) is the same every time (issue 14)."""
     bild, knoten, kanten = netzbild(D.daten_fuer(key, version), sr, stichtag, list(typen), list(themen),
-                                    R.auswertung(stichtag), _layout_cached(key, version, sr), heute)
+                                    R.auswertung(stichtag), layout_cached(key, version, sr), heute)
     return netz_html(bild, hoehe=hoehe), knoten, kanten
 
 
@@ -284,11 +197,11 @@ def seite() -> None:
     heute = D.heute()
     sr_name = {s["id"]: s.get("name") or s["id"] for s in sorted(d.sozialraeume, key=lambda s: s["id"])}
     themen = {t["id"]: t.get("name") or t["id"] for t in d.themen}
-    stichtage = quartalsenden(BEGINN, heute) + [heute]
+    tage = stichtage(heute)
     params = _params(heute)
     aus_url(params, {"sr": lambda x: x in sr_name, "zeigen": lambda x: x in TYPEN,
-                     "thema": lambda x: x in themen, "stichtag": lambda x: x in stichtage})
-    if st.session_state.get("n_tag") not in stichtage:
+                     "thema": lambda x: x in themen, "stichtag": lambda x: x in tage})
+    if st.session_state.get("n_tag") not in tage:
         st.session_state["n_tag"] = heute
 
     c1, c2, c3 = st.columns([2, 4, 3])
@@ -297,7 +210,7 @@ def seite() -> None:
     c2.pills("Zeigen", list(TYPEN), selection_mode="multi", key="n_typ")
     c3.multiselect("Thema (nur Angebote mit diesem Thema)", sorted(themen, key=lambda t: themen[t].casefold()),
                    key="n_thema", format_func=lambda t: themen[t], placeholder="alle Themen")
-    st.select_slider("Stichtag", stichtage, key="n_tag", format_func=lambda t: _quartal_name(t, heute))
+    st.select_slider("Stichtag", tage, key="n_tag", format_func=lambda t: quartal_name(t, heute))
     in_url(params)
 
     sr = st.session_state.get("n_sr")

@@ -21,10 +21,10 @@ from typing import Callable, TypeVar
 
 import streamlit as st
 
-from ..model import Netzdaten
-from ..settings import Settings, load_settings
-from ..store import Store, open_store
-from ..verzeichnis import Verzeichnis
+from ...model import Netzdaten
+from ...settings import Settings, load_settings
+from ...store import Store, open_store
+from ...verzeichnis import Verzeichnis
 
 __all__ = ["settings", "store", "daten", "daten_fuer", "version", "auffrischen", "verzeichnis", "geschrieben",
            "abgeleitet",

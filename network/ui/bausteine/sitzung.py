@@ -11,7 +11,7 @@
   shown. An OIDC session is signed out with ``st.logout()`` (its identity cookie is removed); a new session takes
   an OIDC identity only if the provider issued it within the last :data:`ABLAUF_MINUTEN` minutes.
 - **Staying signed in**: a local sign-in creates a server-side session record (:mod:`network.zugang.sitzungen`)
-  named by an HttpOnly cookie, set by the route :data:`network.ui.routen.ANMELDEN` right after the sign-in. A
+  named by an HttpOnly cookie, set by the route :data:`network.ui.bausteine.routen.ANMELDEN` right after the sign-in. A
   reload or a new tab (a new Streamlit session) finds the cookie and is signed in again – with the account's
   current role, and only while the record lives (30 minutes without activity in any tab). Before the end the page
   warns and offers „Angemeldet bleiben“ (:func:`ablauf_warnung`, WCAG 2.2.1).
@@ -30,11 +30,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ..zugang import konten
-from ..zugang.oidc import nutzer_aus_claims
-from ..zugang.rollen import OEFFENTLICH, SEITEN, Nutzer, darf
-from ..zugang.sitzungen import COOKIE, WARNUNG_MINUTEN
+from ...zugang import konten
+from ...zugang.oidc import nutzer_aus_claims
+from ...zugang.rollen import OEFFENTLICH, SEITEN, Nutzer, darf
+from ...zugang.sitzungen import COOKIE, WARNUNG_MINUTEN
 from . import daten as D
+from .routen import ABMELDEN, ANMELDEN, sitzungen
 
 __all__ = ["ABLAUF_MINUTEN", "abgelaufen", "nutzer", "anmelden", "abmelden", "bewache", "oidc_konfiguriert",
            "oidc_anmelden", "oidc_nutzer", "hinweis", "registriere", "seite_fuer", "ziel", "ABGELAUFEN",
@@ -148,8 +149,6 @@ def _im_server() -> bool:
 
 
 def _sitzungen():
-    from .routen import sitzungen
-
     return sitzungen()
 
 
@@ -162,7 +161,7 @@ def _cookie() -> str | None:
 
 def weiterleiten(url: str) -> bool:
     """Send the browser to ``url`` (a path of this app) – the same message ``st.login`` uses."""
-    try:
+    try:  # Streamlit's internals (the message st.login sends): imported here, so a change of them costs only this
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
         from streamlit.runtime.scriptrunner import get_script_run_ctx
     except ImportError:  # pragma: no cover
@@ -261,8 +260,6 @@ def angemeldet_neu() -> Nutzer | None:
 def cookie_holen(seite_url: str) -> bool:
     """After a sign-in in a server: send the browser once to the cookie route, then on to ``seite_url``.
     Returns ``False`` when there is nothing to fetch (AppTest, OIDC)."""
-    from .routen import ANMELDEN
-
     code = st.session_state.pop(CODE, None)
     if not code:
         return False
@@ -293,8 +290,6 @@ def abmelden(abgelaufen: bool = False, beendet: bool = False) -> None:
     elif beendet:
         s[HINWEIS] = BEENDET
     if wert and not abgelaufen and not beendet:
-        from .routen import ABMELDEN
-
         weiterleiten(ABMELDEN + "?weiter=/")  # the route deletes the cookie
     if art == "oidc":
         s[OIDC_AUS] = True
