@@ -19,9 +19,15 @@ from network.model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def massen_ab_1000(monkeypatch):
+    """The bulk path from 1,000 new rows on, so that twice the seed takes it (the product's threshold is higher)."""
+    monkeypatch.setattr(base, "MASSEN_AB", 1000)
+
+
 @pytest.fixture(scope="module")
 def doppelt(tmp_path_factory) -> Netzdaten:
-    """The seed at twice its size (about 2,700 rows: more new rows than ``MASSEN_AB``), validated."""
+    """The seed at twice its size (about 2,700 rows: more new rows than ``MASSEN_AB`` here), validated."""
     sys.path.insert(0, str(ROOT))
     from seed.generate import generate
 
