@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from network.errors import NichtGefundenFehler
+from network.grund.zeit import stichtag_iso
 from network.model import KREISWEIT, STANDARD_THEMEN, Netzdaten
 
 from .empfehlung import empfehlungen as _empfehlungen
@@ -39,7 +40,6 @@ from .hubregel import HUBS, hub_ids
 from .kennzahlen import SEED, Kennzahlen, backend_waehlen, kennzahlen
 from .lueckensuche import LUECKENARTEN, MAX_KM, Entfernungen, Luecken, entfernungen, luecken_im_sozialraum
 from .netz import TYP_ANGEBOT, TYP_KITA, network_at, sozialraum_mitglieder, teilnetz
-from .zeit import stichtag_iso
 
 __all__ = ["STICHPROBE", "EXAKT_BIS", "GESAMT_ID", "GESAMT_NAME", "SozialraumAuswertung", "GesamtAuswertung",
            "Auswertung", "auswerten", "analyse", "themen_vokabular"]

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from network.grund.zeit import datum_iso, quartale, quartalsende, stichtag_iso
 from network.model import Netzdaten
 
 from .auswertung import GESAMT_ID, GESAMT_NAME, auswerten
 from .lueckensuche import MAX_KM
 from .netz import TYP_KITA
-from .zeit import datum_iso, quartale, quartalsende, stichtag_iso
 
 __all__ = ["WACHSTUM_SPALTEN", "wachstum"]
 

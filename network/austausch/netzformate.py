@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import KitaNetzFehler
+from ..grund.zeit import stichtag_iso
 from ..model import Netzdaten
 
 if TYPE_CHECKING:  # networkx is imported when a network is built, not when the package is
@@ -124,7 +125,6 @@ def netz_graph(daten: Netzdaten, stichtag=None, sozialraum: str | None = None) -
 
     from ..analyse import network_at, sozialraum_netz
     from ..analyse.kennzahlen import betweenness
-    from ..analyse.zeit import stichtag_iso
 
     tag = stichtag_iso(stichtag) if stichtag is not None else None
     S = network_at(daten, tag) if tag else _alle(daten)

@@ -1,8 +1,14 @@
 """The ground floor: small pure helpers every other room may use. Imports nothing above the ground (only
 ``network.model`` and ``network.errors``, which are ground too).
 
-:mod:`network.grund.format` is the one place where numbers, money, distances and dates are written and read
-in German; :mod:`network.grund.protokoll` builds the rows of the audit trail.
+Each domain rule is written here once:
+
+- :mod:`network.grund.format` – numbers, money, km and dates, written and read in German (Babel);
+- :mod:`network.grund.zeit` – the Stichtag, what is active on a day, quarters;
+- :mod:`network.grund.geo` – the distance between two points, with one earth radius;
+- :mod:`network.grund.sozialraum` – who belongs to a Sozialraum (located there or serving it);
+- :mod:`network.grund.formel` – the formula guard of spreadsheet cells;
+- :mod:`network.grund.protokoll` – the rows of the audit trail.
 """
 
 from .format import VEGA_DEUTSCH, anzahl, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen

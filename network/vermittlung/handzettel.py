@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import HandzettelFehler, NichtGefundenFehler
+from ..grund import format as F
 from ..model import Netzdaten
 
 __all__ = ["handzettel", "BLATT_SPRACHEN", "SPRACHNAMEN", "TEXTE", "MAX_ANGEBOTE", "schriften"]
@@ -511,7 +512,7 @@ def handzettel(daten: Netzdaten, angebot_ids: list[str], *, kita_id: str | None 
         datum = _dt.date.today()
     if isinstance(datum, str):
         datum = _dt.date.fromisoformat(datum[:10])
-    datum_text = datum.strftime("%d.%m.%Y")
+    datum_text = F.datum(datum)
     fonts = schriften()
     pdf = b""
     for stufe in _STUFEN:

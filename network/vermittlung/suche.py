@@ -69,15 +69,15 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
-from ..errors import AnfrageFehler, NichtGefundenFehler
+from ..errors import AnfrageFehler, KitaNetzFehler, NichtGefundenFehler
 from ..grund import format as F
 from ..grund.geo import haversine_km as _km
 from ..grund.sozialraum import versorgt as _versorgt
 from ..grund.zeit import aktiv as _aktiv
+from ..grund.zeit import stichtag_iso
 from ..model import Netzdaten
 from ..verzeichnis.lage import ORTSMITTE, lage
 
@@ -214,16 +214,11 @@ class Ergebnis:
 
 # -- helpers ------------------------------------------------------------------------------------------
 def _tag(stichtag) -> str:
-    if stichtag is None:
-        return _dt.date.today().isoformat()
-    if isinstance(stichtag, _dt.date):
-        return stichtag.isoformat()[:10]
-    s = str(stichtag)[:10]
+    """The Stichtag by the ground's rule (:func:`network.grund.zeit.stichtag_iso`); a bad one is a bad request."""
     try:
-        _dt.date.fromisoformat(s)
-    except ValueError:
-        raise AnfrageFehler(f"Der Stichtag „{stichtag}“ ist kein Datum im Format JJJJ-MM-TT.") from None
-    return s
+        return stichtag_iso(stichtag)
+    except KitaNetzFehler as f:
+        raise AnfrageFehler(str(f)) from None
 
 
 def _zahl(x) -> float | None:
