@@ -37,11 +37,12 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from ..grund import format as F
 from .geo import haversine_km_np
 from .hubregel import signifikant
 from .lueckensuche import BERATUNG, MAX_KM
 from .netz import TYP_ANGEBOT, TYP_KITA, versorgt_sozialraum
-from .texte import aufzaehlung, km_text
+from .texte import aufzaehlung
 
 __all__ = ["empfehlungen", "STUFE_KM"]
 
@@ -247,13 +248,13 @@ def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km, last: int =
         namen = aufzaehlung([_q(thema_namen.get(t, t)) for t in sorted(themen)], hoechstens=10)
         wort = "Thema" if len(themen) == 1 else "den Themen"
         artikel = "zum" if len(themen) == 1 else "zu"
-        teile.append(f"Für {kn} ist das nächste Angebot {artikel} {wort} {namen} mehr als {km_text(max_km)} entfernt.")
+        teile.append(f"Für {kn} ist das nächste Angebot {artikel} {wort} {namen} mehr als {F.km(max_km, None)} entfernt.")
     if d.get("aufsuchend"):
         wo = "kommt als aufsuchendes Angebot zu den Familien"
     elif km is None:
         wo = "Entfernung unbekannt (Koordinaten fehlen)"
     else:
-        wo = f"{km_text(km)} entfernt"
+        wo = f"{F.km(km, None)} entfernt"
     n = H.degree[a]
     vernetzt = ("bisher ohne Kooperation im Sozialraum" if n == 0
                 else "1 Kooperation im Sozialraum" if n == 1 else f"{n} Kooperationen im Sozialraum")

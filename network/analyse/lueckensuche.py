@@ -35,12 +35,13 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from network.grund import format as F
 from network.grund.format import datum
 from network.model import KREISWEIT
 
 from .geo import naechste
 from .netz import TYP_ANGEBOT, TYP_KITA
-from .texte import aufzaehlung, km_text
+from .texte import aufzaehlung
 from .trennstellen import abgeschnitten
 
 __all__ = ["LUECKENARTEN", "BERATUNG", "MAX_KM", "Entfernungen", "Luecken", "themen_ohne_angebot",
@@ -380,7 +381,7 @@ def _gruende(e: Luecken, G: nx.Graph, H: nx.Graph, sr: str, thema_namen: dict, m
         for k in e.kitas_ohne_beratung]
     g["entfernung"] = [
         f"Für {name(x['kita_id'])} ist das nächste Angebot zum Thema {tn(x['thema'])} ({name(x['angebot_id'])}) "
-        f"{km_text(x['km'])} entfernt – mehr als {km_text(max_km)} – und kein aufsuchendes Angebot zu "
+        f"{F.km(x['km'], None)} entfernt – mehr als {F.km(max_km, None)} – und kein aufsuchendes Angebot zu "
         f"diesem Thema versorgt {sr}. Prüfen: aufsuchendes Angebot, Sprechstunde vor Ort oder Fahrdienst."
         for x in e.entfernung]
     saetze = []

@@ -158,6 +158,7 @@ _TEMPLATE = """<!doctype html>
             title: tip(e.tooltip || [])};
   }));
   var tag = D.stichtag || "";
+  // the rule of network.grund.zeit.aktiv, in the browser: the time slider filters without a rerun of the page
   function aktiv(ab, bis) { return (!ab || ab <= tag) && (!bis || bis >= tag); }
   var nv = new vis.DataView(knoten, {filter: function (n) { return aktiv(n.ab, n.bis); }});
   var ev = new vis.DataView(kanten, {filter: function (e) {

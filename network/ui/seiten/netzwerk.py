@@ -13,6 +13,7 @@ import streamlit as st
 
 from ...austausch.netzformate import MEDIENTYPEN, dateiname, netz_bytes
 from ...grund import format as F
+from ...grund.zeit import aktiv
 from ...model import KREISWEIT, Netzdaten
 from ..bausteine import daten as D
 from ..bausteine import rechnen as R
@@ -74,7 +75,7 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
         x, y = positionen.get(rid, (0.0, 0.0))
         knoten.append({"id": rid, "label": name, "typ": typ, "wert": b, "hub": bool(rang), "x": x, "y": y,
                        "ab": ab, "bis": bis, "tooltip": tooltip})
-        if (not ab or ab <= stichtag) and (not bis or bis >= stichtag):
+        if aktiv(ab, bis, stichtag):
             zeilen_k.append({"Name": name, "Typ": typ, "Ort": ort, "Sozialraum": raum, "Kooperationen": deg,
                              "Betweenness": round(b, 4), "Hub": rang})
     kanten, zeilen_e = [], []
@@ -89,7 +90,7 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
                    + (f" bis {F.datum(c['bis'])}" if c.get("bis") else ""), f"Intensität {inten} von 3"]
         kanten.append({"id": c["id"], "from": u, "to": v, "seit": c.get("seit"), "bis": c.get("bis"),
                        "breite": breite, "art": art, "tooltip": tooltip})
-        if (not c.get("seit") or c["seit"] <= stichtag) and (not c.get("bis") or c["bis"] >= stichtag):
+        if aktiv(c.get("seit"), c.get("bis"), stichtag):
             zeilen_e.append({"Von": namen[u], "Zu": namen[v], "Art": art, "seit": c.get("seit"),
                              "bis": c.get("bis"), "Intensität": inten})
     quartale = stichtage(heute)

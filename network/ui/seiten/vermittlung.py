@@ -269,7 +269,7 @@ def _druckansicht(gewaehlt: list, kita_id: str) -> None:
     with st.container(key="vm_druckknopf"):
         st.iframe(_DRUCKKNOPF, height=48)
     with st.container(border=True, key="vm_druck"):
-        st.subheader("Hilfe und Beratung für Ihre Familie – Stand " + _dt.date.today().strftime("%d.%m.%Y"),
+        st.subheader("Hilfe und Beratung für Ihre Familie – Stand " + F.datum(_dt.date.today()),
                      anchor=False)
         zeilen = []
         for t in gewaehlt:

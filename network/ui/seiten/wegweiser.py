@@ -476,7 +476,7 @@ def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> Non
     c1, c2 = st.columns([1, 3], vertical_alignment="center")
     with c1:
         st.iframe(_DRUCKKNOPF, height=48)
-    titel = ("Kitas" if ist_kita else "Angebote") + " – Stand " + date.today().strftime("%d.%m.%Y")
+    titel = ("Kitas" if ist_kita else "Angebote") + " – Stand " + F.datum(date.today())
     try:  # made now, handed over as bytes: the download never finds a file gone (issue 15.10)
         daten = excel_bytes(excel_zeilen(v, treffer, ist_kita, bool(f.ort)), f"{titel} – {_filter_beschreibung(v, f)}")
     except Exception:
@@ -486,7 +486,7 @@ def _druckliste(v: Verzeichnis, f: Filter, treffer: list, ist_kita: bool) -> Non
         c2.download_button("Als Excel herunterladen", data=daten, file_name=f"wegweiser-{date.today()}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            icon=":material/table:", key="w_excel", on_click="ignore")
-    st.subheader(("Kitas" if ist_kita else "Angebote") + " – Stand " + date.today().strftime("%d.%m.%Y"),
+    st.subheader(("Kitas" if ist_kita else "Angebote") + " – Stand " + F.datum(date.today()),
                  anchor=False)
     st.text(_filter_beschreibung(v, f))
     zeilen = []
