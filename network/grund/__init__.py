@@ -8,6 +8,7 @@ Each domain rule is written here once:
 - :mod:`network.grund.geo` – the distance between two points, with one earth radius;
 - :mod:`network.grund.sozialraum` – who belongs to a Sozialraum (located there or serving it);
 - :mod:`network.grund.formel` – the formula guard of spreadsheet cells;
+- :mod:`network.grund.werte` – a number that may be missing, a list cell („a|b“);
 - :mod:`network.grund.protokoll` – the rows of the audit trail.
 """
 

@@ -76,6 +76,8 @@ from ..errors import AnfrageFehler, KitaNetzFehler, NichtGefundenFehler
 from ..grund import format as F
 from ..grund.geo import haversine_km as _km
 from ..grund.sozialraum import versorgt as _versorgt
+from ..grund.werte import liste as _liste
+from ..grund.werte import zahl_oder_nichts as _zahl
 from ..grund.zeit import aktiv as _aktiv
 from ..grund.zeit import stichtag_iso
 from ..model import Netzdaten
@@ -219,24 +221,6 @@ def _tag(stichtag) -> str:
         return stichtag_iso(stichtag)
     except KitaNetzFehler as f:
         raise AnfrageFehler(str(f)) from None
-
-
-def _zahl(x) -> float | None:
-    if x is None or x == "":
-        return None
-    try:
-        f = float(x)
-    except (TypeError, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
-def _liste(x) -> list[str]:
-    if not x:
-        return []
-    if isinstance(x, str):
-        return [t.strip() for t in x.split("|") if t.strip()]
-    return [str(t) for t in x]
 
 
 def _km_text(km: float) -> str:

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from ..grund.werte import zahl_oder_nichts as _zahl
+
 __all__ = ["Lage", "lage", "ORTSMITTE", "gleiche_adresse", "adresse_schluessel"]
 
 #: How an approximate place is labelled wherever it is shown (cards, map, Druckliste, Vermittlung).
@@ -34,15 +36,6 @@ class Lage(NamedTuple):
     lat: float
     lon: float
     ungefaehr: bool
-
-
-def _zahl(x) -> float | None:
-    if x is None or x == "":
-        return None
-    try:
-        return float(x)
-    except (TypeError, ValueError):
-        return None
 
 
 def lage(eintrag: dict, gemeinden: dict[str, dict]) -> Lage | None:
