@@ -9,6 +9,8 @@ Examples
 (True, False, False)
 >>> gehoert_zu("sr-a", [], "sr-a"), gehoert_zu("sr-b", ["sr-a"], "sr-a"), gehoert_zu(None, ["sr-b"], "sr-a")
 (True, True, False)
+>>> sozialraeume("sr-b", ["sr-a", "sr-x"], ["sr-a", "sr-b"]), sozialraeume(None, ["alle"], ["sr-a", "sr-b"])
+(['sr-b', 'sr-a'], ['sr-a', 'sr-b'])
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 
 from ..model import KREISWEIT
 
-__all__ = ["versorgt", "gehoert_zu"]
+__all__ = ["versorgt", "gehoert_zu", "sozialraeume"]
 
 
 def versorgt(einzugsgebiet: Iterable[str] | None, sozialraum_id: str | None) -> bool:
@@ -29,3 +31,15 @@ def versorgt(einzugsgebiet: Iterable[str] | None, sozialraum_id: str | None) -> 
 def gehoert_zu(ort_sozialraum: str | None, einzugsgebiet: Iterable[str] | None, sozialraum_id: str) -> bool:
     """Whether an actor located in ``ort_sozialraum`` and serving ``einzugsgebiet`` belongs to ``sozialraum_id``."""
     return ort_sozialraum == sozialraum_id or versorgt(einzugsgebiet, sozialraum_id)
+
+
+def sozialraeume(ort_sozialraum: str | None, einzugsgebiet: Iterable[str] | None, alle: Iterable[str]) -> list[str]:
+    """The Sozialräume of ``alle`` an actor belongs to (:func:`gehoert_zu`), found without testing each one: all
+    of them for ``["alle"]`` (in the order of ``alle``), else its own, then those it serves (each once).
+
+    For many actors and many Sozialräume (the analysis, one pass over the network) ``alle`` should be a set or
+    a dict."""
+    liste = list(einzugsgebiet or ())
+    if KREISWEIT in liste:
+        return list(alle)
+    return [s for s in dict.fromkeys((ort_sozialraum, *liste)) if s is not None and s in alle]
