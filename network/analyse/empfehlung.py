@@ -44,7 +44,7 @@ from .lueckensuche import BERATUNG, MAX_KM
 from .netz import TYP_ANGEBOT, TYP_KITA, versorgt_sozialraum
 from .texte import aufzaehlung
 
-__all__ = ["empfehlungen", "STUFE_KM"]
+__all__ = ["empfehlungen", "kita_partner", "STUFE_KM"]
 
 #: Distances within the same step of this many km count as equally near (then the less loaded partner wins).
 STUFE_KM = 5.0
@@ -54,9 +54,28 @@ def _q(x) -> str:
     return f"„{x}“"
 
 
+def kita_partner(G: nx.Graph) -> dict:
+    """For every Angebot of ``G``, the number of Kitas it cooperates with (its load), in one pass.
+
+    Computed once for all Sozialräume: an Angebot serving many of them (a hotline for ``"alle"``) would otherwise
+    have its partners counted again in each (issue 14).
+
+    Examples
+    --------
+    >>> G = nx.Graph([("k1", "a1"), ("k2", "a1"), ("a2", "a1")])
+    >>> for v in G:
+    ...     G.nodes[v]["typ"] = "Kita" if v.startswith("k") else "Angebot"
+    >>> kita_partner(G)
+    {'a1': 2, 'a2': 0}
+    """
+    knoten, adj = G._node, G._adj
+    return {v: sum(1 for n in adj[v] if knoten[n].get("typ") == TYP_KITA)
+            for v, d in knoten.items() if d.get("typ") == TYP_ANGEBOT}
+
+
 def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict, *, ohne_kooperation,
                  ohne_beratung, entfernung, thema_namen: dict | None = None, sozialraum_name: str | None = None,
-                 max_km: float = MAX_KM) -> list[dict]:
+                 max_km: float = MAX_KM, last: dict | None = None) -> list[dict]:
     """One recommendation per (Kita, Angebot), sorted by Kita id and Angebot id.
 
     Parameters
@@ -71,6 +90,8 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
         Kita ids with gap 2 and gap 3.
     entfernung : list of dict
         Gap 4 entries (``kita_id``, ``thema``, ...).
+    last : dict, optional
+        :func:`kita_partner` of ``G`` if already computed (the analysis computes it once for all Sozialräume).
 
     Returns
     -------
@@ -81,7 +102,7 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
     """
     thema_namen = thema_namen or {}
     sr = sozialraum_name or sozialraum_id
-    kand = _Kandidaten.aus(G, H, sozialraum_id, betweenness)
+    kand = _Kandidaten.aus(G, H, sozialraum_id, betweenness, last)
     if kand is None:
         return []
     auftraege = _auftraege(ohne_kooperation, ohne_beratung, entfernung)
@@ -125,8 +146,10 @@ class _Kandidaten:
     themen_index: dict
 
     @classmethod
-    def aus(cls, G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict) -> _Kandidaten | None:
-        """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none."""
+    def aus(cls, G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict,
+            last: dict | None = None) -> _Kandidaten | None:
+        """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none. ``last`` is
+        :func:`kita_partner` of ``G`` if known."""
         hknoten = H._node
         ids = [v for v, d in hknoten.items()
                if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
@@ -144,9 +167,15 @@ class _Kandidaten:
             lon=np.array([np.nan if hknoten[v].get("lon") is None else hknoten[v]["lon"] for v in ids]),
             aufsuchend=np.array([bool(hknoten[v].get("aufsuchend")) for v in ids]),
             beratung=np.array([hknoten[v].get("art") == BERATUNG for v in ids]),
-            last=np.array([sum(1 for n in G._adj[v] if G._node[n].get("typ") == TYP_KITA) if v in G else 0
-                           for v in ids]),
+            last=np.array([_last(G, v, last) for v in ids], dtype=int),
             vorgeschlagen=np.zeros(len(ids), dtype=int), themen_index=themen_index)
+
+
+def _last(G: nx.Graph, v, last: dict | None) -> int:
+    """The Kitas Angebot ``v`` cooperates with in ``G`` (from ``last`` when given)."""
+    if last is not None:
+        return last.get(v, 0)
+    return sum(1 for n in G._adj[v] if G._node[n].get("typ") == TYP_KITA) if v in G else 0
 
 
 def _auftraege(ohne_kooperation, ohne_beratung, entfernung) -> dict:

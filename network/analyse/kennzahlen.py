@@ -89,24 +89,18 @@ class _IG:
         self.g = igraph.Graph(n=len(self.knoten), edges=kanten, directed=False)
         self.g.es["weight"] = gewichte
 
-    @staticmethod
-    def gruppen(mitglied) -> list[list[int]]:
-        """Vertex indices grouped by membership, each group ascending, groups by their first index (one pass;
-        iterating an igraph clustering scans the whole membership once per group)."""
+    def gruppen(self, mitglied) -> list[list]:
+        """Node ids grouped by membership, each group in node order, groups ordered by their first node – what
+        :func:`_geordnet` gives, in one pass over the membership (iterating an igraph clustering scans the whole
+        membership once per group)."""
         gruppen: dict[int, list] = {}
-        for i, m in enumerate(mitglied):
+        for v, m in zip(self.knoten, mitglied):
             liste = gruppen.get(m)
             if liste is None:
-                gruppen[m] = [i]
+                gruppen[m] = [v]
             else:
-                liste.append(i)
+                liste.append(v)
         return list(gruppen.values())
-
-    def geordnet(self, gruppen: list[list[int]]) -> list[list]:
-        """Ascending index groups (from :meth:`gruppen`) as node-id lists in node order, ordered by their first
-        node – what :func:`_geordnet` gives, on indices: the index is the position in ``G``."""
-        kn = self.knoten
-        return [[kn[i] for i in g] for g in gruppen]
 
 
 def _ig(G, ig):
@@ -229,7 +223,7 @@ def komponenten(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None
     if backend == "networkx":
         return _geordnet(G, nx.connected_components(G))
     ig = _ig(G, _ig_graph)
-    return ig.geordnet(ig.gruppen(ig.g.connected_components().membership))
+    return ig.gruppen(ig.g.connected_components().membership)
 
 
 def constraint(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> dict:
@@ -293,7 +287,7 @@ def gemeinschaften(G: nx.Graph, *, backend: str = "networkx", seed: int = SEED,
     ig = _ig(G, _ig_graph)
     with _igraph_zufall(seed):
         mitglied = ig.g.community_multilevel(weights="weight").membership
-    return ig.geordnet(ig.gruppen(mitglied))
+    return ig.gruppen(mitglied)
 
 
 def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",

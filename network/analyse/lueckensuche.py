@@ -225,6 +225,7 @@ def einzige_verbindung(G: nx.Graph, H: nx.Graph, kitas) -> list[dict]:
     [{'angebot_id': 'a1', 'kita_ids': ['k1'], 'thema': None}, {'angebot_id': 'a1', 'kita_ids': ['k1'], 'thema': 'sucht'}, {'angebot_id': 'a2', 'kita_ids': ['k2'], 'thema': 'kultur'}]
     """
     knoten = G._node
+    kitas = _sortiert(kitas)  # once: every list of Kitas below is then built in sorted order
     paare: dict = defaultdict(list)
     for k in kitas:
         partner_je_thema: dict = defaultdict(list)
@@ -237,7 +238,7 @@ def einzige_verbindung(G: nx.Graph, H: nx.Graph, kitas) -> list[dict]:
         for t, partner in partner_je_thema.items():
             if len(partner) == 1:
                 paare[(partner[0], t)].append(k)
-    eintraege = [{"angebot_id": a, "kita_ids": _sortiert(ks), "thema": t} for (a, t), ks in paare.items()]
+    eintraege = [{"angebot_id": a, "kita_ids": ks, "thema": t} for (a, t), ks in paare.items()]
     kitamenge = set(kitas)
     hknoten = H._node
     for a, ks in abgeschnitten(H, kitamenge, nur=lambda v: hknoten[v].get("typ") == TYP_ANGEBOT).items():

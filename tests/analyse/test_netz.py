@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 
+import networkx as nx
 import pytest
 
 from network.analyse import network_at, sozialraum_netz
 from network.analyse.netz import sozialraum_mitglieder, teilnetz
 from network.errors import NichtGefundenFehler
+from network.grund.sozialraum import gehoert_zu
 
 
 def test_knoten_am_stichtag(kleines_netz):
@@ -128,3 +130,20 @@ def test_teilnetz_reihenfolge_folgt_eingabe():
     H = teilnetz(G, ["z", "y"])
     assert list(H.nodes) == ["z", "y"]
     assert H.graph["extern"] == 1
+
+
+def test_sozialraum_mitglieder_wie_die_regel():
+    """The one-pass membership equals testing grund.sozialraum.gehoert_zu for every (actor, Sozialraum)."""
+    rng = random.Random(7)
+    srs = [f"sr-{i}" for i in range(6)]
+    G = nx.Graph()
+    for i in range(200):
+        ort = rng.choice(srs + [None, "sr-fremd"])
+        versorgt = rng.sample(srs + ["alle", "sr-fremd"], rng.randint(0, 3))
+        if versorgt and rng.random() < 0.2:
+            versorgt.append(versorgt[0])  # a repeated id counts once
+        G.add_node(f"v{i:03d}", sozialraum=ort, versorgt=versorgt)
+    gefragt = srs[:4]
+    erwartet = {s: [v for v, d in G.nodes(data=True) if gehoert_zu(d["sozialraum"], d["versorgt"], s)]
+                for s in gefragt}
+    assert sozialraum_mitglieder(G, gefragt) == erwartet
