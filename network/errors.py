@@ -4,8 +4,8 @@ Rooms below ``ui``/``cli`` raise these; ``ui`` and ``cli`` show ``str(error)`` a
 
 Naming: every exception class is called ``<Sache>Fehler`` – a German noun for what failed, joined to ``Fehler``
 with a capital F (PEP 8's "exception names end in Error", carried into German): ``ValidierungsFehler``,
-``ZugriffsFehler``, ``StoreBelegtFehler``. The one name without a prefix, :class:`Fehler`, is not an exception
-but the record of one finding (file, row, column, reason) that a :class:`ValidierungsFehler` lists.
+``ZugriffsFehler``, ``StoreBelegtFehler``. A :class:`Befund` is not an exception but the record of one finding
+(file, row, column, reason); a :class:`ValidierungsFehler` lists them.
 Private control-flow exceptions that never reach the user (``store.base._NichtsZuTun``,
 ``store.embedded._Wiederherstellen``) stay in their module.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["KitaNetzFehler", "Fehler", "ValidierungsFehler", "StoreBelegtFehler", "StoreFehler", "NichtGefundenFehler",
+__all__ = ["KitaNetzFehler", "Befund", "ValidierungsFehler", "StoreBelegtFehler", "StoreFehler", "NichtGefundenFehler",
            "KonfigurationsFehler", "ZugriffsFehler", "AnmeldeFehler", "EingabeFehler", "AufrufFehler",
            "AnfrageFehler", "VermittlungsFehler", "HandzettelFehler", "VerteilungsFehler"]
 
@@ -24,7 +24,7 @@ class KitaNetzFehler(Exception):
 
 
 @dataclass(frozen=True, order=True)
-class Fehler:
+class Befund:
     """One validation error: where (file, row, column) and why (German)."""
 
     datei: str
@@ -42,7 +42,7 @@ class Fehler:
 class ValidierungsFehler(KitaNetzFehler):
     """Input failed validation; nothing was written. ``fehler`` lists every problem found."""
 
-    def __init__(self, fehler: list[Fehler]):
+    def __init__(self, fehler: list[Befund]):
         self.fehler = sorted(fehler)
         n = len(self.fehler)
         super().__init__(f"{n} Fehler in den Daten gefunden – es wurde nichts gespeichert.")

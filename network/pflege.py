@@ -42,7 +42,7 @@ from datetime import date
 
 from .austausch import validate
 from .austausch.dateien import Rohdaten, RohTabelle, zelle
-from .errors import Fehler, NichtGefundenFehler, ValidierungsFehler, ZugriffsFehler
+from .errors import Befund, NichtGefundenFehler, ValidierungsFehler, ZugriffsFehler
 from .model import DATEIEN, Netzdaten
 from .store import Store
 from .zugang.rollen import Nutzer, darf, verlange
@@ -101,16 +101,16 @@ def pruefe(datei: str, werte: dict[str, str], bestand: Netzdaten, neu: bool = Fa
     spalten = [s.name for s in DATEIEN[datei]]
     zellen = {c: ("" if werte.get(c) is None else str(werte.get(c))) for c in spalten}
     roh = Rohdaten({datei: RohTabelle(spalten, [(2, zellen)])})
-    fehler: list[Fehler] = []
+    fehler: list[Befund] = []
     rid = zellen["id"].strip()
     if neu and rid:
         if any(r["id"] == rid for r in bestand.tabelle(datei)):
-            fehler.append(Fehler(datei, 2, "id", f"Die Kennung „{rid}“ gibt es schon. Bitte eine andere wählen "
+            fehler.append(Befund(datei, 2, "id", f"Die Kennung „{rid}“ gibt es schon. Bitte eine andere wählen "
                                                  "oder den vorhandenen Eintrag bearbeiten."))
         andere = {"kitas": "angebote", "angebote": "kitas"}.get(datei)
         if andere and any(r["id"] == rid for r in bestand.tabelle(andere)):
             was = "ein Angebot" if andere == "angebote" else "eine Kita"
-            fehler.append(Fehler(datei, 2, "id", f"Die Kennung „{rid}“ ist schon {was}. Kitas und Angebote "
+            fehler.append(Befund(datei, 2, "id", f"Die Kennung „{rid}“ ist schon {was}. Kitas und Angebote "
                                                  "brauchen verschiedene Kennungen."))
     if not neu and rid and not any(r["id"] == rid for r in bestand.tabelle(datei)):
         raise NichtGefundenFehler(f"Den Eintrag „{rid}“ gibt es nicht (mehr). Bitte die Seite neu laden.")

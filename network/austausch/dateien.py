@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from ..errors import Fehler, ValidierungsFehler
+from ..errors import Befund, ValidierungsFehler
 from ..grund.formel import entschuetzen, schuetzen  # the one formula guard (re-exported here)
 from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 
@@ -106,7 +106,7 @@ class _Frist:
 
     def pruefe(self, datei: str, zeile: int = 0) -> None:
         if self.ende is not None and time.monotonic() > self.ende:
-            raise ValidierungsFehler([Fehler(datei, zeile, "", (
+            raise ValidierungsFehler([Befund(datei, zeile, "", (
                 "Das Lesen wurde abgebrochen, weil es zu lange dauerte; bitte die Datei teilen oder über die "
                 "Kommandozeile (kita-netz import) einspielen."))])
 
@@ -114,7 +114,7 @@ class _Frist:
 def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None,
                      grenze: int = MAX_ZEILEN) -> ValidierungsFehler:
     was = f"Das Tabellenblatt „{blatt}“" if blatt else "Die Datei"
-    return ValidierungsFehler([Fehler(datei, zeile, "", (
+    return ValidierungsFehler([Befund(datei, zeile, "", (
         f"{was} hat mehr als {grenze:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
 
 
@@ -157,7 +157,7 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
             if header is None:
                 header = [h.strip() for h in row]
                 if len(header) > MAX_SPALTEN:
-                    raise ValidierungsFehler([Fehler(datei, 1, "", (
+                    raise ValidierungsFehler([Befund(datei, 1, "", (
                         f"Die Kopfzeile hat {len(header)} Spalten; erlaubt sind höchstens {MAX_SPALTEN}."))])
                 continue
             anzahl += 1
@@ -172,7 +172,7 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
                 cells["__zu_viele__"] = str(len(row))
             zeilen.append((zeile, cells))
     except csv.Error as e:
-        raise ValidierungsFehler([Fehler(datei, start, "", _csv_fehlertext(e))]) from None
+        raise ValidierungsFehler([Befund(datei, start, "", _csv_fehlertext(e))]) from None
     return RohTabelle(header or [], zeilen)
 
 
@@ -192,7 +192,7 @@ def decode_utf8(name: str, data: bytes) -> str:
         zeile = data.count(b"\n", 0, e.start) + 1
         anfang = data.rfind(b"\n", 0, e.start) + 1
         zeichen = len(data[anfang:e.start].decode("utf-8", errors="replace")) + 1
-        raise ValidierungsFehler([Fehler(name, zeile, "", (
+        raise ValidierungsFehler([Befund(name, zeile, "", (
             f"Zeichen {zeichen} ist kein UTF-8 (Byte 0x{data[e.start]:02X}); bitte in Excel als „CSV UTF-8“ "
             "speichern."))]) from None
 
@@ -206,9 +206,9 @@ def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
     """
     path = Path(path)
     roh = Rohdaten()
-    fehler: list[Fehler] = []
+    fehler: list[Befund] = []
     if not path.exists():
-        raise ValidierungsFehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
+        raise ValidierungsFehler([Befund(str(path), 0, "", "Pfad nicht gefunden.")])
     if path.is_file() and path.suffix.lower() == ".xlsx":
         _read_xlsx(path.name, path, roh, fehler, frist)
     elif path.is_file() and path.suffix.lower() == ".csv":
@@ -221,11 +221,11 @@ def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
                 roh.hinweise.append(f"{f.name} übersprungen: ein Ordner wird als CSV gelesen, "
                                     "eine Excel-Datei bitte direkt angeben.")
     else:
-        fehler.append(Fehler(path.name, 0, "", "Bitte einen Ordner mit CSV-Dateien, eine .csv- oder eine "
+        fehler.append(Befund(path.name, 0, "", "Bitte einen Ordner mit CSV-Dateien, eine .csv- oder eine "
                                                ".xlsx-Datei angeben."))
     if not fehler and not roh.tabellen:
         erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
-        fehler.append(Fehler(path.name, 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt}."))
+        fehler.append(Befund(path.name, 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt}."))
     if fehler:
         raise ValidierungsFehler(fehler)
     return roh
@@ -236,7 +236,7 @@ def read_csv_bytes(name: str, data: bytes, frist: float | None = None, max_zeile
     return read_csv_text(Path(name).stem.lower(), decode_utf8(name, data), frist, max_zeilen)
 
 
-def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None) -> None:
+def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Befund], frist: float | None = None) -> None:
     datei = f.stem.lower()
     if datei not in DATEIEN:
         roh.hinweise.append(f"{f.name} übersprungen: kein bekannter Dateiname.")
@@ -258,15 +258,15 @@ def pruefe_xlsx_archiv(name: str, quelle) -> None:
         with zipfile.ZipFile(quelle) as z:
             members = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ValidierungsFehler([Fehler(name, 0, "", "Die Excel-Datei kann nicht gelesen werden, weil sie keine "
+        raise ValidierungsFehler([Befund(name, 0, "", "Die Excel-Datei kann nicht gelesen werden, weil sie keine "
                                                       "gültige .xlsx-Datei ist; bitte in Excel als "
                                                       "„Excel-Arbeitsmappe (.xlsx)“ speichern.")]) from None
     if len(members) > MAX_ARCHIVTEILE:
-        raise ValidierungsFehler([Fehler(name, 0, "", f"Die Excel-Datei besteht aus {len(members)} Teilen; eine "
+        raise ValidierungsFehler([Befund(name, 0, "", f"Die Excel-Datei besteht aus {len(members)} Teilen; eine "
                                                       f"Arbeitsmappe hat höchstens {MAX_ARCHIVTEILE}.")])
     entpackt = sum(m.file_size for m in members)
     if entpackt > MAX_ENTPACKT:
-        raise ValidierungsFehler([Fehler(name, 0, "", (
+        raise ValidierungsFehler([Befund(name, 0, "", (
             f"Die Excel-Datei wäre entpackt {entpackt / 2**20:,.0f} MB groß (erlaubt sind "
             f"{MAX_ENTPACKT // 2**20} MB) und wird deshalb nicht gelesen.").replace(",", "."))])
 
@@ -274,14 +274,14 @@ def pruefe_xlsx_archiv(name: str, quelle) -> None:
 def read_xlsx_bytes(name: str, data: bytes, frist: float | None = None) -> Rohdaten:
     """Read one workbook held in memory (an upload); see :func:`read_path` and :func:`pruefe_xlsx_archiv`."""
     roh = Rohdaten()
-    fehler: list[Fehler] = []
+    fehler: list[Befund] = []
     _read_xlsx(name, io.BytesIO(data), roh, fehler, frist)
     if fehler:
         raise ValidierungsFehler(fehler)
     return roh
 
 
-def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: float | None = None,
+def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Befund], frist: float | None = None,
                max_zeilen: int = MAX_ZEILEN) -> None:
     """Read a workbook, bounded before and while reading: archive size (:func:`pruefe_xlsx_archiv`), at most
     :data:`MAX_SPALTEN` columns and ``max_zeilen`` rows per sheet whatever its ``<dimension>`` claims (rows
@@ -300,7 +300,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
         wb = openpyxl.load_workbook(quelle, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for broken files; the details go to the log only
         log.warning("Excel-Datei %s nicht lesbar", name, exc_info=True)
-        fehler.append(Fehler(name, 0, "", "Die Excel-Datei kann nicht gelesen werden; sie ist beschädigt oder "
+        fehler.append(Befund(name, 0, "", "Die Excel-Datei kann nicht gelesen werden; sie ist beschädigt oder "
                                           "keine Excel-Arbeitsmappe (.xlsx)."))
         return
     try:
@@ -318,7 +318,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
             while header and not header[-1]:
                 header.pop()
             if len(header) > MAX_SPALTEN:
-                raise ValidierungsFehler([Fehler(name, 1, "", (
+                raise ValidierungsFehler([Befund(name, 1, "", (
                     f"Das Tabellenblatt „{ws.title}“ hat mehr als {MAX_SPALTEN} Spalten."))])
             zeilen = []
             rows = ws.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
@@ -338,7 +338,7 @@ def _read_xlsx(name: str, quelle, roh: Rohdaten, fehler: list[Fehler], frist: fl
         fehler.extend(e.fehler)
     except Exception:  # a broken sheet inside a readable archive
         log.warning("Tabellenblatt in %s nicht lesbar", name, exc_info=True)
-        fehler.append(Fehler(name, 0, "", "Ein Tabellenblatt der Excel-Datei kann nicht gelesen werden; die Datei "
+        fehler.append(Befund(name, 0, "", "Ein Tabellenblatt der Excel-Datei kann nicht gelesen werden; die Datei "
                                           "ist beschädigt."))
     finally:
         wb.close()
@@ -413,13 +413,13 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
     """
     ende = None if frist is None else time.monotonic() + frist
     roh = Rohdaten()
-    fehler: list[Fehler] = []
+    fehler: list[Befund] = []
     for name, data in dateien:
         name = Path(name).name
         endung, datei = Path(name).suffix.lower(), Path(name).stem.lower()
         rest = None if ende is None else max(ende - time.monotonic(), 0.001)
         if max_bytes is not None and len(data) > max_bytes:
-            fehler.append(Fehler(name, 0, "", (
+            fehler.append(Befund(name, 0, "", (
                 f"Die Datei ist {len(data) / 10**6:.1f} MB groß; hochladen lassen sich Dateien bis "
                 f"{max_bytes / 10**6:g} MB, größere bitte über die Kommandozeile (kita-netz import) "
                 "einspielen.").replace(".", ",", 1)))
@@ -434,10 +434,10 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
         elif endung == ".xlsx":
             _read_xlsx(name, io.BytesIO(data), roh, fehler, rest, max_zeilen)
         else:
-            fehler.append(Fehler(name, 0, "", "Bitte .csv- oder .xlsx-Dateien hochladen."))
+            fehler.append(Befund(name, 0, "", "Bitte .csv- oder .xlsx-Dateien hochladen."))
     if not fehler and not roh.tabellen:
         erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
-        fehler.append(Fehler("Upload", 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt} "
+        fehler.append(Befund("Upload", 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt} "
                                               "oder eine Excel-Datei mit diesen Tabellenblättern."))
     if fehler:
         raise ValidierungsFehler(fehler)

@@ -1,7 +1,7 @@
 """Validation of the import format: every rule, before anything is written.
 
 :func:`validate` parses raw text cells into typed rows and collects *every* problem as a
-:class:`~network.errors.Fehler` (file, line, column, German reason). It raises
+:class:`~network.errors.Befund` (file, line, column, German reason). It raises
 :class:`~network.errors.ValidierungsFehler` if there is any, so the caller writes nothing. The same rules serve
 the import, the forms of the Pflege page and the CLI.
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..errors import Fehler, ValidierungsFehler
+from ..errors import Befund, ValidierungsFehler
 from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, Netzdaten, Spalte
 from .dateien import XML_VERBOTEN, Rohdaten, RohTabelle, entschuetzen
 
@@ -238,17 +238,17 @@ def _spalte_schnell(texte: list[str], s: Spalte) -> list | None:
 _JA_NEIN = {**{w: True for w in _JA}, **{w: False for w in _NEIN}}
 
 
-def _parse_tabelle(datei: str, tab: RohTabelle, fehler: list[Fehler]) -> list[tuple[int, dict, set]]:
+def _parse_tabelle(datei: str, tab: RohTabelle, fehler: list[Befund]) -> list[tuple[int, dict, set]]:
     spalten = {s.name: s for s in DATEIEN[datei]}
     for h in tab.header:
         if h and h not in spalten:
-            fehler.append(Fehler(datei, 1, h, f"Unbekannte Spalte. Erlaubt sind: {', '.join(spalten)}."))
+            fehler.append(Befund(datei, 1, h, f"Unbekannte Spalte. Erlaubt sind: {', '.join(spalten)}."))
     for s in spalten.values():
         if s.pflicht and s.name not in tab.header:
-            fehler.append(Fehler(datei, 1, s.name, "Pflichtspalte fehlt."))
+            fehler.append(Befund(datei, 1, s.name, "Pflichtspalte fehlt."))
     zeilen = tab.zeilen
     kaputt: list[set] = [set() for _ in zeilen]
-    zellfehler: dict[int, list[Fehler]] = {}  # per row, in column order (the order of the cell-by-cell reading)
+    zellfehler: dict[int, list[Befund]] = {}  # per row, in column order (the order of the cell-by-cell reading)
     spaltenwerte = []
     for name, s in spalten.items():  # column by column: the fast path checks a whole column at once
         texte = [cells.get(name, "") for _, cells in zeilen]
@@ -259,19 +259,19 @@ def _parse_tabelle(datei: str, tab: RohTabelle, fehler: list[Fehler]) -> list[tu
                 try:
                     wert = parse_wert(text, s)
                 except ValueError as e:
-                    zellfehler.setdefault(i, []).append(Fehler(datei, zeilen[i][0], name, str(e)))
+                    zellfehler.setdefault(i, []).append(Befund(datei, zeilen[i][0], name, str(e)))
                     kaputt[i].add(name)
                     werte.append(None)
                     continue
                 if s.pflicht and (wert is None or wert == []):
-                    zellfehler.setdefault(i, []).append(Fehler(datei, zeilen[i][0], name, "Pflichtfeld ist leer."))
+                    zellfehler.setdefault(i, []).append(Befund(datei, zeilen[i][0], name, "Pflichtfeld ist leer."))
                 werte.append(wert)
         spaltenwerte.append(werte)
     namen = list(spalten)
     rows = []
     for i, ((zeile, cells), werte) in enumerate(zip(zeilen, zip(*spaltenwerte))):
         if "__zu_viele__" in cells:
-            fehler.append(Fehler(datei, zeile, "", f"Die Zeile hat {cells['__zu_viele__']} Felder, die Kopfzeile "
+            fehler.append(Befund(datei, zeile, "", f"Die Zeile hat {cells['__zu_viele__']} Felder, die Kopfzeile "
                                                    f"nur {len(tab.header)}. Trennzeichen in einem Feld?"))
         if i in zellfehler:
             fehler.extend(zellfehler[i])
@@ -280,7 +280,7 @@ def _parse_tabelle(datei: str, tab: RohTabelle, fehler: list[Fehler]) -> list[tu
 
 
 def validate_rows(parsed: dict[str, list[tuple[int, dict, set]]], bestand: Netzdaten | None,
-                  fehler: list[Fehler]) -> None:
+                  fehler: list[Befund]) -> None:
     """The rules that span rows and files: unique ids, references, date order, coordinates in pairs.
 
     ``parsed`` holds per file ``(line, row, columns that failed to parse)``; a failed cell is not checked again.
@@ -300,19 +300,19 @@ def validate_rows(parsed: dict[str, list[tuple[int, dict, set]]], bestand: Netzd
             if rid is None:
                 continue
             if rid in seen:
-                fehler.append(Fehler(datei, zeile, "id", f"Die Kennung „{rid}“ kommt mehrfach vor "
+                fehler.append(Befund(datei, zeile, "id", f"Die Kennung „{rid}“ kommt mehrfach vor "
                                                           f"(zuerst in Zeile {seen[rid]})."))
             else:
                 seen[rid] = zeile
             if ("lat" in r) and not {"lat", "lon"} & kaputt[(datei, zeile)] and \
                     ((r.get("lat") is None) != (r.get("lon") is None)):
-                fehler.append(Fehler(datei, zeile, "lat" if r.get("lat") is None else "lon",
+                fehler.append(Befund(datei, zeile, "lat" if r.get("lat") is None else "lon",
                                      "Koordinaten bitte immer als Paar angeben (lat und lon)."))
 
     kitas, angebote = ids_of("kitas"), ids_of("angebote")
     for zeile, r in parsed.get("angebote", []):
         if r.get("id") in kitas:
-            fehler.append(Fehler("angebote", zeile, "id", f"Die Kennung „{r['id']}“ ist schon eine Kita. Kitas "
+            fehler.append(Befund("angebote", zeile, "id", f"Die Kennung „{r['id']}“ ist schon eine Kita. Kitas "
                                                           "und Angebote brauchen verschiedene Kennungen."))
 
     refs = {datei: ids_of(datei) for datei in DATEI_REIHENFOLGE}
@@ -324,33 +324,33 @@ def validate_rows(parsed: dict[str, list[tuple[int, dict, set]]], bestand: Netzd
             for zeile, r in rows:
                 v = r.get(s.name)
                 if v is not None and v not in refs[ziel]:
-                    fehler.append(Fehler(datei, zeile, s.name, f"„{v}“ gibt es nicht in {ziel}."))
+                    fehler.append(Befund(datei, zeile, s.name, f"„{v}“ gibt es nicht in {ziel}."))
 
     for zeile, r in parsed.get("angebote", []):
         for t in r.get("themen") or []:
             if t not in refs["themen"]:
-                fehler.append(Fehler("angebote", zeile, "themen", f"Das Thema „{t}“ gibt es nicht in themen."))
+                fehler.append(Befund("angebote", zeile, "themen", f"Das Thema „{t}“ gibt es nicht in themen."))
         versorgt = r.get("versorgt") or []
         if KREISWEIT in versorgt and len(versorgt) > 1:
-            fehler.append(Fehler("angebote", zeile, "versorgt", f"„{KREISWEIT}“ (kreisweit) bitte allein angeben."))
+            fehler.append(Befund("angebote", zeile, "versorgt", f"„{KREISWEIT}“ (kreisweit) bitte allein angeben."))
         for s in versorgt:
             if s != KREISWEIT and s not in refs["sozialraeume"]:
-                fehler.append(Fehler("angebote", zeile, "versorgt", f"Den Sozialraum „{s}“ gibt es nicht."))
+                fehler.append(Befund("angebote", zeile, "versorgt", f"Den Sozialraum „{s}“ gibt es nicht."))
         _order(fehler, "angebote", zeile, r, "gueltig_ab", "gueltig_bis")
 
     for zeile, r in parsed.get("kooperationen", []):
         von = r.get("von_id")
         if von is not None and von not in kitas and von not in angebote:
-            fehler.append(Fehler("kooperationen", zeile, "von_id", f"„{von}“ ist weder eine Kita noch ein Angebot."))
+            fehler.append(Befund("kooperationen", zeile, "von_id", f"„{von}“ ist weder eine Kita noch ein Angebot."))
         if von is not None and von == r.get("zu_id"):
-            fehler.append(Fehler("kooperationen", zeile, "zu_id", "Ein Angebot kann nicht mit sich selbst "
+            fehler.append(Befund("kooperationen", zeile, "zu_id", "Ein Angebot kann nicht mit sich selbst "
                                                                   "kooperieren."))
         _order(fehler, "kooperationen", zeile, r, "seit", "bis")
 
 
-def _order(fehler: list[Fehler], datei: str, zeile: int, r: dict, ab: str, bis: str) -> None:
+def _order(fehler: list[Befund], datei: str, zeile: int, r: dict, ab: str, bis: str) -> None:
     if r.get(ab) and r.get(bis) and r[ab] > r[bis]:
-        fehler.append(Fehler(datei, zeile, bis, f"„{bis}“ ({r[bis]}) liegt vor „{ab}“ ({r[ab]})."))
+        fehler.append(Befund(datei, zeile, bis, f"„{bis}“ ({r[bis]}) liegt vor „{ab}“ ({r[ab]})."))
 
 
 def validate(roh: Rohdaten, bestand: Netzdaten | None = None) -> Netzdaten:
@@ -359,7 +359,7 @@ def validate(roh: Rohdaten, bestand: Netzdaten | None = None) -> Netzdaten:
     Returns the typed :class:`~network.model.Netzdaten`; raises
     :class:`~network.errors.ValidierungsFehler` listing every problem.
     """
-    fehler: list[Fehler] = []
+    fehler: list[Befund] = []
     parsed = {d: _parse_tabelle(d, roh.tabellen[d], fehler) for d in DATEI_REIHENFOLGE if d in roh.tabellen}
     validate_rows(parsed, bestand, fehler)
     if fehler:

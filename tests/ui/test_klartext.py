@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from ui_hilfen import KOORDINATION, seite, texte
 
-from network.errors import Fehler
+from network.errors import Befund
 from network.ui.bausteine.begriffe import BEGRIFFE
 from network.ui.seiten.pflege import fehler_tabelle
 
 
 def test_importfehler_ohne_none():
-    df = fehler_tabelle([Fehler("Upload", 0, "", "Keine Importdatei gefunden."),
-                         Fehler("kitas.csv", 3, "plaetze", "„viele“ ist keine ganze Zahl.")])
+    df = fehler_tabelle([Befund("Upload", 0, "", "Keine Importdatei gefunden."),
+                         Befund("kitas.csv", 3, "plaetze", "„viele“ ist keine ganze Zahl.")])
     assert df["Zeile"].tolist() == ["ganze Datei", "3"] and df["Spalte"].tolist() == ["–", "plaetze"]
     assert "None" not in df.astype(str).to_string() and not df.isna().any().any()
 

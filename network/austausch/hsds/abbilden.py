@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...errors import Fehler
+from ...errors import Befund
 from ...model import ART, DATEIEN, KREISWEIT, Netzdaten
 from ..dateien import Rohdaten, RohTabelle, schuetzen
 from .katalog import hsds_id
@@ -118,7 +118,7 @@ class _Abbildung:
         self.nr = 0  # the service being mapped
 
     def fehler(self, quelle: _Zeile, feld: str, grund: str) -> None:
-        self.leser.fehler_an(self.nr, Fehler(*quelle.ort(feld), grund))
+        self.leser.fehler_an(self.nr, Befund(*quelle.ort(feld), grund))
 
     # --- taxonomy terms ---------------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ...errors import Fehler, ValidierungsFehler
+from ...errors import Befund, ValidierungsFehler
 from ...model import ART, Netzdaten
 from ...zugang.rollen import verlange
 from ..dateien import RohTabelle
@@ -23,7 +23,7 @@ class Abgelehnt:
 
     dienst: int
     name: str
-    gruende: list[Fehler] = field(default_factory=list)
+    gruende: list[Befund] = field(default_factory=list)
 
     def __str__(self) -> str:
         return f"Dienst {self.dienst} „{self.name}“ abgelehnt: " + " ".join(str(f) for f in self.gruende)
@@ -32,7 +32,7 @@ class Abgelehnt:
 def _lesen_abbilden(path: Path | str, bestand: Netzdaten | None, standard_art: str) -> HsdsRohdaten:
     leser = _lesen(Path(path))
     if not leser.t["service"] and not leser.fehler:
-        leser.fehler.append(Fehler("hsds:service", 0, "", "Der Datensatz enthält keine Dienste (services)."))
+        leser.fehler.append(Befund("hsds:service", 0, "", "Der Datensatz enthält keine Dienste (services)."))
     roh = _abbilden(leser, bestand or Netzdaten(), standard_art)
     if leser.fehler:  # errors of the whole dataset (no services, a file that does not read): nothing to import
         raise ValidierungsFehler(list(leser.fehler) + [f for fs in roh.dienstfehler.values() for f in fs])
@@ -53,11 +53,11 @@ def pruefen(roh: HsdsRohdaten, bestand: Netzdaten | None, teilweise: bool = Fals
     Returns the typed rows, the refused services (each with every reason, in HSDS terms) and the rows that
     passed. Without ``teilweise`` any error raises :class:`~network.errors.ValidierungsFehler` listing all.
     """
-    je_dienst: dict[int, list[Fehler]] = {n: list(fs) for n, fs in roh.dienstfehler.items()}
+    je_dienst: dict[int, list[Befund]] = {n: list(fs) for n, fs in roh.dienstfehler.items()}
     if not teilweise:
         try:
             daten = validate(roh, bestand)
-            ohne: list[Fehler] = []
+            ohne: list[Befund] = []
         except ValidierungsFehler as e:
             ohne = _zuordnen(roh, e, je_dienst)
         if je_dienst or ohne:
@@ -77,11 +77,11 @@ def pruefen(roh: HsdsRohdaten, bestand: Netzdaten | None, teilweise: bool = Fals
     raise ValidierungsFehler(_alle(je_dienst))  # pragma: no cover - each round removes at least one service
 
 
-def _alle(je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
+def _alle(je_dienst: dict[int, list[Befund]]) -> list[Befund]:
     return [f for _, fs in sorted(je_dienst.items()) for f in fs]
 
 
-def _zuordnen(roh: HsdsRohdaten, e: ValidierungsFehler, je_dienst: dict[int, list[Fehler]]) -> list[Fehler]:
+def _zuordnen(roh: HsdsRohdaten, e: ValidierungsFehler, je_dienst: dict[int, list[Befund]]) -> list[Befund]:
     """Sort validation errors to their services (in HSDS terms); returns those that belong to none."""
     ohne = []
     for f in e.fehler:
@@ -125,10 +125,10 @@ def hsds_fehler(roh: HsdsRohdaten, fehler: ValidierungsFehler) -> ValidierungsFe
     for f in fehler.fehler:
         if f.datei == "angebote" and (f.zeile, f.spalte) in roh.herkunft:
             datei, zeile, spalte = roh.herkunft[(f.zeile, f.spalte)]
-            neu.append(Fehler(datei, zeile, spalte, f.grund))
+            neu.append(Befund(datei, zeile, spalte, f.grund))
         elif f.datei == "angebote" and (f.zeile, "") in roh.herkunft:
             datei, zeile, _ = roh.herkunft[(f.zeile, "")]
-            neu.append(Fehler(datei, zeile, f.spalte, f.grund))
+            neu.append(Befund(datei, zeile, f.spalte, f.grund))
         else:
             neu.append(f)
     return ValidierungsFehler(neu)

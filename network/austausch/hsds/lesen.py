@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...errors import Fehler, ValidierungsFehler
+from ...errors import Befund, ValidierungsFehler
 from .katalog import TABELLEN
 
 #: Fields that only link rows (never data): not named in the notice when unused.
@@ -79,14 +79,14 @@ class _Leser:
     def __init__(self) -> None:
         self.t: dict[str, list[_Zeile]] = {n: [] for n in TABELLEN}
         self.gesehen: dict[tuple[str, str], _Zeile] = {}
-        self.fehler: list[Fehler] = []
-        self.fehler_je_dienst: dict[int, list[Fehler]] = {}
+        self.fehler: list[Befund] = []
+        self.fehler_je_dienst: dict[int, list[Befund]] = {}
         self.hinweise: list[str] = []
         self.unbekannt: dict[str, set[str]] = {}
         self.dienstnamen: dict[int, str] = {}
         self.form = ""
 
-    def fehler_an(self, nr: int | None, f: Fehler) -> None:
+    def fehler_an(self, nr: int | None, f: Befund) -> None:
         if nr is None:
             self.fehler.append(f)
         else:
@@ -98,7 +98,7 @@ class _Leser:
         if rid:
             alt = self.gesehen.get((tabelle, rid))
             if alt is not None and eindeutig:
-                self.fehler_an(nr, Fehler(*zeile.ort("id"), f"Die Kennung „{rid}“ kommt in {tabelle} mehrfach vor "
+                self.fehler_an(nr, Befund(*zeile.ort("id"), f"Die Kennung „{rid}“ kommt in {tabelle} mehrfach vor "
                                                             f"(zuerst {alt.datei}, Zeile {alt.zeile}). Der doppelte "
                                                             "Datensatz wird nicht übernommen."))
                 return None
@@ -118,7 +118,7 @@ class _Leser:
             if alt.werte.get(k) is None:
                 alt.werte[k] = v
             elif alt.werte[k] != v and k not in VERKNUEPFUNG:
-                self.fehler_an(nr, Fehler(*zeile.ort(k), f"Die Kennung „{zeile.werte['id']}“ steht in {tabelle} schon "
+                self.fehler_an(nr, Befund(*zeile.ort(k), f"Die Kennung „{zeile.werte['id']}“ steht in {tabelle} schon "
                                                          f"für ein anderes Objekt: dort ({alt.datei}, Zeile "
                                                          f"{alt.zeile}, Spalte „{alt.praefix}{k}“) „{alt.werte[k]}“, "
                                                          f"hier „{v}“."))
@@ -145,7 +145,7 @@ class _Leser:
             try:
                 text = f.read_bytes().decode("utf-8-sig")
             except UnicodeDecodeError:
-                self.fehler.append(Fehler(f"hsds:{name}", 0, "", f"{f.name} ist nicht UTF-8-kodiert."))
+                self.fehler.append(Befund(f"hsds:{name}", 0, "", f"{f.name} ist nicht UTF-8-kodiert."))
                 continue
             rows = list(csv.reader(io.StringIO(text, newline="")))
             if rows:
@@ -164,7 +164,7 @@ class _Leser:
             for j, c in enumerate(row):  # tabular.json: a list or object where one cell value belongs
                 if isinstance(c, (list, dict)) and j < len(header):
                     self.fehler_an(nr if name == "service" else None,
-                                   Fehler(f"hsds:{name}", nr, header[j], "Erwartet wird ein einzelner Wert (Text "
+                                   Befund(f"hsds:{name}", nr, header[j], "Erwartet wird ein einzelner Wert (Text "
                                                                         "oder Zahl), nicht eine Liste oder ein "
                                                                         "Objekt."))
             werte = {h: (zellen[j] if j < len(zellen) and zellen[j] != "" else None)
@@ -202,7 +202,7 @@ class _Leser:
         elif isinstance(daten, dict):
             daten = [daten]
         if not isinstance(daten, list):
-            self.fehler.append(Fehler(f"hsds:{quelle}", 0, "", "Erwartet wird ein Dienst (service), eine Liste "
+            self.fehler.append(Befund(f"hsds:{quelle}", 0, "", "Erwartet wird ein Dienst (service), eine Liste "
                                                               "oder Seite von Diensten oder eine Organisation mit "
                                                               "Diensten."))
             return
@@ -239,7 +239,7 @@ class _Leser:
                 dienste.append((i, obj))
         if arten and not dienste:
             was = "; ".join(OHNE_DIENSTE[a] for a in sorted(arten))
-            self.fehler.append(Fehler(f"hsds:{quelle}", 0, "", f"Die Datei enthält keine Dienste, sondern {was}. "
+            self.fehler.append(Befund(f"hsds:{quelle}", 0, "", f"Die Datei enthält keine Dienste, sondern {was}. "
                                                               "Importiert werden Dienste (services)."))
         elif arten:
             self.hinweise.append(f"HSDS: {quelle}: {sum(1 for _ in arten)} Art(en) von Einträgen ohne Dienst nicht "
@@ -249,7 +249,7 @@ class _Leser:
     def dienste(self, dienste: list[tuple[int, object]], quelle: str) -> None:
         for nr, (_, obj) in enumerate(dienste, start=1):
             if not isinstance(obj, dict):
-                self.fehler_an(nr, Fehler("hsds:service", nr, "", "Kein Objekt – erwartet wird ein Dienst."))
+                self.fehler_an(nr, Befund("hsds:service", nr, "", "Kein Objekt – erwartet wird ein Dienst."))
                 continue
             name = obj.get("name") or obj.get("id")
             self.dienstnamen[nr] = str(name) if isinstance(name, (str, int)) else f"Dienst {nr}"
@@ -262,7 +262,7 @@ class _Leser:
             v = obj.get(k)
             if isinstance(v, (list, dict)):
                 art = "eine Liste" if isinstance(v, list) else "ein Objekt"
-                self.fehler_an(nr, Fehler("hsds:service", nr, praefix + k, f"Erwartet wird ein einzelner Wert (Text "
+                self.fehler_an(nr, Befund("hsds:service", nr, praefix + k, f"Erwartet wird ein einzelner Wert (Text "
                                                                            f"oder Zahl), nicht {art}."))
                 v = None
             werte[k] = None if v is None or v == "" else v
@@ -296,7 +296,7 @@ class _Leser:
         for j, el in enumerate(elemente):
             pfad = f"{praefix}{key_obj}[{j}]." if liste else f"{praefix}{key_obj}."
             if not isinstance(el, dict):
-                self.fehler_an(nr, Fehler("hsds:service", nr, pfad.rstrip("."), "Erwartet wird ein Objekt."))
+                self.fehler_an(nr, Befund("hsds:service", nr, pfad.rstrip("."), "Erwartet wird ein Objekt."))
                 continue
             if kind == "attribute":
                 ev = {"link_id": rid, "link_entity": tabelle}
@@ -313,7 +313,7 @@ class _Leser:
 def _lesen(path: Path) -> _Leser:
     leser = _Leser()
     if not path.exists():
-        raise ValidierungsFehler([Fehler(str(path), 0, "", "Pfad nicht gefunden.")])
+        raise ValidierungsFehler([Befund(str(path), 0, "", "Pfad nicht gefunden.")])
     if path.is_dir():
         hat_csv = any(f.suffix.lower() == ".csv" for f in path.iterdir())
         if hat_csv:
@@ -324,14 +324,14 @@ def _lesen(path: Path) -> _Leser:
         elif (path / "services.json").exists():
             _json_datei(leser, path / "services.json")
         else:
-            raise ValidierungsFehler([Fehler(path.name, 0, "", "Kein HSDS-Datensatz gefunden: erwartet werden "
+            raise ValidierungsFehler([Befund(path.name, 0, "", "Kein HSDS-Datensatz gefunden: erwartet werden "
                                                                "CSV-Dateien mit datapackage.json oder services.json.")])
     elif path.name.lower() == "datapackage.json":
         leser.tabular(path.parent)
     elif path.suffix.lower() == ".json":
         _json_datei(leser, path)
     else:
-        raise ValidierungsFehler([Fehler(path.name, 0, "", "Bitte einen HSDS-Ordner, eine datapackage.json oder "
+        raise ValidierungsFehler([Befund(path.name, 0, "", "Bitte einen HSDS-Ordner, eine datapackage.json oder "
                                                            "eine JSON-Datei mit Diensten angeben.")])
     return leser
 
@@ -340,7 +340,7 @@ def _json_datei(leser: _Leser, f: Path) -> None:
     try:
         daten = json.loads(f.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ValidierungsFehler([Fehler(f"hsds:{f.name}", 0, "", f"Kein gültiges JSON ({e}).")]) from None
+        raise ValidierungsFehler([Befund(f"hsds:{f.name}", 0, "", f"Kein gültiges JSON ({e}).")]) from None
     leser.json(daten, f.name)
 
 

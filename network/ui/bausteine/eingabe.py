@@ -19,9 +19,7 @@ import streamlit as st
 
 from ...grund import format as F
 
-__all__ = ["zahlfeld", "zahl_aus", "text_fuer", "Fehler"]
-
-Fehler = F.EingabeFehler
+__all__ = ["zahlfeld", "zahl_aus", "text_fuer"]
 
 
 def text_fuer(wert, stellen: int | None) -> str:

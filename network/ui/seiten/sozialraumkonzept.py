@@ -22,14 +22,14 @@ import streamlit as st
 
 from ... import verteilung as V
 from ...analyse import analyse
-from ...errors import KitaNetzFehler
+from ...errors import EingabeFehler, KitaNetzFehler
 from ...grund import format as F
 from ...verteilung import indikatoren as I
 from ...verteilung.bericht import euro, index_text, prozent, vzae
 from ...zugang import Nutzer, darf
 from ..bausteine import daten as D
 from ..bausteine import sitzung
-from ..bausteine.eingabe import Fehler, zahl_aus, zahlfeld
+from ..bausteine.eingabe import zahl_aus, zahlfeld
 from ..bausteine.text import VEGA_DEUTSCH, VEGA_LESBAR, md
 
 __all__ = ["seite", "eingaben", "berechne", "AKTUELL", "SCHRITTE", "BUDGET", "STELLEN"]
@@ -91,7 +91,7 @@ def eingaben(s=None) -> dict:
     def lies(key: str, vorgabe, was: str, maximum) -> Decimal:
         try:
             return zahl_aus(s, key, vorgabe, was, minimum=0, maximum=maximum)
-        except Fehler as f:
+        except EingabeFehler as f:
             fehler.append(str(f))
             return Decimal(0)
 

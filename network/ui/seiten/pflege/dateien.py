@@ -13,7 +13,7 @@ import streamlit as st
 
 from ....austausch import export_xlsx, import_rohdaten
 from ....austausch.dateien import Rohdaten, csv_zip, read_uploads
-from ....errors import Fehler, KitaNetzFehler, ValidierungsFehler
+from ....errors import Befund, KitaNetzFehler, ValidierungsFehler
 from ....grund import format as F
 from ....model import Netzdaten
 from ...bausteine import daten as D
@@ -46,14 +46,14 @@ def lese_upload(dateien: list) -> Rohdaten:
                         max_zeilen=UPLOAD_ZEILEN)
 
 
-def fehler_tabelle(fehler: list[Fehler]) -> pd.DataFrame:
+def fehler_tabelle(fehler: list[Befund]) -> pd.DataFrame:
     # a whole-file error has no row: „ganze Datei“, never „None“; no column: „–“
     return pd.DataFrame([{"Datei": f.datei, "Zeile": str(f.zeile) if f.zeile else "ganze Datei",
                           "Spalte": f.spalte or "–", "Grund": f.grund}
                          for f in fehler], columns=["Datei", "Zeile", "Spalte", "Grund"])
 
 
-def _fehler_zeigen(fehler: list[Fehler]) -> None:
+def _fehler_zeigen(fehler: list[Befund]) -> None:
     """The error table, at most :data:`MAX_FEHLER_ZEILEN` rows (a hostile file can have hundreds of thousands)."""
     st.dataframe(fehler_tabelle(fehler[:MAX_FEHLER_ZEILEN]), hide_index=True, width="stretch")
     if len(fehler) > MAX_FEHLER_ZEILEN:
@@ -93,7 +93,7 @@ def _importieren() -> None:
         st.session_state["pf_import_meldung"] = ("fehler", e.fehler)
         st.rerun()
     except KitaNetzFehler as e:
-        st.session_state["pf_import_meldung"] = ("fehler", [Fehler("Import", 0, "", str(e))])
+        st.session_state["pf_import_meldung"] = ("fehler", [Befund("Import", 0, "", str(e))])
         st.rerun()
     D.geschrieben()
     teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())

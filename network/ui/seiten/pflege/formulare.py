@@ -13,7 +13,7 @@ from decimal import Decimal
 import streamlit as st
 
 from .... import pflege as P
-from ....errors import Fehler, KitaNetzFehler, ValidierungsFehler
+from ....errors import Befund, KitaNetzFehler, ValidierungsFehler
 from ....grund import format as F
 from ....model import DATEIEN, KREISWEIT, Netzdaten
 from ....verzeichnis import ORTSMITTE, gleiche_adresse
@@ -172,7 +172,7 @@ def ausfuehren(datei: str, schreiben):
     except ValidierungsFehler as e:
         st.session_state[feldschluessel(datei, "fehler")] = e.fehler
     except KitaNetzFehler as e:
-        st.session_state[feldschluessel(datei, "fehler")] = [Fehler(datei, 0, "", str(e))]
+        st.session_state[feldschluessel(datei, "fehler")] = [Befund(datei, 0, "", str(e))]
     return None
 
 
@@ -386,7 +386,7 @@ def formular(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> None:
     meldung = st.session_state.pop(feldschluessel(datei, "meldung"), None)
     if meldung:
         st.success(md(meldung), icon=":material/check_circle:")
-    fehlerliste: list[Fehler] = st.session_state.get(feldschluessel(datei, "fehler")) or []
+    fehlerliste: list[Befund] = st.session_state.get(feldschluessel(datei, "fehler")) or []
     im_formular = {f for _, felder in GRUPPEN[datei] for f in felder}
     fehler: dict[str, list[str]] = {}
     for f in fehlerliste:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from .... import vorschlag as VS
-from ....errors import Fehler, KitaNetzFehler, ValidierungsFehler
+from ....errors import Befund, KitaNetzFehler, ValidierungsFehler
 from ....grund import format as F
 from ....model import KREISWEIT, Netzdaten
 from ....zugang import Nutzer
@@ -54,7 +54,7 @@ def _vorschlagen() -> None:
         s[feldschluessel(_VS, "fehler")] = e.fehler
         return
     except KitaNetzFehler as e:
-        s[feldschluessel(_VS, "fehler")] = [Fehler("angebote", 0, "", str(e))]
+        s[feldschluessel(_VS, "fehler")] = [Befund("angebote", 0, "", str(e))]
         return
     s.pop(feldschluessel(_VS, "fehler"), None)
     _vorschlag_leeren()
@@ -77,7 +77,7 @@ def vorschlag_formular(d: Netzdaten, n: Nutzer) -> None:
     meldung = st.session_state.pop(feldschluessel(_VS, "meldung"), None)
     if meldung:
         st.success(md(meldung), icon=":material/check_circle:")
-    fehlerliste: list[Fehler] = st.session_state.get(feldschluessel(_VS, "fehler")) or []
+    fehlerliste: list[Befund] = st.session_state.get(feldschluessel(_VS, "fehler")) or []
     fehler: dict[str, list[str]] = {}
     for f in fehlerliste:
         fehler.setdefault(f.spalte if f.spalte in VS.FELDER else "", []).append(f.grund)
