@@ -202,6 +202,9 @@ def bruecken(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = 
     else:
         ig = _ig(G, _ig_graph)
         paare = ((ig.knoten[ig.kanten[e][0]], ig.knoten[ig.kanten[e][1]]) for e in ig.g.bridges())
+    paare = list(paare)
+    if all(type(u) is str and type(v) is str for u, v in paare):  # str ids: the same order without str() keys
+        return sorted((u, v) if u <= v else (v, u) for u, v in paare)
     return sorted((tuple(sorted(p, key=str)) for p in paare), key=lambda p: (str(p[0]), str(p[1])))
 
 

@@ -59,8 +59,8 @@ def abgeschnitten(G: nx.Graph, ziele: Iterable, nur: Callable[[object], bool] | 
     ergebnis: dict = {}
 
     for wurzel in G:
-        if wurzel in disc:
-            continue
+        if wurzel in disc or not adj[wurzel]:
+            continue  # seen, or an actor without Kooperation (cuts nothing off; most actors of a Sozialraum)
         basis = len(disc)
         reihe, eltern, kinder, groesse = _tiefensuche(adj, wurzel, disc, low)
         n = len(reihe)

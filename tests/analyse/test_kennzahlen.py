@@ -129,6 +129,15 @@ def test_brueckenfreier_kreis(backend):
     assert artikulationspunkte(G, backend=backend) == [] and bruecken(G, backend=backend) == []
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bruecken_nach_id_als_text(backend):
+    # ids of mixed types are ordered as text, in each pair and in the list; str ids take a shortcut to the same order
+    G = nx.Graph([(10, 9), (9, "8"), ("8", 100)])
+    assert bruecken(G, backend=backend) == [(10, 9), (100, "8"), ("8", 9)]
+    H = nx.relabel_nodes(G, str)
+    assert bruecken(H, backend=backend) == [("10", "9"), ("100", "8"), ("8", "9")]
+
+
 def test_kennzahlen_ohne_volle_rechnung(nord):
     k = kennzahlen(nord, voll=False)
     assert k.betweenness == {} and k.constraint == {} and k.gemeinschaften == []
