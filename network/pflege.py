@@ -43,6 +43,7 @@ from datetime import date
 from .austausch import validate
 from .austausch.dateien import Rohdaten, RohTabelle, zelle
 from .errors import Befund, NichtGefundenFehler, ValidierungsFehler, ZugriffsFehler
+from .grund.zeit import aktiv, datum_iso
 from .model import DATEIEN, Netzdaten
 from .store import Store
 from .zugang.rollen import Nutzer, darf, verlange
@@ -222,7 +223,8 @@ def beende_kita(store: Store, kita_id: str, von: str = STANDARD_STELLE, heute: s
     for c in bestand.kooperationen:
         if c.get("von_id") != kita_id:
             continue
-        if (c.get("seit") or "") <= tag and (not c.get("bis") or c["bis"] > tag):
+        # running today and beyond (grund.zeit.aktiv, and not already ending today): it ends today
+        if aktiv(c.get("seit"), c.get("bis"), tag) and datum_iso(c.get("bis")) != tag:
             t = als_text(c, "kooperationen")
             t["bis"] = tag
             koop_roh.append(t)

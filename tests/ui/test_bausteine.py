@@ -116,3 +116,15 @@ def test_naechste_id():
 
     assert P.naechste_id(Netzdaten(), "kitas") == "kita-001"
     assert P.naechste_id(Netzdaten(angebote=[{"id": "ang-250"}, {"id": "x"}]), "angebote") == "ang-251"
+
+
+def test_pflege_beenden_laesst_eine_heute_endende_kooperation_wie_sie_ist(embedded, mini):
+    # koop-1 of kita-1 already ends today: closing the Kita does not stamp it again (active on a date, both ends
+    # inclusive, is grund.zeit.aktiv; "ends today" is not "runs beyond today")
+    embedded.write(mini)
+    P.beende_kooperation(embedded, "koop-1", heute="2026-05-02", wer=KOMMANDOZEILE)
+    vorher = embedded.version()
+    kita, beendet = P.beende_kita(embedded, "kita-1", von="Kreisjugendamt", heute="2026-05-02", wer=KOMMANDOZEILE)
+    assert beendet == [] and kita["id"] == "kita-1"
+    assert embedded.version() == vorher + 1  # the Kita itself was written, once
+    assert next(c for c in embedded.load().kooperationen if c["id"] == "koop-1")["bis"] == "2026-05-02"

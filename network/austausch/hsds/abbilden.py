@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...errors import Befund
+from ...grund.format import zahl
 from ...model import ART, DATEIEN, KREISWEIT, Netzdaten
 from ..dateien import Rohdaten, RohTabelle, schuetzen
 from .katalog import hsds_id
@@ -35,12 +36,12 @@ class HsdsRohdaten(Rohdaten):
 
 
 def _betrag(b: float) -> str:
-    """An amount as written in a German text: ``3``, ``2,50``.
+    """An amount as written in a German text: ``3``, ``2,50``, ``1.500`` (the German number rule of grund).
 
-    >>> _betrag(3.0), _betrag(2.5)
-    ('3', '2,50')
+    >>> _betrag(3.0), _betrag(2.5), _betrag(1500)
+    ('3', '2,50', '1.500')
     """
-    return str(int(b)) if float(b).is_integer() else f"{b:.2f}".replace(".", ",")
+    return zahl(b, 0 if float(b).is_integer() else 2)
 
 
 #: Country values that mean Germany (the directory holds only places in Germany).
