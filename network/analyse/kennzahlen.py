@@ -304,7 +304,8 @@ def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
     >>> round(modularitaet(nx.barbell_graph(3, 0), [[0, 1, 2], [3, 4, 5]], backend="igraph"), 3)
     0.357
     """
-    if G.number_of_edges() == 0:
+    kanten = _ig_graph.g.ecount() if backend != "networkx" and _ig_graph is not None else G.number_of_edges()
+    if kanten == 0:
         return None
     if backend == "networkx":
         return nx.community.modularity(G, gruppen, weight="weight")

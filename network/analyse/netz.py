@@ -126,20 +126,30 @@ def _knoten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
     """Add every Kita and every Angebot active on ``tag`` to ``G``, in id order, with their attributes."""
     gsr = gemeinde_sozialraum(daten)
     for k in sorted(daten.kitas, key=lambda r: str(r["id"])):
-        G.add_node(
-            k["id"], typ=TYP_KITA, name=k.get("name") or k["id"], art=None, themen=[],
-            sozialraum=gsr.get(k.get("gemeinde_id")), gemeinde=k.get("gemeinde_id"), versorgt=[],
-            lat=_zahl(k.get("lat")), lon=_zahl(k.get("lon")), aufsuchend=False,
-        )
+        _setzen(G, k["id"], {
+            "typ": TYP_KITA, "name": k.get("name") or k["id"], "art": None, "themen": [],
+            "sozialraum": gsr.get(k.get("gemeinde_id")), "gemeinde": k.get("gemeinde_id"), "versorgt": [],
+            "lat": _zahl(k.get("lat")), "lon": _zahl(k.get("lon")), "aufsuchend": False,
+        })
+    knoten = G._node
     for a in sorted(daten.angebote, key=lambda r: str(r["id"])):
-        if a["id"] in G or not _aktiv(a.get("gueltig_ab"), a.get("gueltig_bis"), tag):
+        if a["id"] in knoten or not _aktiv(a.get("gueltig_ab"), a.get("gueltig_bis"), tag):
             continue
-        G.add_node(
-            a["id"], typ=TYP_ANGEBOT, name=a.get("name") or a["id"], art=a.get("art"),
-            themen=_liste(a.get("themen")), sozialraum=gsr.get(a.get("gemeinde_id")),
-            gemeinde=a.get("gemeinde_id"), versorgt=_liste(a.get("versorgt")),
-            lat=_zahl(a.get("lat")), lon=_zahl(a.get("lon")), aufsuchend=bool(a.get("aufsuchend")),
-        )
+        _setzen(G, a["id"], {
+            "typ": TYP_ANGEBOT, "name": a.get("name") or a["id"], "art": a.get("art"),
+            "themen": _liste(a.get("themen")), "sozialraum": gsr.get(a.get("gemeinde_id")),
+            "gemeinde": a.get("gemeinde_id"), "versorgt": _liste(a.get("versorgt")),
+            "lat": _zahl(a.get("lat")), "lon": _zahl(a.get("lon")), "aufsuchend": bool(a.get("aufsuchend")),
+        })
+
+
+def _setzen(G: nx.Graph, v, attribute: dict) -> None:
+    """``G.add_node(v, **attribute)``, filled directly (a repeated id updates its attributes, as add_node does)."""
+    if v is None or v in G._node:
+        G.add_node(v, **attribute)  # add_node refuses None and merges a repeated id
+    else:
+        G._adj[v] = {}
+        G._node[v] = attribute
 
 
 def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
