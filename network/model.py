@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Netzdaten",
     "KREISWEIT",
     "ERGEBNISSE",
+    "traeger_id",
 ]
 
 #: Node labels, the only ones any query may use.
@@ -249,3 +252,16 @@ class Netzdaten:
     def anzahl(self) -> int:
         """Total number of rows over all files."""
         return sum(len(self.tabelle(d)) for d in DATEI_REIHENFOLGE)
+
+
+def traeger_id(name: str) -> str:
+    """The stable id of a Traeger node, derived from its name.
+
+    >>> traeger_id("Ev. Kita-Träger Hunsrück (fiktiv)")
+    'tr-ev-kita-traeger-hunsrueck-fiktiv'
+    """
+    s = name.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        s = s.replace(a, b)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return "tr-" + re.sub(r"[^a-z0-9]+", "-", s).strip("-")

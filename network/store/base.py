@@ -7,14 +7,12 @@ backends send the same Cypher with the same parameters.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from abc import ABC, abstractmethod
 from operator import itemgetter
 from typing import Callable, Iterable, Protocol, TypeVar
 
 from ..grund.protokoll import eintraege, eintrag, jetzt
-from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten
+from ..model import DATEI_REIHENFOLGE, DATEIEN, KREISWEIT, LABELS, RELATIONSHIPS, Netzdaten, traeger_id
 from . import massen
 from .queries import Queries
 
@@ -45,19 +43,6 @@ class Tx(Protocol):
     """An open transaction: runs a named query with parameters and returns its rows as dicts."""
 
     def run(self, name: str, **params) -> list[dict]: ...
-
-
-def traeger_id(name: str) -> str:
-    """The stable id of a Traeger node, derived from its name.
-
-    >>> traeger_id("Ev. Kita-Träger Hunsrück (fiktiv)")
-    'tr-ev-kita-traeger-hunsrueck-fiktiv'
-    """
-    s = name.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        s = s.replace(a, b)
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return "tr-" + re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
 def _batches(rows: list[dict]) -> Iterable[list[dict]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import DATEIEN, KREISWEIT, Netzdaten
+from ..model import DATEIEN, KREISWEIT, Netzdaten, traeger_id
 
 __all__ = ["knoten", "kanten", "protokoll", "spalten_des_blocks", "TYPEN"]
 
@@ -66,8 +66,6 @@ def kanten(neu: Netzdaten, kitas: set[str]) -> list[tuple[str, dict[str, list]]]
 
     ``kitas`` are the ids of every Kita (stored or imported): a Kooperation starts at a Kita or an Angebot.
     """
-    from .base import traeger_id
-
     out: list[tuple[str, dict[str, list]]] = []
 
     def paar(block: str, paare: list[tuple], namen: tuple[str, ...] = ()) -> None:
