@@ -156,7 +156,8 @@ class _Kandidaten:
         if not ids:
             return None
         grad = H.degree
-        ids.sort(key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))
+        # most candidates have betweenness 0 (signifikant(0.0) == 0.0): only the others are rounded
+        ids.sort(key=lambda v: (-signifikant(b) if (b := betweenness.get(v, 0.0)) else 0.0, -grad[v], str(v)))
         themen_index: dict = defaultdict(list)
         for i, v in enumerate(ids):
             for t in set(hknoten[v].get("themen") or ()):
