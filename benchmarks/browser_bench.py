@@ -215,7 +215,7 @@ ABSPIELEN = """async () => {
     start.click();
     beobachter.observe(start, {attributes: true, attributeFilter: ['disabled']});
   });
-  return {bilder, anfragen: window.__kitaLauf.gesendet - gesendet};
+  return {bilder, anfragen: window.__kitaLauf.gesendet - gesendet, takt: (w.kitaNetz.takt || 0) / 1000};
 }"""
 
 
@@ -308,6 +308,7 @@ def zusammenfassen(e: dict) -> dict:
         "wachstum_abstand_p95": _p95(abstaende) if abstaende else 0.0,
         "wachstum_abstand_mittel": statistics.mean(abstaende) if abstaende else 0.0,
         "wachstum_gesamt": e["wachstum"]["gesamt"], "wachstum_anfragen": e["wachstum"]["anfragen"],
+        "wachstum_takt": e["wachstum"].get("takt", 0.25),
         "last": {k: v for k, v in e.items() if k.startswith("last_")},
     }
 

@@ -123,8 +123,8 @@ def zeilen(cli: dict, analytik: dict | None, browser: dict | None) -> list[list[
                     f"Abstand der Bilder p95 {_z(b.get('wachstum_abstand_p95', b['wachstum_abstand_max']))} s "
                     f"(Mittel {_z(b['wachstum_abstand_mittel'])} s, max. {_z(b['wachstum_abstand_max'])} s), "
                     f"Zeichnen max. {_z(b['wachstum_zeichnen_max'], 3)} s; {b['wachstum_anfragen']} Anfragen an "
-                    "den Server", "Takt der Wiedergabe: 0,25 s",
-                    f"{_z(b['wachstum_abstand_mittel'] / 0.25, 2)}×",
+                    "den Server", f"Takt der Wiedergabe: {_z(b.get('wachstum_takt', 0.25))} s",
+                    f"{_z(b['wachstum_abstand_mittel'] / b.get('wachstum_takt', 0.25), 2)}×",
                     _ja(b.get("wachstum_abstand_p95", b["wachstum_abstand_max"]) <= 0.3
                         and b["wachstum_anfragen"] == 0),
                     _z(lb["last_netzwerk"][0], 1)])

@@ -19,7 +19,7 @@ import streamlit as st
 from ..errors import KitaNetzFehler
 from ..zugang import Nutzer, seiten_fuer
 from .bausteine import daten as D
-from .bausteine import seitenpfad, sitzung
+from .bausteine import seitenpfad, sitzung, vorwaermen
 from .bausteine.seitenpfad import SEITEN
 from .bausteine.text import md
 
@@ -105,4 +105,7 @@ def main() -> None:
     if unbekannt:
         st.warning(md(seitenpfad.hinweis(unbekannt)), icon=":material/help:")
     st.fragment(run_every=30)(sitzung.ablauf_warnung)()
-    nav.run()
+    try:
+        nav.run()
+    finally:
+        vorwaermen.lauf_beendet()  # the server's warming of the analysis waits for the first run to end

@@ -40,3 +40,25 @@ def test_analyse_ohne_pandas_bis_zum_gebrauch():
             "print(vorher, 'pandas' in sys.modules, callable(A.wachstum), 'als_csv' in dir(A))")
     aus = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert aus == ["False", "True", "True", "True"]
+
+
+def test_start_wartet_auf_den_wegweiser_die_auswertung_auf_den_ersten_lauf(monkeypatch):
+    """The server answers only when the first page is warm; the analysis is warmed after the first run ended."""
+    for name in ("_GESTARTET", "_WEGWEISER", "_ERSTER_LAUF"):
+        monkeypatch.setattr(vorwaermen, name, threading.Event())
+    monkeypatch.setattr(vorwaermen, "PAUSE", 60.0)
+    schritte = []
+    fertig = threading.Event()
+
+    def warm():
+        schritte.append("wegweiser")
+        vorwaermen._zwischen()
+        schritte.append("auswertung")
+        fertig.set()
+
+    monkeypatch.setattr(vorwaermen, "vorwaermen", warm)
+    assert vorwaermen.starten() is True
+    assert schritte == ["wegweiser"]  # started returned after the first part, the second waits for a run
+    vorwaermen.lauf_beendet()
+    assert fertig.wait(30)
+    assert schritte == ["wegweiser", "auswertung"]

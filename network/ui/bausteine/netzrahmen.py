@@ -203,7 +203,7 @@ _TEMPLATE = """<!doctype html>
   var knopfStart = document.getElementById("abspielen");
   var knopfHalt = document.getElementById("anhalten");
   function halt() {
-    if (uhr) { clearInterval(uhr); uhr = null; }
+    if (uhr) { clearTimeout(uhr); uhr = null; }
     knopfStart.disabled = false; knopfHalt.disabled = true;
   }
   knopfStart.addEventListener("click", function () {
@@ -211,15 +211,20 @@ _TEMPLATE = """<!doctype html>
     var i = 0;
     knopfStart.disabled = true; knopfHalt.disabled = false;
     regler.value = "0"; zeige(quartale[0]);
-    uhr = setInterval(function () {
+    // Each frame is due at start + i × takt: a tick the busy browser ran late shortens the wait for the next one
+    // instead of delaying every later frame (setInterval would keep the lateness).
+    var takt = D.takt || 700, beginn = performance.now();
+    function weiter() {
       i += 1;
       if (i >= quartale.length) { halt(); return; }
       regler.value = String(i); zeige(quartale[i]);
-    }, D.takt || 700);
+      uhr = setTimeout(weiter, Math.max(0, beginn + (i + 1) * takt - performance.now()));
+    }
+    uhr = setTimeout(weiter, takt);
   });
   knopfHalt.addEventListener("click", halt);
   regler.addEventListener("input", function () { halt(); zeige(quartale[Number(regler.value)]); });
-  window.kitaNetz = {netz: netz, knoten: nv, kanten: ev, zeige: zeige};
+  window.kitaNetz = {netz: netz, knoten: nv, kanten: ev, zeige: zeige, takt: D.takt || 700};
 })();
 </script>
 </body></html>
