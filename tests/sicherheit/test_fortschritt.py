@@ -19,8 +19,9 @@ from network.cli import SEED_DIR, main
 KITA_NETZ = str(Path(sys.executable).parent / "kita-netz")
 
 
-def _gross(ziel: Path, angebote: int) -> Path:
-    """The demo data with ``angebote`` Angebote (the seed's rows repeated under new ids)."""
+def _gross(ziel: Path, angebote: int, zusatz: str = "") -> Path:
+    """The demo data with ``angebote`` Angebote (the seed's rows repeated under new ids; ``zusatz`` appended to
+    every name, so the same ids come again as changed rows)."""
     ziel.mkdir(parents=True)
     for f in SEED_DIR.glob("*.csv"):
         if f.name != "angebote.csv":
@@ -34,6 +35,7 @@ def _gross(ziel: Path, angebote: int) -> Path:
             r = dict(rows[i % len(rows)])
             if i >= len(rows):
                 r["id"] = f"ang-x{i:06d}"
+            r["name"] += zusatz
             w.writerow(r)
     return ziel
 
@@ -62,9 +64,12 @@ def test_import_reports_every_phase(tmp_path, capsys):
 def test_ctrl_c_during_the_write_changes_nothing(tmp_path, capsys):
     data = tmp_path / "daten"
     assert main(["--data-dir", str(data), "seed"]) == 0
+    # 20,000 new rows go to the engine's bulk load, in a fraction of a second – too fast to interrupt for sure.
+    # The same rows changed go through the upserts, batch by batch: that write is the one interrupted here.
+    assert main(["--data-dir", str(data), "import", str(_gross(tmp_path / "gross", 20_000))]) == 0
     capsys.readouterr()
     vorher = _stats(data, capsys)
-    quelle = _gross(tmp_path / "gross", 20_000)
+    quelle = _gross(tmp_path / "geaendert", 20_000, zusatz=" (geändert)")
     proc = subprocess.Popen([KITA_NETZ, "--data-dir", str(data), "import", str(quelle)], stderr=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env={**os.environ, "KITANETZ_STORE": "embedded"})
     gesehen = []
