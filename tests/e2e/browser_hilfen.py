@@ -143,6 +143,13 @@ def nach_marke(page, seit: int, timeout: int = 60_000) -> None:
     page.wait_for_function("(v) => window.__kitaLauf.gesendet > v", arg=seit, timeout=timeout)
 
 
+def parameter(page, name: str, wert: str, timeout: int = 30_000) -> None:
+    """Wait until the page's address has the query parameter ``name=wert``: the browser rewrites the address
+    (``history.replaceState``) when it handles the run's messages, a moment after the run has ended."""
+    page.wait_for_function("([n, w]) => new URLSearchParams(location.search).get(n) === w", arg=[name, wert],
+                           timeout=timeout)
+
+
 def hauptbereich_scrollen(page, y: int) -> None:
     """Scroll the main area to ``y`` (or as far as it goes) and wait until it is there and painted."""
     page.evaluate("(y) => document.querySelector('[data-testid=stMain]').scrollTo(0, y)", y)

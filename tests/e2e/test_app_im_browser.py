@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import GEMALT, anmelden, bild, fertig, hauptbereich_scrollen, marke, zur_seite
+from browser_hilfen import GEMALT, anmelden, bild, fertig, hauptbereich_scrollen, marke, parameter, zur_seite
 
 pytestmark = pytest.mark.browser
 
@@ -51,13 +51,17 @@ def test_wegweiser_suche_url_karte_druck(seite):
     teilen = page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)")
     if not teilen.is_visible():  # it sits in the folded „Weitere Filter“
         page.get_by_text("Weitere Filter:").click()
+    m = marke(page)
     teilen.click()
-    fertig(page)
+    fertig(page, seit=m)
+    parameter(page, "q", "familienberatung")
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 
     # a shared link reopens with the same filters
+    m = marke(page)
     page.get_by_role("radiogroup", name="Sozialraum").get_by_role("radio", name="Kastellaun").click()
-    fertig(page)
+    fertig(page, seit=m)
+    parameter(page, "sr", "sr-kastellaun")
     geteilt = page.url
     assert "sr=sr-kastellaun" in geteilt and "q=familienberatung" in geteilt
     treffer = page.get_by_role("heading", name=re.compile(r"\d+ Angebote? gefunden")).inner_text()
@@ -68,8 +72,10 @@ def test_wegweiser_suche_url_karte_druck(seite):
     hauptbereich_scrollen(page, 640)
     bild(page, "wegweiser-suche")
 
+    m = marke(page)
     page.get_by_role("radio", name=re.compile("Karte")).click()
-    fertig(page)
+    fertig(page, seit=m)
+    parameter(page, "ansicht", "Karte")
     page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
     assert page.get_by_text("Die Karte zeigt").is_visible()
     assert "ansicht=Karte" in page.url

@@ -8,7 +8,7 @@ starts (tests/e2e/browser_hilfen.py: ``KONTEN``).
 from __future__ import annotations
 
 import pytest
-from browser_hilfen import KONTEN, anmelden, bild, fertig, hauptbereich_scrollen, zur_seite
+from browser_hilfen import KONTEN, anmelden, bild, fertig, hauptbereich_scrollen, parameter, zur_seite
 
 pytestmark = pytest.mark.browser
 
@@ -104,6 +104,7 @@ def test_verweigert_dann_anmelden_und_weiter_zur_seite(seite):
     abmelden_knopf(page).wait_for(timeout=20_000)
     fertig(page)
     assert page.locator("h1").all_inner_texts() == ["Netzwerk"]
+    parameter(page, "sr", "sr-kastellaun")
     assert "/netzwerk" in page.url and "sr=sr-kastellaun" in page.url
 
 

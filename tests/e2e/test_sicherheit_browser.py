@@ -9,7 +9,7 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import bild, fertig, marke
+from browser_hilfen import bild, fertig, marke, parameter
 
 pytestmark = pytest.mark.browser
 
@@ -54,15 +54,19 @@ def test_search_text_stays_out_of_the_address(seite):
     m = marke(page)
     suche.press("Enter")
     fertig(page, seit=m)
+    m = marke(page)
     page.get_by_role("radiogroup", name="Sozialraum").get_by_role("radio", name="Kastellaun").click()
-    fertig(page)
+    fertig(page, seit=m)
+    parameter(page, "sr", "sr-kastellaun")
     qs = parse_qs(urlparse(page.url).query)
     assert qs.get("sr") == ["sr-kastellaun"] and "q" not in qs and "familienberatung" not in page.url
     teilen = page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)")
     if not teilen.is_visible():  # it sits in the folded „Weitere Filter“
         page.get_by_text("Weitere Filter:").click()
+    m = marke(page)
     teilen.click()
-    fertig(page)
+    fertig(page, seit=m)
+    parameter(page, "q", "familienberatung")
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 
 

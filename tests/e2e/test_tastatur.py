@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from a11y_hilfen import aufgeklappt, beruhigt, fokus, oeffnen, tab_bis
-from browser_hilfen import bild, marke
+from browser_hilfen import bild, marke, parameter
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +46,7 @@ def test_wegweiser_nur_mit_der_tastatur(seite):
     assert f["name"] == "Kastellaun" and f["gedrueckt"] == "true", f  # the focus stays where it was
     kastellaun = treffer(page)
     assert 0 < kastellaun < alle
+    parameter(page, "sr", "sr-kastellaun")
     assert parse_qs(urlparse(page.url).query)["sr"] == ["sr-kastellaun"]
 
     # 3. Free text: typed, Enter.
@@ -70,7 +71,7 @@ def test_wegweiser_nur_mit_der_tastatur(seite):
     assert page.get_by_role("checkbox", name="nur kostenlose").is_checked()
     kostenlos = treffer(page)
     assert 0 < kostenlos <= beratung
-    assert parse_qs(urlparse(page.url).query).get("kostenlos") == ["1"] or "kostenlos" in page.url
+    parameter(page, "kostenlos", "1")
 
     # 5. The first result: its contact details are links (phone, e-mail), its detail view opens with Enter.
     erste_karte = page.locator('[class*="st-key-karte_0"]')
