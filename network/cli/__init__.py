@@ -15,9 +15,7 @@ import getpass
 import json
 import math
 import re
-import signal
 import sys
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -162,50 +160,14 @@ def pfad_fehler(e: OSError) -> str:
     return f"Auf {pfad} kann nicht zugegriffen werden (Fehlernummer {e.errno})."
 
 
-class _StrgC:
-    """Ctrl-C during a write, held on to until the write can act on it.
-
-    LadybugDB's Python binding checks for signals while a statement runs and drops the ``KeyboardInterrupt``
-    that check raises: a Ctrl-C that arrives inside a statement never reaches Python, and the import would go
-    on to its end and be saved. So the handler also notes the key, and :class:`_Fortschritt` – called after
-    every batch, inside the write transaction – raises it again: the transaction is rolled back. Outside the
-    main thread (signals go only there) it does nothing.
-    """
-
-    def __init__(self):
-        self.gedrueckt = False
-        self._alt = None
-
-    def _handler(self, signum, frame) -> None:
-        self.gedrueckt = True
-        raise KeyboardInterrupt
-
-    def __enter__(self) -> "_StrgC":
-        if threading.current_thread() is threading.main_thread():
-            self._alt = signal.signal(signal.SIGINT, self._handler)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._alt is not None:
-            signal.signal(signal.SIGINT, self._alt)
-
-    def zu_spaet(self) -> None:
-        """After a write that returned: a Ctrl-C that came during its last statement or its commit."""
-        if self.gedrueckt:
-            print("Hinweis: Strg+C kam, als die Speicherung schon abgeschlossen wurde; es ist vollständig "
-                  "gespeichert.", file=sys.stderr)
-
-
 class _Fortschritt:
     """Progress on stderr: a live bar on a terminal; otherwise a line per 10 % and, so that a long step never
-    looks stuck, at least every :attr:`TAKT` seconds with the step reached (``Schritt 12 von 800``). With a
-    :class:`_StrgC`, a Ctrl-C noted during the last batch stops the write here."""
+    looks stuck, at least every :attr:`TAKT` seconds with the step reached (``Schritt 12 von 800``)."""
 
     TAKT = 5.0
 
-    def __init__(self, titel: str, strg_c: _StrgC | None = None):
+    def __init__(self, titel: str):
         self.titel = titel
-        self.strg_c = strg_c
         self.tty = sys.stderr.isatty()
         self.last = -1
         self.zuletzt = time.monotonic()
@@ -216,8 +178,6 @@ class _Fortschritt:
         self.zuletzt = time.monotonic()
 
     def __call__(self, done: int, total: int) -> None:
-        if self.strg_c is not None and self.strg_c.gedrueckt:
-            raise KeyboardInterrupt  # inside the write transaction: it is rolled back
         pct = 100 * done // max(total, 1)
         step = pct if self.tty else pct // 10 * 10
         jetzt = time.monotonic()
@@ -286,9 +246,7 @@ def cmd_seed(args, settings: Settings) -> int:
             return 0
         if args.reset:
             store.clear(wer=KOMMANDOZEILE.name)
-        with _StrgC() as strg_c:
-            bericht = import_path(store, SEED_DIR, fortschritt=_Fortschritt("Demodaten", strg_c), wer=KOMMANDOZEILE)
-        strg_c.zu_spaet()
+        bericht = import_path(store, SEED_DIR, fortschritt=_Fortschritt("Demodaten"), wer=KOMMANDOZEILE)
     _print_bericht(bericht, "Demodaten (fiktiv) eingespielt")
     return 0
 
@@ -316,16 +274,14 @@ def cmd_import(args, settings: Settings) -> int:
     from ..austausch import import_hsds_store  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
 
-    with _open(settings) as store, _StrgC() as strg_c:
-        fortschritt = _Fortschritt("Import", strg_c)
+    with _open(settings) as store:
         if getattr(args, "format", "csv") == "hsds":
-            bericht = import_hsds_store(store, args.path, dry_run=args.dry_run, fortschritt=fortschritt,
+            bericht = import_hsds_store(store, args.path, dry_run=args.dry_run, fortschritt=_Fortschritt("Import"),
                                         teilweise=args.teilweise, wer=KOMMANDOZEILE)
         else:
             if args.teilweise:
                 raise KitaNetzFehler("--teilweise gilt nur für --format hsds.")
-            bericht = _import_mit_phasen(store, args.path, args.dry_run, fortschritt)
-    strg_c.zu_spaet()
+            bericht = _import_mit_phasen(store, args.path, args.dry_run, _Fortschritt("Import"))
     _print_bericht(bericht, "importiert")
     return 0
 

@@ -84,21 +84,3 @@ def test_ctrl_c_during_the_write_changes_nothing(tmp_path, capsys):
     assert gesehen[-1] == "Abgebrochen; eine begonnene Speicherung wurde vollständig zurückgenommen."
     assert not any("100 %" in z for z in gesehen)
     assert _stats(data, capsys) == vorher
-
-
-def test_ctrl_c_inside_a_statement_stops_the_write_at_the_next_batch():
-    # LadybugDB's binding runs the SIGINT handler while a statement runs and drops the KeyboardInterrupt it raises
-    # (tried: five statements of 0.8 s each, Ctrl-C after 2.5 s – all five ran, no exception). The handler notes
-    # the key; the progress call after the batch raises it inside the write transaction.
-    from network.cli import _Fortschritt, _StrgC
-
-    with _StrgC() as strg_c:
-        fortschritt = _Fortschritt("Import", strg_c)
-        fortschritt(1, 3)  # nothing pressed: goes on
-        try:
-            signal.raise_signal(signal.SIGINT)  # arrives while "the engine" runs …
-        except KeyboardInterrupt:
-            pass  # … which swallows it
-        with pytest.raises(KeyboardInterrupt):
-            fortschritt(2, 3)
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the old handler is back
