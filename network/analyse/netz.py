@@ -27,13 +27,14 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
 from network.errors import NichtGefundenFehler
 from network.grund.sozialraum import versorgt as versorgt_sozialraum  # re-exported: the one rule lives in grund
+from network.grund.werte import liste as _liste  # the one reading of a list cell and of a number
+from network.grund.werte import zahl_oder_nichts as _zahl
 from network.grund.zeit import aktiv as _aktiv
 from network.grund.zeit import stichtag_iso
 from network.model import KREISWEIT, Netzdaten
@@ -43,24 +44,6 @@ __all__ = ["network_at", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz",
 
 TYP_KITA = "Kita"
 TYP_ANGEBOT = "Angebot"
-
-
-def _zahl(wert) -> float | None:
-    if wert is None or wert == "":
-        return None
-    try:
-        x = float(wert)
-    except (TypeError, ValueError):
-        return None
-    return x if math.isfinite(x) else None
-
-
-def _liste(wert) -> list[str]:
-    if wert is None or wert == "":
-        return []
-    if isinstance(wert, str):
-        return [t.strip() for t in wert.split("|") if t.strip()]
-    return list(map(str, wert))
 
 
 def gemeinde_sozialraum(daten: Netzdaten) -> dict[str, str | None]:
