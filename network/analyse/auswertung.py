@@ -37,8 +37,8 @@ from network.errors import NichtGefundenFehler
 from network.grund.zeit import stichtag_iso
 from network.model import KREISWEIT, STANDARD_THEMEN, Netzdaten
 
+from .empfehlung import angebot_zeilen, kita_partner
 from .empfehlung import empfehlungen as _empfehlungen
-from .empfehlung import kita_partner
 from .hubregel import HUBS, hub_ids
 from .kennzahlen import SEED, Kennzahlen, backend_waehlen, kennzahlen
 from .lueckensuche import LUECKENARTEN, MAX_KM, Entfernungen, Luecken, entfernungen, luecken_im_sozialraum
@@ -239,7 +239,7 @@ class Auswertung:
 
 
 def _sozialraum(G, knoten, sr_id, sr_name, *, themen, thema_namen, entf: Entfernungen, backend, seed, max_km,
-                voll=True, last=None) -> SozialraumAuswertung:
+                voll=True, last=None, zeilen=None) -> SozialraumAuswertung:
     H = teilnetz(G, knoten, sozialraum=sr_id, name=sr_name)
     k = kennzahlen(H, backend=backend, seed=seed, voll=voll)
     hknoten = H._node
@@ -255,7 +255,7 @@ def _sozialraum(G, knoten, sr_id, sr_name, *, themen, thema_namen, entf: Entfern
         ergebnis.empfehlungen = _empfehlungen(
             G, H, sr_id, k.betweenness, ohne_kooperation=lu.kitas_ohne_kooperation,
             ohne_beratung=lu.kitas_ohne_beratung, entfernung=lu.entfernung, thema_namen=thema_namen,
-            sozialraum_name=sr_name, max_km=max_km, last=last)
+            sozialraum_name=sr_name, max_km=max_km, last=last, zeilen=zeilen)
     return ergebnis
 
 
@@ -306,10 +306,11 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
         kitas = [v for s in ids for v in mitglieder[s] if knoten[v]["typ"] == TYP_KITA and knoten[v]["sozialraum"] == s]
         entf = entfernungen(G, kitas, themen, max_km)
         last = kita_partner(G) if voll and len(ids) > 1 else None  # every Angebot's load, once for all Sozialräume
+        zeilen = angebot_zeilen(G, last) if last is not None else None  # and its columns for the recommendations
 
         ergebnisse = [
             _sozialraum(G, mitglieder[s], s, sr_namen[s], themen=themen, thema_namen=thema_namen, entf=entf,
-                        backend=backend, seed=seed, max_km=max_km, voll=voll, last=last)
+                        backend=backend, seed=seed, max_km=max_km, voll=voll, last=last, zeilen=zeilen)
             for s in ids
         ]
         auswertung = Auswertung(stichtag=tag, max_km=max_km, backend=backend, themen=themen, thema_namen=thema_namen,

@@ -37,14 +37,13 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from ..grund import format as F
 from .geo import haversine_km_np
 from .hubregel import signifikant
 from .lueckensuche import BERATUNG, MAX_KM
 from .netz import TYP_ANGEBOT, TYP_KITA, versorgt_sozialraum
-from .texte import aufzaehlung
+from .texte import aufzaehlung, km_satz
 
-__all__ = ["empfehlungen", "kita_partner", "STUFE_KM"]
+__all__ = ["empfehlungen", "kita_partner", "angebot_zeilen", "STUFE_KM"]
 
 #: Distances within the same step of this many km count as equally near (then the less loaded partner wins).
 STUFE_KM = 5.0
@@ -69,13 +68,18 @@ def kita_partner(G: nx.Graph) -> dict:
     {'a1': 2, 'a2': 0}
     """
     knoten, adj = G._node, G._adj
-    return {v: sum(1 for n in adj[v] if knoten[n].get("typ") == TYP_KITA)
-            for v, d in knoten.items() if d.get("typ") == TYP_ANGEBOT}
+    last = {v: 0 for v, d in knoten.items() if d.get("typ") == TYP_ANGEBOT}
+    for k, d in knoten.items():  # counted from the Kitas' side: one look at each Kooperation
+        if d.get("typ") == TYP_KITA:
+            for n in adj[k]:
+                if n in last:
+                    last[n] += 1
+    return last
 
 
 def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict, *, ohne_kooperation,
                  ohne_beratung, entfernung, thema_namen: dict | None = None, sozialraum_name: str | None = None,
-                 max_km: float = MAX_KM, last: dict | None = None) -> list[dict]:
+                 max_km: float = MAX_KM, last: dict | None = None, zeilen: dict | None = None) -> list[dict]:
     """One recommendation per (Kita, Angebot), sorted by Kita id and Angebot id.
 
     Parameters
@@ -92,6 +96,8 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
         Gap 4 entries (``kita_id``, ``thema``, ...).
     last : dict, optional
         :func:`kita_partner` of ``G`` if already computed (the analysis computes it once for all Sozialräume).
+    zeilen : dict, optional
+        :func:`angebot_zeilen` of ``G`` if already computed (likewise).
 
     Returns
     -------
@@ -102,7 +108,7 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
     """
     thema_namen = thema_namen or {}
     sr = sozialraum_name or sozialraum_id
-    kand = _Kandidaten.aus(G, H, sozialraum_id, betweenness, last)
+    kand = _Kandidaten.aus(G, H, sozialraum_id, betweenness, last, zeilen)
     if kand is None:
         return []
     auftraege = _auftraege(ohne_kooperation, ohne_beratung, entfernung)
@@ -147,29 +153,55 @@ class _Kandidaten:
 
     @classmethod
     def aus(cls, G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict,
-            last: dict | None = None) -> _Kandidaten | None:
+            last: dict | None = None, zeilen: dict | None = None) -> _Kandidaten | None:
         """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none. ``last`` is
-        :func:`kita_partner` of ``G`` if known."""
-        hknoten = H._node
+        :func:`kita_partner` of ``G`` if known, ``zeilen`` :func:`angebot_zeilen` of ``G`` if known."""
+        hknoten, hadj = H._node, H._adj
         ids = [v for v, d in hknoten.items()
                if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
         if not ids:
             return None
-        grad = H.degree
         # most candidates have betweenness 0 (signifikant(0.0) == 0.0): only the others are rounded
-        ids.sort(key=lambda v: (-signifikant(b) if (b := betweenness.get(v, 0.0)) else 0.0, -grad[v], str(v)))
+        ids.sort(key=lambda v: (-signifikant(b) if (b := betweenness.get(v, 0.0)) else 0.0,
+                               -(len(hadj[v]) + (v in hadj[v])), str(v)))  # -H.degree[v], read directly
         themen_index: dict = defaultdict(list)
         for i, v in enumerate(ids):
             for t in set(hknoten[v].get("themen") or ()):
                 themen_index[t].append(i)
+        if zeilen is None:
+            werte = [_zeile(hknoten[v], _last(G, v, last)) for v in ids]
+        else:
+            werte = [zeilen[v] for v in ids]
+        spalten = np.array(werte, dtype=float).reshape(len(ids), 5)
         return cls(
             ids=ids, rang=np.arange(len(ids)), pos={v: i for i, v in enumerate(ids)},
-            lat=np.array([np.nan if hknoten[v].get("lat") is None else hknoten[v]["lat"] for v in ids]),
-            lon=np.array([np.nan if hknoten[v].get("lon") is None else hknoten[v]["lon"] for v in ids]),
-            aufsuchend=np.array([bool(hknoten[v].get("aufsuchend")) for v in ids]),
-            beratung=np.array([hknoten[v].get("art") == BERATUNG for v in ids]),
-            last=np.array([_last(G, v, last) for v in ids], dtype=int),
+            lat=spalten[:, 0].copy(), lon=spalten[:, 1].copy(), aufsuchend=spalten[:, 2] > 0,
+            beratung=spalten[:, 3] > 0, last=spalten[:, 4].astype(int),
             vorgeschlagen=np.zeros(len(ids), dtype=int), themen_index=themen_index)
+
+
+def _zeile(d: dict, last: int) -> tuple:
+    """The numeric columns of one Angebot for :class:`_Kandidaten`: lat, lon (``nan`` if unknown), aufsuchend,
+    Beratung (1.0/0.0) and its load."""
+    lat, lon = d.get("lat"), d.get("lon")
+    return (np.nan if lat is None else lat, np.nan if lon is None else lon, 1.0 if d.get("aufsuchend") else 0.0,
+            1.0 if d.get("art") == BERATUNG else 0.0, last)
+
+
+def angebot_zeilen(G: nx.Graph, last: dict | None = None) -> dict:
+    """For every Angebot of ``G``, its columns for the recommendations (coordinates, aufsuchend, Beratung, load),
+    once for all Sozialräume (issue 14). ``last`` is :func:`kita_partner` of ``G`` if known.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("k1", "a1")])
+    >>> G.nodes["k1"]["typ"] = "Kita"
+    >>> G.nodes["a1"].update(typ="Angebot", art="Beratung", lat=50.0, lon=None, aufsuchend=False)
+    >>> angebot_zeilen(G)
+    {'a1': (50.0, nan, 0.0, 1.0, 1)}
+    """
+    last = kita_partner(G) if last is None else last
+    return {v: _zeile(d, last.get(v, 0)) for v, d in G._node.items() if d.get("typ") == TYP_ANGEBOT}
 
 
 def _last(G: nx.Graph, v, last: dict | None) -> int:
@@ -278,13 +310,13 @@ def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km, last: int =
         namen = aufzaehlung([_q(thema_namen.get(t, t)) for t in sorted(themen)], hoechstens=10)
         wort = "Thema" if len(themen) == 1 else "den Themen"
         artikel = "zum" if len(themen) == 1 else "zu"
-        teile.append(f"Für {kn} ist das nächste Angebot {artikel} {wort} {namen} mehr als {F.km(max_km, None)} entfernt.")
+        teile.append(f"Für {kn} ist das nächste Angebot {artikel} {wort} {namen} mehr als {km_satz(max_km)} entfernt.")
     if d.get("aufsuchend"):
         wo = "kommt als aufsuchendes Angebot zu den Familien"
     elif km is None:
         wo = "Entfernung unbekannt (Koordinaten fehlen)"
     else:
-        wo = f"{F.km(km, None)} entfernt"
+        wo = f"{km_satz(km)} entfernt"
     n = H.degree[a]
     vernetzt = ("bisher ohne Kooperation im Sozialraum" if n == 0
                 else "1 Kooperation im Sozialraum" if n == 1 else f"{n} Kooperationen im Sozialraum")

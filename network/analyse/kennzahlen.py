@@ -74,12 +74,14 @@ class _IG:
         import igraph  # lazy: optional accelerator, loaded only when the igraph backend runs
 
         self.knoten = list(G)
-        pos = {v: i for i, v in enumerate(self.knoten)}
+        pos = dict(zip(self.knoten, range(len(self.knoten))))
         kanten, gewichte = [], []
         # The order of G.edges() (each edge from the endpoint that comes first), read from the adjacency directly.
         adj = G._adj
-        for i, u in enumerate(self.knoten):
-            for v, d in adj[u].items():
+        for i, nachbarn in enumerate(map(adj.__getitem__, self.knoten)):
+            if not nachbarn:
+                continue  # an actor without Kooperation (most of a Sozialraum, a third of the whole network)
+            for v, d in nachbarn.items():
                 j = pos[v]
                 if j >= i:
                     kanten.append((i, j))

@@ -35,13 +35,12 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from network.grund import format as F
 from network.grund.format import datum
 from network.model import KREISWEIT
 
 from .geo import naechste
 from .netz import TYP_ANGEBOT, TYP_KITA
-from .texte import aufzaehlung
+from .texte import aufzaehlung, km_satz
 from .trennstellen import abgeschnitten
 
 __all__ = ["LUECKENARTEN", "BERATUNG", "MAX_KM", "Entfernungen", "Luecken", "themen_ohne_angebot",
@@ -80,9 +79,11 @@ def themen_ohne_angebot(H: nx.Graph, themen) -> list[str]:
     ['bewegung', 'kultur']
     """
     vorhanden = set()
-    for _, d in H.nodes(data=True):
+    for d in H._node.values():  # the attribute dicts directly, without the NodeDataView's tuples
         if d.get("typ") == TYP_ANGEBOT:
-            vorhanden.update(d.get("themen") or ())
+            ts = d.get("themen")
+            if ts:
+                vorhanden.update(ts)
     return sorted(t for t in set(themen) if t not in vorhanden)
 
 
@@ -382,7 +383,7 @@ def _gruende(e: Luecken, G: nx.Graph, H: nx.Graph, sr: str, thema_namen: dict, m
         for k in e.kitas_ohne_beratung]
     g["entfernung"] = [
         f"Für {name(x['kita_id'])} ist das nächste Angebot zum Thema {tn(x['thema'])} ({name(x['angebot_id'])}) "
-        f"{F.km(x['km'], None)} entfernt – mehr als {F.km(max_km, None)} – und kein aufsuchendes Angebot zu "
+        f"{km_satz(x['km'])} entfernt – mehr als {km_satz(max_km)} – und kein aufsuchendes Angebot zu "
         f"diesem Thema versorgt {sr}. Prüfen: aufsuchendes Angebot, Sprechstunde vor Ort oder Fahrdienst."
         for x in e.entfernung]
     saetze = []

@@ -142,12 +142,17 @@ def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
     aktiv = []
     for c in daten.kooperationen:
         u, v = c.get("von_id"), c.get("zu_id")
-        if u == v or u not in knoten or v not in knoten or knoten[v]["typ"] != TYP_ANGEBOT:
+        dv = knoten.get(v)
+        if dv is None or u == v or dv["typ"] != TYP_ANGEBOT or u not in knoten:
             continue
         if not _aktiv(c.get("seit"), c.get("bis"), tag):
             continue
-        a, b = (u, v) if str(u) <= str(v) else (v, u)
-        aktiv.append((str(a), str(b), str(c.get("id", "")), a, b, int(c.get("intensitaet") or 1)))
+        su = u if type(u) is str else str(u)  # str ids (all of them, as a rule) need no str() call
+        sv = v if type(v) is str else str(v)
+        kid = c.get("id", "")
+        kid = kid if type(kid) is str else str(kid)
+        w = int(c.get("intensitaet") or 1)
+        aktiv.append((su, sv, kid, u, v, w) if su <= sv else (sv, su, kid, v, u, w))
     aktiv.sort()
     # Filled directly, as G.add_edge would (both ends exist, a != b): half the time of add_edge at 360 000 edges.
     adj = G._adj
@@ -209,22 +214,21 @@ def teilnetz(G: nx.Graph, knoten: Iterable, **graph_attr) -> nx.Graph:
     ([(1, 2)], 2)
     """
     knoten = list(dict.fromkeys(knoten))
-    pos = {v: i for i, v in enumerate(knoten)}
+    pos = dict(zip(knoten, range(len(knoten))))
     H = nx.Graph(**{**G.graph, **graph_attr})
     # Filled directly, in the order add_nodes_from/add_edges_from would give; node and edge attribute dicts are
     # shared with G (read-only, as in G.subgraph): 1 400 Sozialraum copies of them were a good part of the
     # national analysis' time and memory (issue 14).
     gknoten, adj = G._node, G._adj
     hknoten, hadj = H._node, H._adj
-    for v in knoten:
-        hknoten[v] = gknoten[v]
-        hadj[v] = {}
+    hknoten.update(zip(knoten, map(gknoten.__getitem__, knoten)))
+    hadj.update((v, {}) for v in knoten)
+    nachbarlisten = list(map(adj.__getitem__, knoten))
     kanten = 0
-    grad_summe = 0
-    for u in knoten:
-        nachbarn = adj[u]
-        grad_summe += len(nachbarn)
-        iu = pos[u]
+    grad_summe = sum(map(len, nachbarlisten))
+    for iu, (u, nachbarn) in enumerate(zip(knoten, nachbarlisten)):
+        if not nachbarn:
+            continue  # most actors of a Sozialraum have no Kooperation
         hu = hadj[u]
         for v, d in nachbarn.items():
             j = pos.get(v)

@@ -8,7 +8,34 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["aufzaehlung"]
+import functools
+
+from network.grund import format as F
+
+__all__ = ["aufzaehlung", "km_satz"]
+
+
+@functools.lru_cache(maxsize=65536)
+def _km_satz(x: float) -> str:
+    return F.km(x, None)
+
+
+def km_satz(x) -> str:
+    """A distance for the sentences of the analysis, ``grund.format.km(x, None)``, remembered per value.
+
+    The national analysis writes hundreds of thousands of distances with a few thousand distinct values (km to
+    two decimals); Babel's formatting each time was a good part of writing the reasons (issue 14).
+
+    Examples
+    --------
+    >>> km_satz(3.21) == F.km(3.21, None), km_satz(3.21)[:3], km_satz(15.0) == km_satz(15) == F.km(15, None)
+    (True, '3,2', True)
+    >>> km_satz(None)
+    ''
+    """
+    if type(x) is float:  # equal floats give the same text (also 0.0 and -0.0: „0 km“)
+        return _km_satz(x)
+    return F.km(x, None)
 
 
 def aufzaehlung(namen: list[str], hoechstens: int = 5) -> str:

@@ -1,0 +1,124 @@
+"""The faster ways of issue 14 give what the plain definitions give (load, candidate columns, km texts,
+sub-networks, the igraph copy, edges of the network)."""
+
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from network.analyse import analyse
+from network.analyse.empfehlung import _Kandidaten, angebot_zeilen, empfehlungen, kita_partner
+from network.analyse.kennzahlen import _IG
+from network.analyse.netz import network_at, sozialraum_mitglieder, teilnetz
+from network.analyse.texte import km_satz
+from network.grund import format as F
+
+
+def _zufallsnetz(seed: int, n: int = 60) -> nx.Graph:
+    rng = random.Random(seed)
+    G = nx.Graph()
+    for i in range(n):
+        kita = rng.random() < 0.4
+        G.add_node(f"{'k' if kita else 'a'}{i:03d}", typ="Kita" if kita else "Angebot",
+                   art=rng.choice(["Beratung", "Freizeit", None]), lat=rng.choice([None, 50.0 + rng.random()]),
+                   lon=7.0 + rng.random(), aufsuchend=rng.random() < 0.2, themen=["sucht"], versorgt=["sr-a"])
+    knoten = list(G)
+    for _ in range(n):
+        u, v = rng.sample(knoten, 2)
+        G.add_edge(u, v, weight=rng.randint(1, 3))
+    return G
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_last_wie_definiert(seed):
+    G = _zufallsnetz(seed)
+    erwartet = {v: sum(1 for n in G[v] if G.nodes[n]["typ"] == "Kita")
+                for v, d in G.nodes(data=True) if d["typ"] == "Angebot"}
+    assert kita_partner(G) == erwartet
+    assert list(kita_partner(G)) == list(erwartet)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_kandidaten_mit_und_ohne_vorberechnete_zeilen(seed):
+    G = _zufallsnetz(seed)
+    bw = nx.betweenness_centrality(G)
+    a = _Kandidaten.aus(G, G, "sr-a", bw)
+    b = _Kandidaten.aus(G, G, "sr-a", bw, kita_partner(G), angebot_zeilen(G))
+    assert a.ids == b.ids
+    for feld in ("rang", "lat", "lon", "aufsuchend", "beratung", "last"):
+        x, y = getattr(a, feld), getattr(b, feld)
+        assert x.dtype == y.dtype and x.tolist() == y.tolist() or (
+            feld in ("lat", "lon") and all((p == q) or (p != p and q != q) for p, q in zip(x, y)))
+    kitas = [v for v, d in G.nodes(data=True) if d["typ"] == "Kita"]
+    ohne = [k for k in kitas if not G[k]]
+    assert (empfehlungen(G, G, "sr-a", bw, ohne_kooperation=ohne, ohne_beratung=kitas, entfernung=[]) ==
+            empfehlungen(G, G, "sr-a", bw, ohne_kooperation=ohne, ohne_beratung=kitas, entfernung=[],
+                         last=kita_partner(G), zeilen=angebot_zeilen(G)))
+
+
+def test_kandidaten_rang_mit_schleife():
+    """The degree in the ranking counts a self-loop twice, as ``H.degree`` does."""
+    G = nx.Graph()
+    for v in ("a1", "a2"):
+        G.add_node(v, typ="Angebot", versorgt=["alle"], art="Beratung")
+    G.add_edge("a2", "a2")
+    G.add_node("k1", typ="Kita")
+    G.add_edge("a1", "k1")
+    assert _Kandidaten.aus(G, G, "sr-a", {}).ids == ["a2", "a1"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.floats(min_value=0, max_value=2000, allow_nan=False), st.integers(0, 2000), st.none()))
+def test_km_satz_wie_format(x):
+    assert km_satz(x) == F.km(x, None)
+    assert km_satz(x) == F.km(x, None)  # also from the cache
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_teilnetz_wie_subgraph(seed):
+    G = _zufallsnetz(seed)
+    rng = random.Random(seed)
+    knoten = rng.sample(list(G), 25)
+    H = teilnetz(G, knoten)
+    S = G.subgraph(knoten)
+    assert list(H) == list(dict.fromkeys(knoten))
+    assert {frozenset(e) for e in H.edges} == {frozenset(e) for e in S.edges}
+    assert H.graph["extern"] == sum(1 for u, v in G.edges if (u in S) != (v in S))
+    pos = {v: i for i, v in enumerate(H)}
+    R = nx.Graph()  # the order add_nodes_from/add_edges_from give
+    R.add_nodes_from(H)
+    R.add_edges_from((u, v, d) for u in H for v, d in G[u].items() if v in pos and pos[v] > pos[u])
+    assert [(u, list(H[u].items())) for u in H] == [(u, list(R[u].items())) for u in R]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_igraph_kopie_in_kantenreihenfolge(seed):
+    G = _zufallsnetz(seed)
+    G.add_node("isoliert", typ="Kita")
+    ig = _IG(G)
+    pos = {v: i for i, v in enumerate(G)}
+    assert ig.kanten == [(pos[u], pos[v]) if pos[u] <= pos[v] else (pos[v], pos[u]) for u, v in G.edges()]
+    assert ig.g.es["weight"] == [d["weight"] for _, _, d in G.edges(data=True)]
+
+
+def test_netz_kanten_reihenfolge_und_summen(bau):
+    d = bau(sozialraeume=["sr-a"], kitas=[{"id": "k2", "gemeinde": "g-a"}, {"id": "k1", "gemeinde": "g-a"}],
+            angebote=[{"id": "a1", "art": "Beratung", "gemeinde": "g-a"}],
+            kooperationen=[("k2", "a1", 2), ("k1", "a1"), ("k2", "a1", 1), ("a1", "k1")])  # zu must be an Angebot
+    G = network_at(d, "2024-06-30")
+    assert list(G["a1"]) == ["k1", "k2"]
+    assert G["a1"]["k2"]["weight"] == 3 and len(G["a1"]["k2"]["kooperationen"]) == 2
+    assert sozialraum_mitglieder(G, ["sr-a"]) == {"sr-a": ["k1", "k2", "a1"]}
+
+
+def test_bericht_gleich_mit_mehreren_sozialraeumen(kleines_netz):
+    """With several Sozialräume the analysis uses the precomputed load and columns; one Sozialraum at a time
+    computes them itself – the entries are the same."""
+    ganz = analyse(kleines_netz, "2024-06-30", backend="igraph")
+    for eintrag in ganz["sozialraeume"]:
+        einzeln = analyse(kleines_netz, "2024-06-30", sozialraum=eintrag["id"], backend="igraph")
+        assert einzeln["sozialraeume"] == [eintrag]
