@@ -38,7 +38,7 @@ import networkx as nx
 import numpy as np
 
 from .geo import haversine_km_np
-from .hubregel import signifikant
+from .hubregel import grad, signifikant
 from .lueckensuche import BERATUNG, MAX_KM
 from .netz import TYP_ANGEBOT, TYP_KITA, versorgt_sozialraum
 from .texte import aufzaehlung, km_satz
@@ -156,14 +156,13 @@ class _Kandidaten:
             last: dict | None = None, zeilen: dict | None = None) -> _Kandidaten | None:
         """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none. ``last`` is
         :func:`kita_partner` of ``G`` if known, ``zeilen`` :func:`angebot_zeilen` of ``G`` if known."""
-        hknoten, hadj = H._node, H._adj
+        hknoten = H._node
         ids = [v for v, d in hknoten.items()
                if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
         if not ids:
             return None
         # most candidates have betweenness 0 (signifikant(0.0) == 0.0): only the others are rounded
-        ids.sort(key=lambda v: (-signifikant(b) if (b := betweenness.get(v, 0.0)) else 0.0,
-                               -(len(hadj[v]) + (v in hadj[v])), str(v)))  # -H.degree[v], read directly
+        ids.sort(key=lambda v: (-signifikant(b) if (b := betweenness.get(v, 0.0)) else 0.0, -grad(H, v), str(v)))
         themen_index: dict = defaultdict(list)
         for i, v in enumerate(ids):
             for t in set(hknoten[v].get("themen") or ()):
@@ -317,7 +316,7 @@ def _grund(G, H, k, a, luecken, themen, km, sr, thema_namen, max_km, last: int =
         wo = "Entfernung unbekannt (Koordinaten fehlen)"
     else:
         wo = f"{km_satz(km)} entfernt"
-    n = H.degree[a]
+    n = grad(H, a)
     vernetzt = ("bisher ohne Kooperation im Sozialraum" if n == 0
                 else "1 Kooperation im Sozialraum" if n == 1 else f"{n} Kooperationen im Sozialraum")
     art = f" ({d.get('art')})" if d.get("art") else ""

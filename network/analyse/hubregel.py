@@ -18,7 +18,7 @@ import heapq
 
 import networkx as nx
 
-__all__ = ["HUBS", "signifikant", "hub_ids"]
+__all__ = ["HUBS", "signifikant", "hub_ids", "grad"]
 
 #: How many hubs are listed.
 HUBS = 5
@@ -53,5 +53,20 @@ def hub_ids(G: nx.Graph, betweenness: dict, n: int = HUBS) -> list:
         schwelle = heapq.nlargest(n, werte)[-1]
         schwelle -= abs(schwelle) * 1e-8
         kandidaten = [v for v, b in zip(kandidaten, werte) if b >= schwelle]
-    grad = G.degree
-    return heapq.nsmallest(n, kandidaten, key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad[v], str(v)))
+    return heapq.nsmallest(n, kandidaten, key=lambda v: (-signifikant(betweenness.get(v, 0.0)), -grad(G, v), str(v)))
+
+
+def grad(G: nx.Graph, v) -> int:
+    """``G.degree[v]`` (a self-loop counts twice), read from the adjacency.
+
+    ``G.degree`` caches a view on ``G`` that refers back to ``G``: a reference cycle, so that the graph is freed
+    only by Python's cycle collector – which the analysis pauses (issue 14). Reading the adjacency leaves none.
+
+    Examples
+    --------
+    >>> G = nx.Graph([(1, 2), (2, 2)])
+    >>> grad(G, 2), grad(G, 1), "degree" in G.__dict__
+    (3, 1, False)
+    """
+    nachbarn = G._adj[v]
+    return len(nachbarn) + (v in nachbarn)

@@ -4,6 +4,7 @@ sub-networks, the igraph copy, edges of the network)."""
 from __future__ import annotations
 
 import random
+import weakref
 
 import networkx as nx
 import pytest
@@ -11,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from network.analyse import analyse
+from network.analyse.auswertung import auswerten, ohne_zyklensammler
 from network.analyse.empfehlung import _Kandidaten, angebot_zeilen, empfehlungen, kita_partner
+from network.analyse.hubregel import grad
 from network.analyse.kennzahlen import _IG
 from network.analyse.netz import network_at, sozialraum_mitglieder, teilnetz
 from network.analyse.texte import km_satz
@@ -122,3 +125,19 @@ def test_bericht_gleich_mit_mehreren_sozialraeumen(kleines_netz):
     for eintrag in ganz["sozialraeume"]:
         einzeln = analyse(kleines_netz, "2024-06-30", sozialraum=eintrag["id"], backend="igraph")
         assert einzeln["sozialraeume"] == [eintrag]
+
+
+def test_netze_ohne_referenzzyklus(kleines_netz):
+    """The whole network and the Sozialraum networks are freed by reference counting alone: the analysis pauses
+    the cycle collector, and a graph in a cycle (``G.degree`` caches a view on ``G``) would stay until it runs."""
+    with ohne_zyklensammler():
+        a = auswerten(kleines_netz, "2024-06-30", backend="igraph")
+        refs = [weakref.ref(a.netz)] + [weakref.ref(s.netz) for s in a.sozialraeume]
+        del a
+        assert [r() for r in refs] == [None] * len(refs)
+
+
+def test_grad_wie_networkx():
+    G = nx.Graph([(1, 2), (2, 2), (2, 3)])
+    G.add_node(4)
+    assert [grad(G, v) for v in G] == [d for _, d in G.degree()]
