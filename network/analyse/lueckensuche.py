@@ -78,13 +78,15 @@ def themen_ohne_angebot(H: nx.Graph, themen) -> list[str]:
     >>> themen_ohne_angebot(H, ["sucht", "kultur", "bewegung"])
     ['bewegung', 'kultur']
     """
-    vorhanden = set()
+    fehlen = set(themen)
     for d in H._node.values():  # the attribute dicts directly, without the NodeDataView's tuples
         if d.get("typ") == TYP_ANGEBOT:
             ts = d.get("themen")
             if ts:
-                vorhanden.update(ts)
-    return sorted(t for t in set(themen) if t not in vorhanden)
+                fehlen.difference_update(ts)
+                if not fehlen:
+                    break  # every Thema found (as a rule after a few Angebote)
+    return sorted(fehlen)
 
 
 def kitas_ohne_kooperation(G: nx.Graph, kitas) -> list:

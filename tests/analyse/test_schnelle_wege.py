@@ -16,6 +16,7 @@ from network.analyse.auswertung import auswerten, ohne_zyklensammler
 from network.analyse.empfehlung import _Kandidaten, angebot_zeilen, empfehlungen, kita_partner
 from network.analyse.hubregel import grad
 from network.analyse.kennzahlen import _IG
+from network.analyse.lueckensuche import themen_ohne_angebot
 from network.analyse.netz import network_at, sozialraum_mitglieder, teilnetz
 from network.analyse.texte import km_satz
 from network.grund import format as F
@@ -141,3 +142,15 @@ def test_grad_wie_networkx():
     G = nx.Graph([(1, 2), (2, 2), (2, 3)])
     G.add_node(4)
     assert [grad(G, v) for v in G] == [d for _, d in G.degree()]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_themen_ohne_angebot_wie_definiert(seed):
+    rng = random.Random(seed)
+    alle = ["sucht", "kultur", "bewegung", "sprache"]
+    H = nx.Graph()
+    for i in range(rng.randint(0, 8)):
+        H.add_node(f"v{i}", typ=rng.choice(["Kita", "Angebot"]), themen=rng.sample(alle, rng.randint(0, 2)))
+    vorhanden = {t for _, d in H.nodes(data=True) if d["typ"] == "Angebot" for t in d["themen"]}
+    gefragt = rng.sample(alle + ["gewaltschutz"], rng.randint(0, 5))
+    assert themen_ohne_angebot(H, gefragt) == sorted(t for t in set(gefragt) if t not in vorhanden)
