@@ -39,7 +39,7 @@ __all__ = [
 #: Node labels, the only ones any query may use.
 LABELS = ("Sozialraum", "Gemeinde", "Kita", "Fachkraft", "Angebot", "Traeger", "Thema", "Indikatorwert",
           "Szenario", "Vermittlung", "Bedarfsluecke", "Nutzer", "Protokoll", "Stand",
-          "Fehlversuch")
+          "Fehlversuch", "Importabdruck")
 
 #: Relationship types as (type, from-labels, to-labels).
 RELATIONSHIPS = {

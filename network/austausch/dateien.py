@@ -27,8 +27,9 @@ from pathlib import Path
 from ..errors import Befund, ValidierungsFehler
 from ..grund.formel import entschuetzen, schuetzen  # the one formula guard (re-exported here)
 from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
+from .abdruck import fingerabdruck
 
-__all__ = ["RohTabelle", "Rohdaten", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
+__all__ = ["RohTabelle", "Rohdaten", "Eingang", "eingang_pfad", "lies_eingang", "read_path", "read_uploads", "read_csv_text", "read_csv_bytes", "read_xlsx_bytes",
            "decode_utf8", "pruefe_xlsx_archiv", "export_dir", "export_xlsx", "csv_text", "csv_zip", "schuetzen",
            "entschuetzen", "zelle", "XML_VERBOTEN", "MAX_ZEILEN", "MAX_SPALTEN", "MAX_ENTPACKT", "MAX_ARCHIVTEILE"]
 
@@ -56,10 +57,33 @@ class RohTabelle:
 
 @dataclass
 class Rohdaten:
-    """All files found at an import path (only those present), plus notices for the user."""
+    """All files found at an import path (only those present), plus notices for the user.
+
+    ``abdruck``: the fingerprint of the bytes they were read from (:meth:`Eingang.abdruck`); None for rows
+    that came from elsewhere (a form, HSDS), which are always checked and record no fingerprint."""
 
     tabellen: dict[str, RohTabelle] = field(default_factory=dict)
     hinweise: list[str] = field(default_factory=list)
+    abdruck: str | None = field(default=None, kw_only=True)  # keyword only: subclasses add positional fields
+
+
+@dataclass
+class Eingang:
+    """The files of one import as bytes, before anything is parsed: what its fingerprint covers.
+
+    ``dateien``: (name, content) in reading order; ``hinweise``: files left out when they were chosen; ``ort``:
+    how errors name the import as a whole (a path's name, „Upload“); ``upload``: uploaded files (the messages
+    speak of uploading).
+    """
+
+    dateien: list[tuple[str, bytes]] = field(default_factory=list)
+    hinweise: list[str] = field(default_factory=list)
+    ort: str = "Upload"
+    upload: bool = True
+
+    def abdruck(self, max_bytes: int | None = None, max_zeilen: int = MAX_ZEILEN) -> str:
+        """The sha256 of these files read with these limits (:func:`network.austausch.abdruck.fingerabdruck`)."""
+        return fingerabdruck(self.dateien, self.hinweise, f"max_bytes={max_bytes}; max_zeilen={max_zeilen}")
 
 
 def zelle(value, typ: str) -> str:
@@ -204,47 +228,40 @@ def read_path(path: Path | str, frist: float | None = None) -> Rohdaten:
     :class:`~network.errors.ValidierungsFehler` when nothing can be read, or a file is broken, too large or
     hostile (see :func:`read_xlsx_bytes`).
     """
+    return lies_eingang(eingang_pfad(path), frist)
+
+
+def eingang_pfad(path: Path | str) -> Eingang:
+    """The files :func:`read_path` reads at ``path``, as bytes (nothing parsed yet): the CSV files of a folder with
+    a known name (in name order), or the one ``.csv`` or ``.xlsx`` file ``path`` names."""
     path = Path(path)
-    roh = Rohdaten()
-    fehler: list[Befund] = []
     if not path.exists():
         raise ValidierungsFehler([Befund(str(path), 0, "", "Pfad nicht gefunden.")])
-    if path.is_file() and path.suffix.lower() == ".xlsx":
-        _read_xlsx(path.name, path, roh, fehler, frist)
-    elif path.is_file() and path.suffix.lower() == ".csv":
-        _read_csv_file(path, roh, fehler, frist)
+    ein = Eingang(ort=path.name, upload=False)
+    if path.is_file() and path.suffix.lower() in (".xlsx", ".csv"):
+        dateien = [path]
     elif path.is_dir():
+        dateien = []
         for f in sorted(path.iterdir()):
             if f.suffix.lower() == ".csv":
-                _read_csv_file(f, roh, fehler, frist)
+                dateien.append(f)
             elif f.suffix.lower() == ".xlsx":
-                roh.hinweise.append(f"{f.name} übersprungen: ein Ordner wird als CSV gelesen, "
+                ein.hinweise.append(f"{f.name} übersprungen: ein Ordner wird als CSV gelesen, "
                                     "eine Excel-Datei bitte direkt angeben.")
     else:
-        fehler.append(Befund(path.name, 0, "", "Bitte einen Ordner mit CSV-Dateien, eine .csv- oder eine "
-                                               ".xlsx-Datei angeben."))
-    if not fehler and not roh.tabellen:
-        erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
-        fehler.append(Befund(path.name, 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt}."))
-    if fehler:
-        raise ValidierungsFehler(fehler)
-    return roh
+        raise ValidierungsFehler([Befund(path.name, 0, "", "Bitte einen Ordner mit CSV-Dateien, eine .csv- oder "
+                                                           "eine .xlsx-Datei angeben.")])
+    for f in dateien:
+        if f.suffix.lower() == ".csv" and f.stem.lower() not in DATEIEN:
+            ein.hinweise.append(f"{f.name} übersprungen: kein bekannter Dateiname.")
+        else:
+            ein.dateien.append((f.name, f.read_bytes()))
+    return ein
 
 
 def read_csv_bytes(name: str, data: bytes, frist: float | None = None, max_zeilen: int = MAX_ZEILEN) -> RohTabelle:
     """One uploaded or stored CSV file (``name`` for messages): UTF-8 check, then :func:`read_csv_text`."""
     return read_csv_text(Path(name).stem.lower(), decode_utf8(name, data), frist, max_zeilen)
-
-
-def _read_csv_file(f: Path, roh: Rohdaten, fehler: list[Befund], frist: float | None = None) -> None:
-    datei = f.stem.lower()
-    if datei not in DATEIEN:
-        roh.hinweise.append(f"{f.name} übersprungen: kein bekannter Dateiname.")
-        return
-    try:
-        roh.tabellen[datei] = read_csv_bytes(f.name, f.read_bytes(), frist)
-    except ValidierungsFehler as e:
-        fehler.extend(e.fehler)
 
 
 def pruefe_xlsx_archiv(name: str, quelle) -> None:
@@ -405,17 +422,23 @@ def export_xlsx(daten: Netzdaten, target: Path | str | io.BytesIO) -> None:
 def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, max_bytes: int | None = None,
                  max_zeilen: int = MAX_ZEILEN) -> Rohdaten:
     """Read uploaded files (name, content) like :func:`read_path`: CSV files by their name, workbooks by their
-    sheets. ``frist`` bounds the reading of all files together (seconds), ``max_bytes`` the size of each file,
-    ``max_zeilen`` the rows of each file or sheet.
+    sheets (see :func:`lies_eingang` for the limits and errors)."""
+    return lies_eingang(Eingang([(Path(name).name, data) for name, data in dateien]), frist, max_bytes, max_zeilen)
+
+
+def lies_eingang(ein: Eingang, frist: float | None = None, max_bytes: int | None = None,
+                 max_zeilen: int = MAX_ZEILEN) -> Rohdaten:
+    """Parse the files of ``ein``: CSV files by their name, workbooks by their sheets. ``frist`` bounds the reading
+    of all files together (seconds), ``max_bytes`` the size of each file, ``max_zeilen`` the rows of each file or
+    sheet. The result carries the fingerprint of exactly these bytes (:attr:`Rohdaten.abdruck`).
 
     Raises :class:`~network.errors.ValidierungsFehler` (file, line, column) when a file is too large, broken or
-    hostile, or when nothing usable was uploaded.
+    hostile, or when nothing usable was given.
     """
     ende = None if frist is None else time.monotonic() + frist
-    roh = Rohdaten()
+    roh = Rohdaten(hinweise=list(ein.hinweise), abdruck=ein.abdruck(max_bytes, max_zeilen))
     fehler: list[Befund] = []
-    for name, data in dateien:
-        name = Path(name).name
+    for name, data in ein.dateien:
         endung, datei = Path(name).suffix.lower(), Path(name).stem.lower()
         rest = None if ende is None else max(ende - time.monotonic(), 0.001)
         if max_bytes is not None and len(data) > max_bytes:
@@ -437,8 +460,9 @@ def read_uploads(dateien: list[tuple[str, bytes]], frist: float | None = None, m
             fehler.append(Befund(name, 0, "", "Bitte .csv- oder .xlsx-Dateien hochladen."))
     if not fehler and not roh.tabellen:
         erlaubt = ", ".join(f"{d}.csv" for d in DATEI_REIHENFOLGE)
-        fehler.append(Befund("Upload", 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt} "
-                                              "oder eine Excel-Datei mit diesen Tabellenblättern."))
+        fehler.append(Befund(ein.ort, 0, "", f"Keine Importdatei gefunden. Erwartet werden: {erlaubt}"
+                                             + (" oder eine Excel-Datei mit diesen Tabellenblättern." if ein.upload
+                                                else ".")))
     if fehler:
         raise ValidierungsFehler(fehler)
     return roh

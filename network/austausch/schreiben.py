@@ -8,6 +8,7 @@ write of rows already validated (:func:`bericht_schreiben`), shared by the CSV/x
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -17,7 +18,7 @@ from ..store.base import Fortschritt
 from ..zugang.rollen import Nutzer
 from .dateien import Rohdaten
 
-__all__ = ["ImportBericht", "aenderungen", "bericht_schreiben"]
+__all__ = ["ImportBericht", "aenderungen", "bericht_schreiben", "bericht_unveraendert"]
 
 
 @dataclass
@@ -26,7 +27,8 @@ class ImportBericht:
 
     ``aenderungen[datei]`` counts ``neu``, ``geaendert`` and ``unveraendert`` rows and lists for each changed row
     the columns that change (``felder``: id -> columns). ``abgelehnt`` lists the records a partial HSDS import
-    refused, each with every reason.
+    refused, each with every reason. ``unveraendert_seit``: the data version at which an import of the very same
+    files left the store, unchanged since – then nothing was read, checked or written (:func:`bericht_unveraendert`).
     """
 
     zeilen: dict[str, int] = field(default_factory=dict)
@@ -34,6 +36,7 @@ class ImportBericht:
     dry_run: bool = False
     aenderungen: dict[str, dict] = field(default_factory=dict)
     abgelehnt: list[str] = field(default_factory=list)
+    unveraendert_seit: int | None = None
 
     @property
     def gesamt(self) -> int:
@@ -96,5 +99,30 @@ def bericht_schreiben(store: Store, daten: Netzdaten, bestand: Netzdaten, roh: R
     bericht = ImportBericht({d: len(daten.tabelle(d)) for d in dateien}, list(roh.hinweise), dry_run,
                             aenderungen(daten, bestand, dateien))
     if not dry_run:
-        store.write(daten, fortschritt, wer=wer.name, bestand=None if stand is None else (stand, bestand))
+        abdruck = None if roh.abdruck is None else {
+            "abdruck": roh.abdruck,
+            "bericht": json.dumps({"zeilen": bericht.zeilen, "hinweise": bericht.hinweise}, ensure_ascii=False)}
+        store.write(daten, fortschritt, wer=wer.name, bestand=None if stand is None else (stand, bestand),
+                    abdruck=abdruck)
     return bericht
+
+
+def bericht_unveraendert(store: Store, abdruck: str, dry_run: bool = False) -> ImportBericht | None:
+    """The report of an import of files with fingerprint ``abdruck`` when the store's last import recorded the same
+    fingerprint and the data version is still the one that import left: every row unchanged, the counts and
+    notices of that import, and a notice why nothing was read. None (the import must run) otherwise.
+
+    Reads two small values (:meth:`~network.store.Store.importabdruck`), never the graph; writes nothing.
+    """
+    stand, satz = store.importabdruck()
+    if satz is None or satz["abdruck"] != abdruck or satz["stand"] is None or int(satz["stand"]) != stand:
+        return None
+    gespeichert = json.loads(satz["bericht"])
+    zeilen = {d: int(n) for d, n in gespeichert["zeilen"].items()}
+    hinweise = list(gespeichert["hinweise"]) + [
+        f"Die Dateien sind unverändert seit dem Import, der den Datenstand {stand} hinterlassen hat, und seither "
+        "hat sich im Speicher nichts geändert: sie wurden nicht noch einmal gelesen und geprüft, "
+        + ("es gäbe nichts zu speichern." if dry_run else "es wurde nichts gespeichert.")]
+    return ImportBericht(zeilen, hinweise, dry_run,
+                         {d: {"neu": 0, "geaendert": 0, "unveraendert": n, "felder": {}} for d, n in zeilen.items()},
+                         unveraendert_seit=stand)

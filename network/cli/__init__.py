@@ -255,19 +255,23 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
     """Read, check and write with a line per phase, so a large import shows real progress from the start.
 
     Ctrl-C stops it at any point; the write transaction is rolled back, nothing is saved."""
-    from ..austausch import import_rohdaten, read_path  # lazy: CLI start-up
+    from ..austausch import eingang_pfad, import_eingang  # lazy: CLI start-up
     from ..zugang import KOMMANDOZEILE
     from ..zugang.rollen import verlange
 
     verlange(KOMMANDOZEILE, "daten:schreiben")
     fortschritt.phase(f"Dateien werden gelesen ({pfad}) …")
-    roh = read_path(pfad)
-    zeilen = sum(len(t.zeilen) for t in roh.tabellen.values())
     weiter = "" if dry_run else (" und dann geschrieben (gespeichert wird erst am Ende; Strg+C bricht ohne "
                                  "Änderung ab)")
-    fortschritt.phase(f"{zeilen:,} Zeilen in {len(roh.tabellen)} Dateien gelesen; sie werden geprüft{weiter} …"
-                      .replace(",", "."))
-    return import_rohdaten(store, roh, dry_run, None if dry_run else fortschritt, wer=KOMMANDOZEILE)
+
+    def gelesen(roh) -> None:
+        zeilen = sum(len(t.zeilen) for t in roh.tabellen.values())
+        fortschritt.phase(f"{zeilen:,} Zeilen in {len(roh.tabellen)} Dateien gelesen; sie werden geprüft{weiter} …"
+                          .replace(",", "."))
+
+    # files unchanged since the last import, and the store too: the answer comes without reading them
+    return import_eingang(store, eingang_pfad(pfad), dry_run, None if dry_run else fortschritt, wer=KOMMANDOZEILE,
+                          gelesen=gelesen)
 
 
 def cmd_import(args, settings: Settings) -> int:

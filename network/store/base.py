@@ -17,7 +17,7 @@ from . import massen
 from .queries import Queries
 
 __all__ = ["Store", "Tx", "Fortschritt", "traeger_id", "schreibplan", "massenplan", "nur_geaendert", "nur_neue",
-           "BATCH", "MASSEN_AB", "STAND_ID"]
+           "BATCH", "MASSEN_AB", "STAND_ID", "ABDRUCK_ID"]
 
 T = TypeVar("T")
 
@@ -29,11 +29,15 @@ BATCH = 2000
 #: loads pandas on first use).
 MASSEN_AB = 5000
 
-#: Labels of the store's own bookkeeping (data version, sign-in counters of unknown names): not counted.
-INTERN = ("Stand", "Fehlversuch")
+#: Labels of the store's own bookkeeping (data version, sign-in counters of unknown names, the fingerprint of the
+#: last import): not counted.
+INTERN = ("Stand", "Fehlversuch", "Importabdruck")
 
 #: The id of the one ``Stand`` node that holds the data version.
 STAND_ID = "daten"
+
+#: The id of the one ``Importabdruck`` node: the fingerprint of the last import (:meth:`Store.importabdruck`).
+ABDRUCK_ID = "import"
 
 #: Progress callback: (rows written so far, rows in total).
 Fortschritt = Callable[[int, int], None]
@@ -269,7 +273,8 @@ class Store(ABC):
         return self.execute_read(lambda tx: tx.run(name, **params))
 
     def write(self, daten: Netzdaten, fortschritt: Fortschritt | None = None, wer: str = "system",
-              zusatz: list[dict] | None = None, bestand: tuple[int, Netzdaten] | None = None) -> int:
+              zusatz: list[dict] | None = None, bestand: tuple[int, Netzdaten] | None = None,
+              abdruck: dict | None = None) -> int:
         """Upsert validated ``daten`` in one transaction; returns the number of rows written.
 
         The audit trail gets one entry per created or changed row, naming ``wer``, with the fields before and
@@ -278,15 +283,16 @@ class Store(ABC):
         ``fortschritt(done, total)`` is called after each batch, counted in batches of the write plan.
         ``bestand`` is ``(version, data)`` as :meth:`load_mit_stand` read them (for the validation): while the data
         version in the transaction is still that one, they are what the store holds and are not read again.
+        ``abdruck`` (``{"abdruck": sha256, "bericht": text}``, an import's fingerprint) is recorded in the same
+        transaction with the data version the write leaves; when ``daten`` change nothing it is recorded alone,
+        with the version unchanged (no trail entry, no new version: no page sees a change).
         """
         zeit = jetzt()
         gelesen = bestand
 
         def work(tx: Tx) -> None:
-            if gelesen is not None and _stand(tx) == gelesen[0]:
-                bestand = gelesen[1]
-            else:
-                bestand = _lade(tx)
+            stand = _stand(tx) if gelesen is not None or abdruck is not None else None
+            bestand = gelesen[1] if gelesen is not None and stand == gelesen[0] else _lade(tx)
             geaendert = nur_geaendert(daten, bestand)  # unchanged rows need no query at all
             protokoll = eintraege(bestand, geaendert, wer, zeit)  # (unchanged rows have no entry anyway)
             neu, neu_ids = nur_neue(geaendert, bestand)
@@ -304,19 +310,39 @@ class Store(ABC):
             if fortschritt and not plan:
                 fortschritt(1, 1)
             if not plan and not protokoll and not zusatz:
-                raise _NichtsZuTun  # nothing changes: roll back, so the data version stays as it is
+                if abdruck is None:
+                    raise _NichtsZuTun  # nothing changes: roll back, so the data version stays as it is
+                tx.run("importabdruck_setzen", id=ABDRUCK_ID, stand=stand, zeit=zeit, **abdruck)
+                return  # only the fingerprint: the data version stays
             spur = protokoll + list(zusatz or ())
             if self.massenweise and len(spur) >= MASSEN_AB:
                 self._massen(tx, *massen.protokoll(spur, self.queries["bulk_protokoll"]))
             else:
                 for b in _batches(spur):
                     tx.run("protokoll_anhaengen", rows=b)
+            neu_stand = int(tx.run("stand_erhoehen", id=STAND_ID)[0]["version"])
+            if abdruck is not None:
+                tx.run("importabdruck_setzen", id=ABDRUCK_ID, stand=neu_stand, zeit=zeit, **abdruck)
 
         try:
-            self.execute_write(work)
+            self.execute_write(work, stand=False)  # work raises the data version itself when it changes data
         except _NichtsZuTun:
             pass
         return daten.anzahl()
+
+    def importabdruck(self) -> tuple[int, dict | None]:
+        """The data version and the fingerprint record of the last import (``abdruck``, ``stand``, ``bericht``;
+        None: none yet), in one transaction of two small queries – the graph itself is not read. Both come from
+        the newest state (:meth:`_aktuell_lesen`): a stale pair could let an import skip a change."""
+        def lesen(tx: Tx) -> tuple[int, dict | None]:
+            rows = tx.run("importabdruck_lesen", id=ABDRUCK_ID)
+            return _stand(tx), (rows[0] if rows else None)
+
+        return self._aktuell_lesen(lesen)
+
+    def _aktuell_lesen(self, fn: Callable[[Tx], T]) -> T:
+        """Run the reading ``fn`` where the newest committed state is (one store: any read transaction)."""
+        return self.execute_read(fn)
 
     def protokolliere(self, eintraege: list[dict]) -> None:
         """Append trail entries that belong to no data change (a proposal, a rejection) in one transaction."""

@@ -116,5 +116,9 @@ class Neo4jStore(Store):
     def execute_read(self, fn: Callable[[_Neo4jTx], T]) -> T:
         return self._laufen("r", fn)
 
+    def _aktuell_lesen(self, fn: Callable[[_Neo4jTx], T]) -> T:
+        # routed as a write: in a cluster a reading member may lag behind the leader (it only reads)
+        return self._laufen("w", fn)
+
     def close(self) -> None:
         self._driver.close()

@@ -37,7 +37,9 @@ CREATE NODE TABLE IF NOT EXISTS Protokoll(id STRING PRIMARY KEY, zeit STRING, we
     objekt_id STRING, vorher STRING, nachher STRING);
 CREATE NODE TABLE IF NOT EXISTS Stand(id STRING PRIMARY KEY, version INT64);
 CREATE NODE TABLE IF NOT EXISTS Fehlversuch(id STRING PRIMARY KEY, fehlversuche INT64, gesperrt_bis STRING,
-    zuletzt STRING)
+    zuletzt STRING);
+CREATE NODE TABLE IF NOT EXISTS Importabdruck(id STRING PRIMARY KEY, abdruck STRING, stand INT64, bericht STRING,
+    zeit STRING)
 
 // name: zaehle_knoten
 MATCH (n)

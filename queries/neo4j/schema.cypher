@@ -14,7 +14,8 @@ CREATE CONSTRAINT bedarfsluecke_id IF NOT EXISTS FOR (n:Bedarfsluecke) REQUIRE n
 CREATE CONSTRAINT nutzer_id IF NOT EXISTS FOR (n:Nutzer) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT protokoll_id IF NOT EXISTS FOR (n:Protokoll) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT stand_id IF NOT EXISTS FOR (n:Stand) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT fehlversuch_id IF NOT EXISTS FOR (n:Fehlversuch) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT fehlversuch_id IF NOT EXISTS FOR (n:Fehlversuch) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT importabdruck_id IF NOT EXISTS FOR (n:Importabdruck) REQUIRE n.id IS UNIQUE
 
 // name: zaehle_knoten
 MATCH (n)

@@ -196,6 +196,27 @@ def test_upload_ohne_fehler_erst_probelauf_dann_import(store):
     assert finde(store.load(), "kitas", "kita-011")["name"] == "Kita Importiert"
 
 
+def test_dieselbe_datei_noch_einmal_wird_nicht_neu_geprueft(store):
+    """The same upload after its import: the dry run answers from the fingerprint, the import writes nothing."""
+    vorher = finde(store.load(), "kitas", "kita-012")
+    datei = ("kitas.csv", csv_text(Netzdaten(kitas=[dict(vorher, name="Kita Zweimal")]), "kitas").encode("utf-8"),
+             "text/csv")
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Import").run()
+    at.get("file_uploader")[0].set_value(datei).run()
+    [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
+    stand = store.version()
+    at.get("file_uploader")[0].set_value(datei).run()
+    assert not at.exception and not at.error
+    assert "unverändert seit dem Import, der den Datenstand" in texte(at)
+    probe = next(df.value for df in at.dataframe if "geändert" in df.value.columns)
+    assert probe.to_dict("records") == [{"Datei": "kitas", "Zeilen": 1, "neu": 0, "geändert": 0, "unverändert": 1,
+                                         "geänderte Felder": ""}]
+    [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
+    assert not at.exception and "es wurde nichts gespeichert" in texte(at)
+    assert store.version() == stand
+
+
 def test_export_bietet_csv_und_excel(datenordner):
     at = angemeldet()
     at.segmented_control(key="pf_bereich").set_value("Export").run()

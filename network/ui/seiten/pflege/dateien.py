@@ -99,6 +99,8 @@ def _importieren() -> None:
     teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
     st.session_state["pf_import_meldung"] = ("ok", f"{F.anzahl(bericht.gesamt, 'Zeile', 'Zeilen')} importiert "
                                                    f"({teile}).")
+    if bericht.unveraendert_seit is not None:  # the same files as the last import, nothing changed since
+        st.session_state["pf_import_meldung"] = ("ok", bericht.hinweise[-1])
     st.session_state.pop("pf_import_roh", None)
     st.session_state["pf_upload_nr"] = st.session_state.get("pf_upload_nr", 0) + 1
     st.rerun()
