@@ -150,6 +150,35 @@ def parameter(page, name: str, wert: str, timeout: int = 30_000) -> None:
                            timeout=timeout)
 
 
+def aufklappen(page, anfang: str, timeout: int = 30_000) -> None:
+    """Open the expander whose summary contains ``anfang`` (unless it is open) and wait until its content is
+    laid out and has stopped moving.
+
+    Streamlit draws an expander's content in steps once it opens: under load the checkboxes stood still for the
+    two frames Playwright waits for, then the rows of pills and drop-downs above them arrived and pushed them
+    185 px down, between mouse-down and mouse-up – the click toggled nothing. So: every element inside has a
+    size, and the expander's box is unchanged over ten animation frames."""
+    summary = page.locator("details > summary", has_text=anfang).first
+    if summary.locator("xpath=..").get_attribute("open") is None:
+        summary.click()
+    page.evaluate("() => { window.__kitaBox = null; }")
+    page.wait_for_function(STEHT, arg=anfang, timeout=timeout)
+
+
+#: True once the expander (its summary contains the argument) is open, each element inside has a size and
+#: its box has been the same in ten consecutive animation frames (``wait_for_function`` polls once per frame).
+STEHT = """(anfang) => {
+  const d = [...document.querySelectorAll('details')]
+    .find(d => (d.querySelector('summary')?.textContent || '').includes(anfang));
+  if (!d || !d.open) return false;
+  const teile = [...d.querySelectorAll('[data-testid="stElementContainer"]')];
+  if (!teile.length || teile.some(e => e.getBoundingClientRect().height === 0)) return false;
+  const r = d.getBoundingClientRect(), box = [r.top, r.height, d.scrollHeight].join(':');
+  const w = window.__kitaBox = window.__kitaBox || {box: null, n: 0};
+  if (w.box === box) { w.n += 1; } else { w.box = box; w.n = 0; }
+  return w.n >= 10; }"""
+
+
 def hauptbereich_scrollen(page, y: int) -> None:
     """Scroll the main area to ``y`` (or as far as it goes) and wait until it is there and painted."""
     page.evaluate("(y) => document.querySelector('[data-testid=stMain]').scrollTo(0, y)", y)

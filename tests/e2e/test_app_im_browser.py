@@ -9,7 +9,18 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import GEMALT, anmelden, bild, fertig, hauptbereich_scrollen, marke, parameter, zur_seite
+from browser_hilfen import (
+    GEMALT,
+    anmelden,
+    aufklappen,
+    bild,
+    fertig,
+    hauptbereich_scrollen,
+    marke,
+    parameter,
+    zur_seite,
+)
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +59,10 @@ def test_wegweiser_suche_url_karte_druck(seite):
     karte = page.get_by_role("heading", name="Familien- und Erziehungsberatung Simmern")
     assert karte.first.is_visible()
     assert "q" not in parse_qs(urlparse(page.url).query)  # search text only on request (issue 17)
-    teilen = page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)")
-    if not teilen.is_visible():  # it sits in the folded „Weitere Filter“
-        page.get_by_text("Weitere Filter:").click()
+    aufklappen(page, "Weitere Filter:")  # the checkbox sits in the folded „Weitere Filter“
     m = marke(page)
-    teilen.click()
+    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
+    expect(page.get_by_role("checkbox", name="Suchtext in den Link übernehmen (zum Teilen)")).to_be_checked()
     fertig(page, seit=m)
     parameter(page, "q", "familienberatung")
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]

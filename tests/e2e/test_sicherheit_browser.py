@@ -9,7 +9,8 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import bild, fertig, marke, parameter
+from browser_hilfen import aufklappen, bild, fertig, marke, parameter
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -60,11 +61,10 @@ def test_search_text_stays_out_of_the_address(seite):
     parameter(page, "sr", "sr-kastellaun")
     qs = parse_qs(urlparse(page.url).query)
     assert qs.get("sr") == ["sr-kastellaun"] and "q" not in qs and "familienberatung" not in page.url
-    teilen = page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)")
-    if not teilen.is_visible():  # it sits in the folded „Weitere Filter“
-        page.get_by_text("Weitere Filter:").click()
+    aufklappen(page, "Weitere Filter:")  # the checkbox sits in the folded „Weitere Filter“
     m = marke(page)
-    teilen.click()
+    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
+    expect(page.get_by_role("checkbox", name="Suchtext in den Link übernehmen (zum Teilen)")).to_be_checked()
     fertig(page, seit=m)
     parameter(page, "q", "familienberatung")
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
