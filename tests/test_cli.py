@@ -34,6 +34,11 @@ def test_import_stats_export(tmp_path, ordner, capsys, mini):
     assert main(["--data-dir", str(data), "import", str(ordner)]) == 0
     out, err = capsys.readouterr()
     assert f"{mini.anzahl()} Zeilen importiert" in out and "Import:" in err  # progress shown on stderr
+    # the same files again: answered from the fingerprint, and the summary says so
+    assert main(["--data-dir", str(data), "import", str(ordner)]) == 0
+    out, err = capsys.readouterr()
+    assert f"{mini.anzahl()} Zeilen unverändert" in out and "Nichts wurde gespeichert." in out
+    assert "importiert" not in out and "Die Dateien sind unverändert seit dem Import" in err
     assert main(["--data-dir", str(data), "stats", "--format", "json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert stats["nodes"]["Kita"] == 2 and stats["relationships"]["KOOPERIERT_MIT"] == 3

@@ -228,7 +228,9 @@ def _print_bericht(bericht, was: str) -> None:
     zeilen = _anzahl(bericht.gesamt, "Zeile", "Zeilen")
     abgelehnt = len(getattr(bericht, "abgelehnt", []))
     rest = f" {_anzahl(abgelehnt, 'Datensatz', 'Datensätze')} abgelehnt (siehe oben)." if abgelehnt else ""
-    if bericht.dry_run:
+    if getattr(bericht, "unveraendert_seit", None) is not None:  # answered from the fingerprint (see Hinweis)
+        print(f"{zeilen} unverändert ({teile}). Nichts wurde gespeichert.")
+    elif bericht.dry_run:
         print(f"Probelauf: keine Fehler gefunden. Würde {zeilen} {was} ({teile}).{rest} Nichts wurde gespeichert.")
     else:
         print(f"{zeilen} {was} ({teile}).{rest}")
