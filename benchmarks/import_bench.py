@@ -22,7 +22,9 @@ import re
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -241,6 +243,25 @@ def update_doc(text: str) -> None:
     abschnitt_schreiben("import", text)
 
 
+@contextmanager
+def neo4j_zum_messen(tmp: Path, gewuenscht: bool = True) -> Iterator[Settings | None]:
+    """The Neo4j a benchmark measures: ``NEO4J_URI`` and friends from the environment, else the local server of
+    ``make neo4j`` started in ``tmp`` (heap 4 GiB, stopped at the end); None when not wanted or not built."""
+    if not gewuenscht:
+        yield None
+        return
+    import lokal
+
+    if os.environ.get("NEO4J_URI"):
+        yield Settings.from_env().mit(store="neo4j")
+    elif not lokal.gebaut():
+        print("Neo4j übersprungen: der lokale Neo4j ist nicht gebaut (`make neo4j`).", flush=True)
+        yield None
+    else:
+        with lokal.LokalerNeo4j(tmp / "neo4j", heap="4g") as server:
+            yield Settings(store="neo4j", neo4j_uri=server.uri, neo4j_password=server.password)
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--faktoren", type=int, nargs="+", default=[1, 10, 100])
@@ -249,36 +270,21 @@ def main() -> None:
     args = p.parse_args()
     start = maschine()
     ergebnisse = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, neo4j_zum_messen(Path(tmp), "neo4j" in args.speicher) as neo:
         tmp = Path(tmp)
-        server, neo = None, None
-        if "neo4j" in args.speicher:
-            import lokal
-
-            if os.environ.get("NEO4J_URI"):
-                neo = Settings.from_env().mit(store="neo4j")
-            elif not lokal.gebaut():
-                print("Neo4j übersprungen: der lokale Neo4j ist nicht gebaut (`make neo4j`).", flush=True)
-                args.speicher = [x for x in args.speicher if x != "neo4j"]
-            else:
-                server = lokal.LokalerNeo4j(tmp / "neo4j", heap="4g")
-        if server:
-            neo = Settings(store="neo4j", neo4j_uri=server.uri, neo4j_password=server.password)
-        try:
-            for faktor in args.faktoren:
-                quelle = tmp / f"seed-{faktor}"
-                generate(quelle, faktor=faktor)
-                for speicher in args.speicher:
-                    e = messen(speicher, quelle, tmp / f"{speicher}-{faktor}", neo)
-                    e["faktor"] = faktor
-                    ergebnisse.append(e)
-                    print(f"{_NAME[speicher]:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen in {e['import']:.2f} s "
-                          f"= {e['zeilen'] / e['import']:,.0f} Zeilen/s (lesen + prüfen {e['pruefen']:.2f} s); "
-                          f"erneut {e['erneut']:.2f} s (ganz geprüft {e['erneut_voll']:.2f} s); Referenz {e['referenz']:.2f} s; Last {e['last']:.1f}",
-                          flush=True)
-        finally:
-            if server:
-                server.stop()
+        if neo is None:
+            args.speicher = [x for x in args.speicher if x != "neo4j"]
+        for faktor in args.faktoren:
+            quelle = tmp / f"seed-{faktor}"
+            generate(quelle, faktor=faktor)
+            for speicher in args.speicher:
+                e = messen(speicher, quelle, tmp / f"{speicher}-{faktor}", neo)
+                e["faktor"] = faktor
+                ergebnisse.append(e)
+                print(f"{_NAME[speicher]:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen in {e['import']:.2f} s "
+                      f"= {e['zeilen'] / e['import']:,.0f} Zeilen/s (lesen + prüfen {e['pruefen']:.2f} s); "
+                      f"erneut {e['erneut']:.2f} s (ganz geprüft {e['erneut_voll']:.2f} s); Referenz {e['referenz']:.2f} s; Last {e['last']:.1f}",
+                      flush=True)
     ziele = ziel_zeilen(ergebnisse)
     for z in ziele:
         print(" | ".join(z))
