@@ -253,6 +253,14 @@ class Netzdaten:
         """Total number of rows over all files."""
         return sum(len(self.tabelle(d)) for d in DATEI_REIHENFOLGE)
 
+    def namen(self, datei: str) -> dict[str, str]:
+        """Id -> the name shown for it (the id where a row has no name), in the file's order.
+
+        >>> Netzdaten(themen=[{"id": "t2", "name": "Sprache"}, {"id": "t1", "name": None}]).namen("themen")
+        {'t2': 'Sprache', 't1': 't1'}
+        """
+        return {r["id"]: r.get("name") or r["id"] for r in self.tabelle(datei)}
+
 
 def traeger_id(name: str) -> str:
     """The stable id of a Traeger node, derived from its name.

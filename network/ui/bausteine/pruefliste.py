@@ -85,7 +85,7 @@ def pruefliste() -> None:
     d = D.daten()
     liste = frische.faellige(d, date.fromisoformat(D.heute()), monate)
     gruppen = _gruppen(liste)
-    sr_name = {s["id"]: s.get("name") or s["id"] for s in d.sozialraeume}
+    sr_name = d.namen("sozialraeume")
     sr_name[OHNE_STANDORT] = "ohne Standort (kreisweit)"
     meldung, fehler = st.session_state.pop("pr_meldung", None), st.session_state.pop("pr_fehler", None)
     titel = (f"Prüfliste: {len(liste)} {'Eintrag' if len(liste) == 1 else 'Einträge'} seit mehr als {monate} "

@@ -280,8 +280,8 @@ def seite() -> None:
                "zusammen – und welche Kooperation würde helfen.")
     d = D.daten()
     heute = D.heute()
-    sr_name = {s["id"]: s.get("name") or s["id"] for s in sorted(d.sozialraeume, key=lambda s: s["id"])}
-    thema_name = {t["id"]: t.get("name") or t["id"] for t in d.themen}
+    sr_name = dict(sorted(d.namen("sozialraeume").items()))
+    thema_name = d.namen("themen")
     tage = stichtage(heute)
     params = _params(next(iter(sr_name), None), heute)
     aus_url(params, {"sr": lambda x: x in sr_name, "stichtag": lambda x: x in tage})

@@ -37,7 +37,7 @@ def netzbild(d: Netzdaten, sr: str | None, stichtag: str, typen: list[str], them
              auswertung, positionen: dict, heute: str) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     """The frame's data plus the node and edge tables on the Stichtag (the text alternative)."""
     kitas, angebote = mitglieder(d, sr)
-    sr_name = {s["id"]: s.get("name") or s["id"] for s in d.sozialraeume}
+    sr_name = d.namen("sozialraeume")
     gsr = {g["id"]: g.get("sozialraum_id") for g in d.gemeinden}
     if sr is None:
         k = auswertung.gesamt.kennzahlen
@@ -209,8 +209,8 @@ def seite() -> None:
                "Sozialraum oder den ganzen Kreis, an einem Stichtag oder im Verlauf seit 2021.")
     d = D.daten()
     heute = D.heute()
-    sr_name = {s["id"]: s.get("name") or s["id"] for s in sorted(d.sozialraeume, key=lambda s: s["id"])}
-    themen = {t["id"]: t.get("name") or t["id"] for t in d.themen}
+    sr_name = dict(sorted(d.namen("sozialraeume").items()))
+    themen = d.namen("themen")
     tage = stichtage(heute)
     params = _params(heute)
     aus_url(params, {"sr": lambda x: x in sr_name, "zeigen": lambda x: x in TYPEN,

@@ -122,7 +122,7 @@ def seite() -> None:
                "und nirgends angezeigt. Konten des Identitätsdienstes des Kreises (OIDC) werden dort verwaltet.")
     store = D.store()
     alle = konten.liste(store, wer=n)
-    fachkraefte = {f["id"]: f.get("name") or f["id"] for f in D.daten().fachkraefte}
+    fachkraefte = D.daten().namen("fachkraefte")
     meldung = st.session_state.pop("nz_meldung", None)
     if meldung:
         (st.success if meldung[0] else st.error)(md(meldung[1]),

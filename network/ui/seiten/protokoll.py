@@ -49,8 +49,8 @@ class Namen:
     """Names for the ids a trail entry mentions (Kitas, Angebote, Kooperationen, Fachkräfte, Gemeinden …)."""
 
     def __init__(self, d: Netzdaten):
-        self.name = {r["id"]: r.get("name") or r["id"]
-                     for r in d.kitas + d.angebote + d.fachkraefte + d.gemeinden + d.sozialraeume + d.themen}
+        self.name = {i: n for datei in ("kitas", "angebote", "fachkraefte", "gemeinden", "sozialraeume", "themen")
+                     for i, n in d.namen(datei).items()}
         self.koop = {c["id"]: c for c in d.kooperationen}
 
     def von(self, i) -> str:

@@ -238,10 +238,10 @@ def _optionen(d: Netzdaten, datei: str, feld: str, aktuell, eigene: set[str] | N
     elif feld == "zu_id":
         namen = {a["id"]: f"{a.get('name')} ({a['id']})" for a in d.angebote}
     elif feld == "themen":
-        namen = {t["id"]: t.get("name") or t["id"] for t in d.themen}
+        namen = d.namen("themen")
     elif feld == "versorgt":
         namen = {KREISWEIT: "alle (kreisweit)"}
-        namen.update({s["id"]: s.get("name") or s["id"] for s in d.sozialraeume})
+        namen.update(d.namen("sozialraeume"))
     elif feld in ("zielgruppen", "sprachen"):
         werte = sorted({x for a in d.angebote for x in a.get(feld) or []}, key=str.casefold)
         namen = {w: w for w in werte}
@@ -299,7 +299,7 @@ def eingabefeld(d: Netzdaten, datei: str, feld: str, neu: bool, fehler: dict[str
 
 def _auswahl_label(d: Netzdaten, datei: str, eigene: set[str] | None = None) -> dict[str, str]:
     if datei == "kooperationen":
-        namen = {r["id"]: r.get("name") or r["id"] for r in d.kitas + d.angebote}
+        namen = d.namen("kitas") | d.namen("angebote")
         return {c["id"]: f"{c['id']}: {namen.get(c.get('von_id'), c.get('von_id'))} → "
                          f"{namen.get(c.get('zu_id'), c.get('zu_id'))}"
                          + (f" (beendet {F.datum(c['bis'])})" if c.get("bis") else "")

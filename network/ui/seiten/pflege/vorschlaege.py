@@ -136,8 +136,8 @@ def vorschlaege(d: Netzdaten, n: Nutzer) -> None:
         return
     st.caption("Übernehmen legt das Angebot an (gültig ab heute, „geprüft von“ = Prüfende Stelle oben); "
                "Ablehnen schließt den Vorschlag. Beides steht im Protokoll.")
-    themen = {t["id"]: t.get("name") or t["id"] for t in d.themen}
-    sr = {x["id"]: x.get("name") or x["id"] for x in d.sozialraeume}
+    themen = d.namen("themen")
+    sr = d.namen("sozialraeume")
     for v in offen:
         with st.container(border=True, key=f"pf_vs_{v.id}"):
             st.subheader(md(v.name), anchor=False)
