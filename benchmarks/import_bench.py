@@ -262,6 +262,20 @@ def neo4j_zum_messen(tmp: Path, gewuenscht: bool = True) -> Iterator[Settings | 
             yield Settings(store="neo4j", neo4j_uri=server.uri, neo4j_password=server.password)
 
 
+def messreihe(faktoren: list[int], speicher: list[str]) -> Iterator[tuple[int, Path, str, Settings | None, Path]]:
+    """``(faktor, quelle, speicher, neo, ordner)`` for each size and each store: the seed times ``faktor`` generated
+    into a temporary folder (``quelle``), a fresh folder for the store (``ordner``) and the Neo4j to measure
+    (:func:`neo4j_zum_messen`, started once; a store list without a built Neo4j leaves it out)."""
+    with tempfile.TemporaryDirectory() as tmp, neo4j_zum_messen(Path(tmp), "neo4j" in speicher) as neo:
+        tmp = Path(tmp)
+        speicher = [s for s in speicher if s != "neo4j" or neo is not None]
+        for faktor in faktoren:
+            quelle = tmp / f"seed-{faktor}"
+            generate(quelle, faktor=faktor)
+            for s in speicher:
+                yield faktor, quelle, s, neo, tmp / f"{s}-{faktor}"
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--faktoren", type=int, nargs="+", default=[1, 10, 100])
@@ -270,21 +284,14 @@ def main() -> None:
     args = p.parse_args()
     start = maschine()
     ergebnisse = []
-    with tempfile.TemporaryDirectory() as tmp, neo4j_zum_messen(Path(tmp), "neo4j" in args.speicher) as neo:
-        tmp = Path(tmp)
-        if neo is None:
-            args.speicher = [x for x in args.speicher if x != "neo4j"]
-        for faktor in args.faktoren:
-            quelle = tmp / f"seed-{faktor}"
-            generate(quelle, faktor=faktor)
-            for speicher in args.speicher:
-                e = messen(speicher, quelle, tmp / f"{speicher}-{faktor}", neo)
-                e["faktor"] = faktor
-                ergebnisse.append(e)
-                print(f"{_NAME[speicher]:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen in {e['import']:.2f} s "
-                      f"= {e['zeilen'] / e['import']:,.0f} Zeilen/s (lesen + prüfen {e['pruefen']:.2f} s); "
-                      f"erneut {e['erneut']:.2f} s (ganz geprüft {e['erneut_voll']:.2f} s); Referenz {e['referenz']:.2f} s; Last {e['last']:.1f}",
-                      flush=True)
+    for faktor, quelle, speicher, neo, ordner in messreihe(args.faktoren, args.speicher):
+        e = messen(speicher, quelle, ordner, neo)
+        e["faktor"] = faktor
+        ergebnisse.append(e)
+        print(f"{_NAME[speicher]:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen in {e['import']:.2f} s "
+              f"= {e['zeilen'] / e['import']:,.0f} Zeilen/s (lesen + prüfen {e['pruefen']:.2f} s); "
+              f"erneut {e['erneut']:.2f} s (ganz geprüft {e['erneut_voll']:.2f} s); Referenz {e['referenz']:.2f} s; Last {e['last']:.1f}",
+              flush=True)
     ziele = ziel_zeilen(ergebnisse)
     for z in ziele:
         print(" | ".join(z))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,14 +21,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools" / "neo4j"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from import_bench import abschnitt_schreiben, maschine, neo4j_zum_messen  # noqa: E402
+from import_bench import abschnitt_schreiben, maschine, messreihe  # noqa: E402
 
 from network.analyse import analyse  # noqa: E402
 from network.austausch import import_path  # noqa: E402
 from network.settings import Settings  # noqa: E402
 from network.store import open_store  # noqa: E402
 from network.zugang import KOMMANDOZEILE  # noqa: E402
-from seed.generate import generate  # noqa: E402
 
 STICHTAG = "2026-06-30"
 
@@ -87,22 +85,14 @@ def main() -> None:
     args = p.parse_args()
     start_last = maschine()
     ergebnisse = []
-    with tempfile.TemporaryDirectory() as tmp, neo4j_zum_messen(Path(tmp), "neo4j" in args.speicher) as neo:
-        tmp = Path(tmp)
-        if neo is None:
-            args.speicher = [x for x in args.speicher if x != "neo4j"]
-        for faktor in args.faktoren:
-            quelle = tmp / f"seed-{faktor}"
-            generate(quelle, faktor=faktor)
-            for speicher in args.speicher:
-                settings = neo if speicher == "neo4j" else Settings(store="embedded")
-                e = messen(settings, quelle, tmp / f"{speicher}-{faktor}")
-                e.update(speicher="Neo4j 5.26" if speicher == "neo4j" else "eingebettet (LadybugDB)",
-                         faktor=faktor)
-                ergebnisse.append(e)
-                print(f"{e['speicher']:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen, Import {e['import']:.2f} s "
-                      f"({e['zeilen'] / e['import']:,.0f} Zeilen/s), erneut {e['erneut']:.2f} s, "
-                      f"laden {e['laden']:.2f} s, Analyse {e['analyse']:.2f} s", flush=True)
+    for faktor, quelle, speicher, neo, ordner in messreihe(args.faktoren, args.speicher):
+        settings = neo if speicher == "neo4j" else Settings(store="embedded")
+        e = messen(settings, quelle, ordner)
+        e.update(speicher="Neo4j 5.26" if speicher == "neo4j" else "eingebettet (LadybugDB)", faktor=faktor)
+        ergebnisse.append(e)
+        print(f"{e['speicher']:>24} {faktor:>4}× Seed: {e['zeilen']:>8} Zeilen, Import {e['import']:.2f} s "
+              f"({e['zeilen'] / e['import']:,.0f} Zeilen/s), erneut {e['erneut']:.2f} s, "
+              f"laden {e['laden']:.2f} s, Analyse {e['analyse']:.2f} s", flush=True)
     if not args.no_doc:
         last = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         update_doc("## Speicher im Vergleich\n\n"

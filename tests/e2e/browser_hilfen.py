@@ -6,6 +6,8 @@ import shutil
 import time
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTEFAKTE = ROOT / "test-artifacts" / "screenshots"
@@ -163,6 +165,15 @@ def aufklappen(page, anfang: str, timeout: int = 30_000) -> None:
         summary.click()
     page.evaluate("() => { window.__kitaBox = null; }")
     page.wait_for_function(STEHT, arg=anfang, timeout=timeout)
+
+
+def ankreuzen(page, beschriftung: str) -> None:
+    """Tick the checkbox labelled ``beschriftung`` by clicking its label, as a user does, check that it is ticked
+    (a missed click names itself) and wait for the script run the tick asked for."""
+    m = marke(page)
+    page.get_by_text(beschriftung).click()
+    expect(page.get_by_role("checkbox", name=beschriftung)).to_be_checked()
+    fertig(page, seit=m)
 
 
 #: True once the expander (its summary contains the argument) is open, each element inside has a size and

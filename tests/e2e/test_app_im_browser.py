@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from browser_hilfen import (
     GEMALT,
+    ankreuzen,
     anmelden,
     aufklappen,
     bild,
@@ -20,7 +21,6 @@ from browser_hilfen import (
     parameter,
     zur_seite,
 )
-from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -60,10 +60,7 @@ def test_wegweiser_suche_url_karte_druck(seite):
     assert karte.first.is_visible()
     assert "q" not in parse_qs(urlparse(page.url).query)  # search text only on request (issue 17)
     aufklappen(page, "Weitere Filter:")  # the checkbox sits in the folded „Weitere Filter“
-    m = marke(page)
-    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
-    expect(page.get_by_role("checkbox", name="Suchtext in den Link übernehmen (zum Teilen)")).to_be_checked()
-    fertig(page, seit=m)
+    ankreuzen(page, "Suchtext in den Link übernehmen (zum Teilen)")
     parameter(page, "q", "familienberatung")
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 

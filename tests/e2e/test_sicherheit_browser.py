@@ -9,8 +9,7 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_hilfen import aufklappen, bild, fertig, marke, parameter
-from playwright.sync_api import expect
+from browser_hilfen import ankreuzen, aufklappen, bild, fertig, marke, parameter
 
 pytestmark = pytest.mark.browser
 
@@ -62,10 +61,7 @@ def test_search_text_stays_out_of_the_address(seite):
     qs = parse_qs(urlparse(page.url).query)
     assert qs.get("sr") == ["sr-kastellaun"] and "q" not in qs and "familienberatung" not in page.url
     aufklappen(page, "Weitere Filter:")  # the checkbox sits in the folded „Weitere Filter“
-    m = marke(page)
-    page.get_by_text("Suchtext in den Link übernehmen (zum Teilen)").click()
-    expect(page.get_by_role("checkbox", name="Suchtext in den Link übernehmen (zum Teilen)")).to_be_checked()
-    fertig(page, seit=m)
+    ankreuzen(page, "Suchtext in den Link übernehmen (zum Teilen)")
     parameter(page, "q", "familienberatung")
     assert parse_qs(urlparse(page.url).query)["q"] == ["familienberatung"]
 
