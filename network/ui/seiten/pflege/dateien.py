@@ -96,11 +96,12 @@ def _importieren() -> None:
         st.session_state["pf_import_meldung"] = ("fehler", [Befund("Import", 0, "", str(e))])
         st.rerun()
     D.geschrieben()
-    teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
-    st.session_state["pf_import_meldung"] = ("ok", f"{F.anzahl(bericht.gesamt, 'Zeile', 'Zeilen')} importiert "
-                                                   f"({teile}).")
     if bericht.unveraendert_seit is not None:  # the same files as the last import, nothing changed since
-        st.session_state["pf_import_meldung"] = ("ok", bericht.hinweise[-1])
+        meldung = bericht.hinweise[-1]
+    else:
+        teile = ", ".join(f"{n} {d}" for d, n in bericht.zeilen.items())
+        meldung = f"{F.anzahl(bericht.gesamt, 'Zeile', 'Zeilen')} importiert ({teile})."
+    st.session_state["pf_import_meldung"] = ("ok", meldung)
     st.session_state.pop("pf_import_roh", None)
     st.session_state["pf_upload_nr"] = st.session_state.get("pf_upload_nr", 0) + 1
     st.rerun()
