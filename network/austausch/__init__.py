@@ -20,7 +20,17 @@ from ..model import Netzdaten
 from ..store import Store
 from ..store.base import Fortschritt
 from ..zugang.rollen import Nutzer, verlange
-from .dateien import Eingang, Rohdaten, csv_text, eingang_pfad, export_dir, export_xlsx, lies_eingang, read_path
+from .dateien import (
+    MAX_ZEILEN,
+    Eingang,
+    Rohdaten,
+    csv_text,
+    eingang_pfad,
+    export_dir,
+    export_xlsx,
+    lies_eingang,
+    read_path,
+)
 from .hsds import export_hsds, import_hsds, import_hsds_store
 from .netzformate import export_netz, netz_bytes, netz_graph
 from .schreiben import ImportBericht, aenderungen, bericht_schreiben, bericht_unveraendert
@@ -61,15 +71,18 @@ def _pruefen_schreiben(store: Store, roh: Rohdaten, dry_run: bool, fortschritt: 
 
 
 def import_eingang(store: Store, ein: Eingang, dry_run: bool = False, fortschritt: Fortschritt | None = None, *,
-                   wer: Nutzer, gelesen: Callable[[Rohdaten], None] | None = None) -> ImportBericht:
+                   wer: Nutzer, gelesen: Callable[[Rohdaten], None] | None = None, frist: float | None = None,
+                   max_bytes: int | None = None, max_zeilen: int = MAX_ZEILEN) -> ImportBericht:
     """Import files given as bytes (:class:`Eingang`): when they are those of the store's last import and the
-    store is unchanged since, answer without parsing them at all; otherwise read, check and write them.
-    ``gelesen(roh)`` is called once the files are parsed (the CLI prints a phase line)."""
+    store is unchanged since, answer without parsing them at all; otherwise read them (with the limits
+    ``frist``, ``max_bytes`` and ``max_zeilen`` of :func:`lies_eingang`), check and write them.
+    ``gelesen(roh)`` is called once the files are parsed (the CLI prints a phase line, the page Pflege keeps the
+    rows of its dry run for the write)."""
     verlange(wer, "daten:schreiben")
-    kurz = bericht_unveraendert(store, ein.abdruck(), dry_run)
+    kurz = bericht_unveraendert(store, ein.abdruck(max_bytes, max_zeilen), dry_run)
     if kurz is not None:
         return kurz
-    roh = lies_eingang(ein)
+    roh = lies_eingang(ein, frist, max_bytes, max_zeilen)
     if gelesen is not None:
         gelesen(roh)
     return _pruefen_schreiben(store, roh, dry_run, fortschritt, wer)

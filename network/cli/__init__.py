@@ -268,8 +268,8 @@ def _import_mit_phasen(store, pfad, dry_run: bool, fortschritt: _Fortschritt):
 
     def gelesen(roh) -> None:
         zeilen = sum(len(t.zeilen) for t in roh.tabellen.values())
-        fortschritt.phase(f"{zeilen:,} Zeilen in {len(roh.tabellen)} Dateien gelesen; sie werden geprüft{weiter} …"
-                          .replace(",", "."))
+        fortschritt.phase(f"{_anzahl(zeilen, 'Zeile', 'Zeilen')} in {_anzahl(len(roh.tabellen), 'Datei', 'Dateien')} "
+                          f"gelesen; sie werden geprüft{weiter} …")
 
     # files unchanged since the last import, and the store too: the answer comes without reading them
     return import_eingang(store, eingang_pfad(pfad), dry_run, None if dry_run else fortschritt, wer=KOMMANDOZEILE,

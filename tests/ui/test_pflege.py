@@ -196,8 +196,11 @@ def test_upload_ohne_fehler_erst_probelauf_dann_import(store):
     assert finde(store.load(), "kitas", "kita-011")["name"] == "Kita Importiert"
 
 
-def test_dieselbe_datei_noch_einmal_wird_nicht_neu_geprueft(store):
-    """The same upload after its import: the dry run answers from the fingerprint, the import writes nothing."""
+def test_dieselbe_datei_noch_einmal_wird_nicht_neu_gelesen(store, monkeypatch):
+    """The same upload after its import: the dry run answers from the fingerprint without parsing the file, and
+    offers no import (there is nothing to write)."""
+    import network.austausch as austausch
+
     vorher = finde(store.load(), "kitas", "kita-012")
     datei = ("kitas.csv", csv_text(Netzdaten(kitas=[dict(vorher, name="Kita Zweimal")]), "kitas").encode("utf-8"),
              "text/csv")
@@ -206,15 +209,39 @@ def test_dieselbe_datei_noch_einmal_wird_nicht_neu_geprueft(store):
     at.get("file_uploader")[0].set_value(datei).run()
     [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
     stand = store.version()
+    gelesen = []
+    monkeypatch.setattr(austausch, "lies_eingang", lambda *a, **k: gelesen.append(a) or austausch.Rohdaten())
     at.get("file_uploader")[0].set_value(datei).run()
     assert not at.exception and not at.error
+    assert gelesen == []  # answered from the fingerprint: the upload was not parsed
     assert "unverändert seit dem Import, der den Datenstand" in texte(at)
+    assert "Nichts zu importieren" in texte(at)
     probe = next(df.value for df in at.dataframe if "geändert" in df.value.columns)
     assert probe.to_dict("records") == [{"Datei": "kitas", "Zeilen": 1, "neu": 0, "geändert": 0, "unverändert": 1,
                                          "geänderte Felder": ""}]
-    [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
-    assert not at.exception and "es wurde nichts gespeichert" in texte(at)
+    assert [b for b in at.button if b.label == "Jetzt importieren"] == []
     assert store.version() == stand
+
+
+def test_andere_datei_wird_gelesen_und_geprueft(store, monkeypatch):
+    """A changed upload after an import goes the whole way: parsed once, checked, offered for import."""
+    import network.austausch as austausch
+
+    vorher = finde(store.load(), "kitas", "kita-013")
+    at = angemeldet()
+    at.segmented_control(key="pf_bereich").set_value("Import").run()
+    for name in ("Kita Erstens", "Kita Zweitens"):
+        text = csv_text(Netzdaten(kitas=[dict(vorher, name=name)]), "kitas").encode("utf-8")
+        at.get("file_uploader")[0].set_value(("kitas.csv", text, "text/csv")).run()
+        [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
+    echt, gelesen = austausch.lies_eingang, []
+    monkeypatch.setattr(austausch, "lies_eingang", lambda *a, **k: gelesen.append(a) or echt(*a, **k))
+    text = csv_text(Netzdaten(kitas=[dict(vorher, name="Kita Drittens")]), "kitas").encode("utf-8")
+    at.get("file_uploader")[0].set_value(("kitas.csv", text, "text/csv")).run()
+    assert not at.exception and len(gelesen) == 1
+    assert "Keine Fehler gefunden" in texte(at)
+    [b for b in at.button if b.label == "Jetzt importieren"][0].click().run()
+    assert finde(store.load(), "kitas", "kita-013")["name"] == "Kita Drittens"
 
 
 def test_export_bietet_csv_und_excel(datenordner):

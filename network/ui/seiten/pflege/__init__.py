@@ -23,11 +23,11 @@ from ...bausteine import daten as D
 from ...bausteine import sitzung
 from ...bausteine.pruefliste import pruefliste
 from ...bausteine.text import md
-from .dateien import exportieren, fehler_tabelle, importieren, lese_upload
+from .dateien import exportieren, fehler_tabelle, importieren, probelauf
 from .formulare import GRUPPEN, aus_formular, eigene_kitas, formular, in_formular
 from .vorschlaege import vorschlaege, vorschlag_formular
 
-__all__ = ["seite", "bereiche", "GRUPPEN", "in_formular", "aus_formular", "fehler_tabelle", "lese_upload"]
+__all__ = ["seite", "bereiche", "GRUPPEN", "in_formular", "aus_formular", "fehler_tabelle", "probelauf"]
 
 BEREICHE = ("Kitas", "Angebote", "Kooperationen", "Vorschläge", "Import", "Export")
 #: The sections of a Fachkraft (no ``daten:schreiben``).

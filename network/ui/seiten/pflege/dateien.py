@@ -7,12 +7,13 @@ Reading and writing the formats is :mod:`network.austausch`; this module holds t
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from ....austausch import export_xlsx, import_rohdaten
-from ....austausch.dateien import Rohdaten, csv_zip, read_uploads
+from ....austausch import Eingang, ImportBericht, export_xlsx, import_eingang, import_rohdaten
+from ....austausch.dateien import Rohdaten, csv_zip
 from ....errors import Befund, KitaNetzFehler, ValidierungsFehler
 from ....grund import format as F
 from ....model import Netzdaten
@@ -20,7 +21,7 @@ from ...bausteine import daten as D
 from ...bausteine import sitzung
 from ...bausteine.text import md
 
-__all__ = ["importieren", "exportieren", "lese_upload", "fehler_tabelle", "UPLOAD_MB", "MAX_FEHLER_ZEILEN"]
+__all__ = ["importieren", "exportieren", "probelauf", "fehler_tabelle", "UPLOAD_MB", "MAX_FEHLER_ZEILEN"]
 
 # -- import and export --------------------------------------------------------------------------------
 #: Largest file the import takes as an upload, in MB. The server accepts larger ones (server.maxUploadSize), so
@@ -33,17 +34,22 @@ LESEFRIST = 20
 UPLOAD_ZEILEN = 25_000
 #: Errors listed in the table (the message above it gives the total).
 MAX_FEHLER_ZEILEN = 1000
+#: The limits of an upload, for reading it and for its fingerprint.
+_GRENZEN = {"max_bytes": UPLOAD_MB * 10**6, "max_zeilen": UPLOAD_ZEILEN}
 
 
-def lese_upload(dateien: list) -> Rohdaten:
-    """Read uploaded files (``name`` + ``getvalue()``) like ``read_path``: CSVs by file name, one ``.xlsx``;
-    each at most :data:`UPLOAD_MB`, all within :data:`LESEFRIST` seconds (see
-    :func:`network.austausch.dateien.read_uploads`).
+def probelauf(dateien: list) -> tuple[ImportBericht, Rohdaten | None]:
+    """The dry run of an upload: its report, and the rows read for the write (None when there is nothing to
+    write). Files that are those of the store's last import, with the store unchanged since, are not even parsed
+    (:func:`network.austausch.import_eingang`).
 
-    Raises :class:`~network.errors.ValidierungsFehler` when nothing usable was uploaded.
+    Raises :class:`~network.errors.ValidierungsFehler` with the errors of the files.
     """
-    return read_uploads([(f.name, f.getvalue()) for f in dateien], frist=LESEFRIST, max_bytes=UPLOAD_MB * 10**6,
-                        max_zeilen=UPLOAD_ZEILEN)
+    gelesen: list[Rohdaten] = []
+    bericht = import_eingang(D.store(), Eingang([(Path(f.name).name, f.getvalue()) for f in dateien]),
+                             dry_run=True, wer=sitzung.nutzer(), gelesen=gelesen.append, frist=LESEFRIST,
+                             **_GRENZEN)
+    return bericht, (gelesen[0] if gelesen else None)
 
 
 def fehler_tabelle(fehler: list[Befund]) -> pd.DataFrame:
@@ -135,8 +141,7 @@ def importieren() -> None:
         return
     st.markdown("**Probelauf**")
     try:
-        roh = lese_upload(dateien)
-        bericht = import_rohdaten(D.store(), roh, dry_run=True, wer=sitzung.nutzer())
+        bericht, roh = probelauf(dateien)
     except ValidierungsFehler as e:
         st.session_state.pop("pf_import_roh", None)
         st.error(f"{len(e.fehler)} Fehler gefunden – es wurde nichts gespeichert. Bitte die Dateien korrigieren "
@@ -145,15 +150,25 @@ def importieren() -> None:
         return
     for h in bericht.hinweise:
         st.info(md(h))
+    if roh is None:  # the files of the last import, the store unchanged since: nothing to write, no button
+        st.session_state.pop("pf_import_roh", None)
+        st.success("Nichts zu importieren: jede Zeile ist schon so gespeichert.", icon=":material/task_alt:")
+        _probe_tabelle(bericht)
+        return
     st.session_state["pf_import_roh"] = roh
     st.success("Keine Fehler gefunden. Der Import würde schreiben:", icon=":material/task_alt:")
+    _probe_tabelle(bericht)
+    st.button("Jetzt importieren", type="primary", on_click=_import_starten, icon=":material/upload:")
+
+
+def _probe_tabelle(bericht: ImportBericht) -> None:
+    """What the dry run found, one row per file: new, changed and unchanged rows, and the changed fields."""
     st.dataframe(pd.DataFrame([{"Datei": d, "Zeilen": n, "neu": bericht.aenderungen[d]["neu"],
                                 "geändert": bericht.aenderungen[d]["geaendert"],
                                 "unverändert": bericht.aenderungen[d]["unveraendert"],
                                 "geänderte Felder": "; ".join(f"{rid}: {', '.join(f)}" for rid, f in
                                                               bericht.aenderungen[d]["felder"].items())}
                                for d, n in bericht.zeilen.items()]), hide_index=True, width="stretch")
-    st.button("Jetzt importieren", type="primary", on_click=_import_starten, icon=":material/upload:")
 
 
 def _xlsx_bytes(d: Netzdaten) -> bytes:
