@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools" / "neo4j"))
 
 from network.austausch import import_path, import_rohdaten, read_path, validate  # noqa: E402
+from network.grund import format as F  # noqa: E402
 from network.grund.protokoll import eintraege, jetzt  # noqa: E402
 from network.model import Netzdaten  # noqa: E402
 from network.settings import Settings  # noqa: E402
@@ -190,7 +191,8 @@ def messen(speicher: str, quelle: Path, tmp: Path, neo: Settings | None) -> dict
 
 
 def _z(x: float, stellen: int = 2) -> str:
-    return f"{x:,.{stellen}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    """``x`` the German way with ``stellen`` decimals (the one rule: :func:`network.grund.format.zahl`)."""
+    return F.zahl(x, stellen)
 
 
 _NAME = {"embedded": "eingebettet (LadybugDB)", "neo4j": "Neo4j 5.26"}

@@ -25,6 +25,7 @@ from import_bench import abschnitt_schreiben, maschine, messreihe  # noqa: E402
 
 from network.analyse import analyse  # noqa: E402
 from network.austausch import import_path  # noqa: E402
+from network.grund import format as F  # noqa: E402
 from network.settings import Settings  # noqa: E402
 from network.store import open_store  # noqa: E402
 from network.zugang import KOMMANDOZEILE  # noqa: E402
@@ -60,7 +61,8 @@ def messen(settings: Settings, quelle: Path, tmp: Path) -> dict:
 
 
 def zahl(x: float, stellen: int = 2) -> str:
-    return f"{x:,.{stellen}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    """``x`` the German way with ``stellen`` decimals (the one rule: :func:`network.grund.format.zahl`)."""
+    return F.zahl(x, stellen)
 
 
 def tabelle(ergebnisse: list[dict]) -> str:

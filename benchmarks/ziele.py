@@ -24,7 +24,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
+
+from network.grund import format as F  # noqa: E402
+
 DOC = ROOT / "docs" / "benchmarks.md"
 START, ENDE = "<!-- ziele:start -->", "<!-- ziele:end -->"
 GIB = 2**30
@@ -75,7 +79,8 @@ def _import_zeilen() -> list[str]:
 
 
 def _z(x: float, stellen: int = 2) -> str:
-    return f"{x:.{stellen}f}".replace(".", ",")
+    """``x`` the German way with ``stellen`` decimals (the one rule: :func:`network.grund.format.zahl`)."""
+    return F.zahl(x, stellen)
 
 
 def _ja(ok: bool) -> str:
