@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "LABELS",
@@ -262,6 +263,7 @@ class Netzdaten:
         return {r["id"]: r.get("name") or r["id"] for r in self.tabelle(datei)}
 
 
+@lru_cache(maxsize=8192)  # a large import names the same few Traeger on 100,000s of rows
 def traeger_id(name: str) -> str:
     """The stable id of a Traeger node, derived from its name.
 

@@ -47,12 +47,68 @@ MAX_ARCHIVTEILE = 1000
 XML_VERBOTEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-@dataclass
 class RohTabelle:
-    """One file as read: its header and its rows as ``(line number, {column: text})``."""
+    """One file as read: its header and its rows as ``(line number, {column: text})``.
 
-    header: list[str]
-    zeilen: list[tuple[int, dict[str, str]]]
+    A CSV file is read into columns (:meth:`spalte`, with the line numbers :attr:`nummern`): a large import checks a
+    column at a time, and the dict per row (:attr:`zeilen`) is made only when someone asks for it. Rows given as
+    dicts (a workbook, a form, HSDS) give their columns on demand the same way.
+
+    >>> t = RohTabelle(["id", "name"], nummern=[2, 4], spalten=[["a", "b"], ["A", "B"]], zu_viele={1: 3})
+    >>> t.zeilen
+    [(2, {'id': 'a', 'name': 'A'}), (4, {'id': 'b', 'name': 'B', '__zu_viele__': '3'})]
+    >>> t.spalte("name"), t.spalte("ort")
+    (['A', 'B'], ['', ''])
+    """
+
+    def __init__(self, header: list[str], zeilen: list[tuple[int, dict[str, str]]] | None = None, *,
+                 nummern: list[int] | None = None, spalten: list[list[str]] | None = None,
+                 zu_viele: dict[int, int] | None = None):
+        self.header = header
+        self._zeilen = zeilen
+        # read as columns: texts by name (the last of equal names, as in a row's dict), line numbers, long rows
+        self._spalten = None if spalten is None else dict(zip(header, spalten))
+        self._nummern = nummern or []
+        self._zu_viele = zu_viele or {}
+
+    @property
+    def zeilen(self) -> list[tuple[int, dict[str, str]]]:
+        """The rows as dicts; made from the columns on first use, and from then on what the columns are read from
+        (a caller may change a row)."""
+        if self._zeilen is None:
+            namen = list(self._spalten)
+            zeilen = [(z, dict(zip(namen, werte))) for z, werte in zip(self._nummern, zip(*self._spalten.values()))]
+            if not namen:
+                zeilen = [(z, {}) for z in self._nummern]
+            for i, n in self._zu_viele.items():
+                zeilen[i][1]["__zu_viele__"] = str(n)
+            self._zeilen, self._spalten = zeilen, None
+        return self._zeilen
+
+    @property
+    def nummern(self) -> list[int]:
+        """The line number of each row."""
+        return self._nummern if self._zeilen is None else [z for z, _ in self._zeilen]
+
+    @property
+    def zu_viele(self) -> dict[int, int]:
+        """Row index -> number of fields, for the rows with more fields than the header."""
+        if self._zeilen is None:
+            return self._zu_viele
+        return {i: int(cells["__zu_viele__"]) for i, (_, cells) in enumerate(self._zeilen) if "__zu_viele__" in cells}
+
+    def spalte(self, name: str) -> list[str]:
+        """The texts of column ``name``, one per row (``""`` where the file has no such column or cell)."""
+        if self._zeilen is not None:
+            return [cells.get(name, "") for _, cells in self._zeilen]
+        werte = self._spalten.get(name)
+        return list(werte) if werte is not None else [""] * len(self._nummern)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RohTabelle) and (self.header, self.zeilen) == (other.header, other.zeilen)
+
+    def __repr__(self) -> str:
+        return f"RohTabelle({self.header!r}, {len(self.nummern)} Zeilen)"
 
 
 @dataclass
@@ -172,7 +228,8 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
     sep = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     header: list[str] | None = None
-    zeilen = []
+    zeilen: list[list[str]] = []
+    nummern: list[int] = []
     anzahl = 0
     start = 1
     try:
@@ -189,15 +246,24 @@ def read_csv_text(datei: str, text: str, frist: float | None = None, max_zeilen:
                 raise _zu_viele_zeilen(datei, zeile, grenze=max_zeilen)
             if anzahl % 1000 == 0:
                 uhr.pruefe(datei, zeile)
-            if not any(c.strip() for c in row):
+            if not "".join(row).strip():  # no cell with more than white space
                 continue
-            cells = {h: (row[j] if j < len(row) else "") for j, h in enumerate(header)}
-            if len(row) > len(header):
-                cells["__zu_viele__"] = str(len(row))
-            zeilen.append((zeile, cells))
+            nummern.append(zeile)
+            zeilen.append(row)
     except csv.Error as e:
         raise ValidierungsFehler([Befund(datei, start, "", _csv_fehlertext(e))]) from None
-    return RohTabelle(header or [], zeilen)
+    return _als_spalten(header or [], nummern, zeilen)
+
+
+def _als_spalten(header: list[str], nummern: list[int], zeilen: list[list[str]]) -> RohTabelle:
+    """Rows of fields as the columns of ``header``: a short row is filled with ``""``, a long one cut (and
+    remembered in :attr:`RohTabelle.zu_viele`)."""
+    breite = len(header)
+    zu_viele = {i: len(row) for i, row in enumerate(zeilen) if len(row) > breite}
+    if any(len(row) != breite for row in zeilen):
+        zeilen = [row[:breite] if len(row) >= breite else row + [""] * (breite - len(row)) for row in zeilen]
+    spalten = [list(c) for c in zip(*zeilen)] if zeilen else [[] for _ in header]
+    return RohTabelle(header, nummern=nummern, spalten=spalten, zu_viele=zu_viele)
 
 
 def decode_utf8(name: str, data: bytes) -> str:

@@ -246,37 +246,43 @@ def _parse_tabelle(datei: str, tab: RohTabelle, fehler: list[Befund]) -> list[tu
     for s in spalten.values():
         if s.pflicht and s.name not in tab.header:
             fehler.append(Befund(datei, 1, s.name, "Pflichtspalte fehlt."))
-    zeilen = tab.zeilen
-    kaputt: list[set] = [set() for _ in zeilen]
+    nummern = tab.nummern
+    kaputt: dict[int, set] = {}  # row index -> columns whose cell failed to parse
     zellfehler: dict[int, list[Befund]] = {}  # per row, in column order (the order of the cell-by-cell reading)
     spaltenwerte = []
     for name, s in spalten.items():  # column by column: the fast path checks a whole column at once
-        texte = [cells.get(name, "") for _, cells in zeilen]
+        texte = tab.spalte(name)
         werte = _spalte_schnell(texte, s)
         if werte is None:
-            werte = []
-            for i, text in enumerate(texte):
-                try:
-                    wert = parse_wert(text, s)
-                except ValueError as e:
-                    zellfehler.setdefault(i, []).append(Befund(datei, zeilen[i][0], name, str(e)))
-                    kaputt[i].add(name)
-                    werte.append(None)
-                    continue
-                if s.pflicht and (wert is None or wert == []):
-                    zellfehler.setdefault(i, []).append(Befund(datei, zeilen[i][0], name, "Pflichtfeld ist leer."))
-                werte.append(wert)
+            werte = _spalte_einzeln(datei, texte, s, nummern, kaputt, zellfehler)
         spaltenwerte.append(werte)
+    for i, n in tab.zu_viele.items():
+        zellfehler.setdefault(i, []).insert(0, Befund(datei, nummern[i], "", (
+            f"Die Zeile hat {n} Felder, die Kopfzeile nur {len(tab.header)}. Trennzeichen in einem Feld?")))
+    for i in sorted(zellfehler):
+        fehler.extend(zellfehler[i])
     namen = list(spalten)
-    rows = []
-    for i, ((zeile, cells), werte) in enumerate(zip(zeilen, zip(*spaltenwerte))):
-        if "__zu_viele__" in cells:
-            fehler.append(Befund(datei, zeile, "", f"Die Zeile hat {cells['__zu_viele__']} Felder, die Kopfzeile "
-                                                   f"nur {len(tab.header)}. Trennzeichen in einem Feld?"))
-        if i in zellfehler:
-            fehler.extend(zellfehler[i])
-        rows.append((zeile, dict(zip(namen, werte)), kaputt[i]))
-    return rows
+    heil: set = frozenset()  # shared by every row without a broken cell (only read)
+    return [(zeile, dict(zip(namen, werte)), kaputt.get(i, heil))
+            for i, (zeile, werte) in enumerate(zip(nummern, zip(*spaltenwerte)))]
+
+
+def _spalte_einzeln(datei: str, texte: list[str], s: Spalte, nummern: list[int], kaputt: dict[int, set],
+                    zellfehler: dict[int, list[Befund]]) -> list:
+    """One column parsed cell by cell (:func:`parse_wert`): every error named with its line and column."""
+    werte = []
+    for i, text in enumerate(texte):
+        try:
+            wert = parse_wert(text, s)
+        except ValueError as e:
+            zellfehler.setdefault(i, []).append(Befund(datei, nummern[i], s.name, str(e)))
+            kaputt.setdefault(i, set()).add(s.name)
+            werte.append(None)
+            continue
+        if s.pflicht and (wert is None or wert == []):
+            zellfehler.setdefault(i, []).append(Befund(datei, nummern[i], s.name, "Pflichtfeld ist leer."))
+        werte.append(wert)
+    return werte
 
 
 def validate_rows(parsed: dict[str, list[tuple[int, dict, set]]], bestand: Netzdaten | None,
