@@ -37,6 +37,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from network.model import KREISWEIT
+
 from .geo import haversine_km_np
 from .hubregel import grad, signifikant
 from .lueckensuche import BERATUNG, MAX_KM
@@ -156,13 +158,16 @@ class _Kandidaten:
             last: dict | None = None, zeilen: dict | None = None) -> _Kandidaten | None:
         """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none. ``last`` is
         :func:`kita_partner` of ``G`` if known, ``zeilen`` :func:`angebot_zeilen` of ``G`` if known."""
-        hknoten = H._node
-        ids = [v for v, d in hknoten.items()
-               if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
+        hknoten, hadj = H._node, H._adj
+        ids = [v for v, d in hknoten.items() if d.get("typ") == TYP_ANGEBOT and _versorgt(d.get("versorgt"), sozialraum_id)]
         if not ids:
             return None
-        # most candidates have betweenness 0 (signifikant(0.0) == 0.0): only the others are rounded
-        ids.sort(key=lambda v: (-signifikant(b) if (b := betweenness.get(v, 0.0)) else 0.0, -grad(H, v), str(v)))
+        # Most candidates have betweenness 0 (signifikant(0.0) == 0.0): only the others are rounded. The degree
+        # is hubregel.grad and the id its text, both read inline (half a million candidates in the national
+        # stand-in, issue 14).
+        bw = betweenness.get
+        ids.sort(key=lambda v: (-signifikant(b) if (b := bw(v, 0.0)) else 0.0,
+                                -(len(n := hadj[v]) + (v in n)), v if type(v) is str else str(v)))
         themen_index: dict = defaultdict(list)
         for i, v in enumerate(ids):
             for t in set(hknoten[v].get("themen") or ()):
@@ -177,6 +182,19 @@ class _Kandidaten:
             lat=spalten[:, 0].copy(), lon=spalten[:, 1].copy(), aufsuchend=spalten[:, 2] > 0,
             beratung=spalten[:, 3] > 0, last=spalten[:, 4].astype(int),
             vorgeschlagen=np.zeros(len(ids), dtype=int), themen_index=themen_index)
+
+
+def _versorgt(einzugsgebiet, sozialraum_id) -> bool:
+    """``grund.sozialraum.versorgt(einzugsgebiet, sozialraum_id)``, a list (as the network holds it) read directly.
+
+    Examples
+    --------
+    >>> _versorgt(["alle"], "sr-a"), _versorgt(["sr-b"], "sr-a"), _versorgt(None, "sr-a"), _versorgt(("sr-a",), "sr-a")
+    (True, False, False, True)
+    """
+    if type(einzugsgebiet) is list and sozialraum_id is not None:
+        return KREISWEIT in einzugsgebiet or sozialraum_id in einzugsgebiet
+    return versorgt_sozialraum(einzugsgebiet, sozialraum_id)
 
 
 def _zeile(d: dict, last: int) -> tuple:

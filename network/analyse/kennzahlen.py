@@ -25,9 +25,11 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import random
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -316,6 +318,12 @@ def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
     return ig.g.modularity([mitglied[v] for v in ig.knoten], weights="weight")
 
 
+def _burt(ig: _IG) -> tuple[dict, dict]:
+    """:func:`constraint` and :func:`effektive_groesse` from the igraph copy alone."""
+    return (constraint(ig.knoten, backend="igraph", _ig_graph=ig),
+            effektive_groesse(ig.knoten, backend="igraph", _ig_graph=ig))
+
+
 @dataclass
 class Kennzahlen:
     """All metrics of one graph. Per-actor values are dicts keyed by actor id."""
@@ -328,17 +336,34 @@ class Kennzahlen:
     gewichteter_grad: dict
     betweenness: dict
     stichprobe: int | None = None
-    constraint: dict = field(default_factory=dict)
-    effektive_groesse: dict = field(default_factory=dict)
     artikulationspunkte: list = field(default_factory=list)
     bruecken: list = field(default_factory=list)
     gemeinschaften: list = field(default_factory=list)
     modularitaet: float | None = None
+    #: ``(constraint, effektive_groesse)``, or a function that computes them on first use (see below).
+    burt: tuple | Callable[[], tuple] = field(default_factory=lambda: ({}, {}), repr=False, compare=False)
 
     @property
     def anzahl_komponenten(self) -> int:
         """Number of connected components, isolated actors included."""
         return len(self.komponenten)
+
+    @property
+    def constraint(self) -> dict:
+        """Burt's constraint per actor (:func:`constraint`)."""
+        return self._burt_werte()[0]
+
+    @property
+    def effektive_groesse(self) -> dict:
+        """Burt's effective size per actor (:func:`effektive_groesse`)."""
+        return self._burt_werte()[1]
+
+    def _burt_werte(self) -> tuple:
+        # Computed on first use: the report does not show them, only the tables do (issue 14: 0.6 CPU-s of the
+        # national analysis). The same values either way.
+        if callable(self.burt):
+            self.burt = self.burt()
+        return self.burt
 
 
 def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, seed: int = SEED,
@@ -388,8 +413,10 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
         return ergebnis
     ergebnis.stichprobe = k if (k is not None and k < n) else None
     ergebnis.betweenness = betweenness(G, backend=backend, k=ergebnis.stichprobe, seed=seed, _ig_graph=ig)
-    ergebnis.constraint = constraint(G, backend=backend, _ig_graph=ig)
-    ergebnis.effektive_groesse = effektive_groesse(G, backend=backend, _ig_graph=ig)
+    if ig is None:
+        ergebnis.burt = (constraint(G, backend=backend), effektive_groesse(G, backend=backend))
+    else:  # on first use, from the igraph copy (which, unlike G, cannot change in between)
+        ergebnis.burt = functools.partial(_burt, ig)
     ergebnis.artikulationspunkte = artikulationspunkte(G, backend=backend, _ig_graph=ig)
     ergebnis.bruecken = bruecken(G, backend=backend, _ig_graph=ig)
     ergebnis.gemeinschaften = gemeinschaften(G, backend=backend, seed=seed, _ig_graph=ig)

@@ -3,23 +3,30 @@ sub-networks, the igraph copy, edges of the network)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import random
 import weakref
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from network.analyse import analyse
 from network.analyse.auswertung import auswerten, ohne_zyklensammler
-from network.analyse.empfehlung import _Kandidaten, angebot_zeilen, empfehlungen, kita_partner
+from network.analyse.empfehlung import _Kandidaten, _versorgt, angebot_zeilen, empfehlungen, kita_partner
+from network.analyse.geo import haversine_km
 from network.analyse.hubregel import grad
-from network.analyse.kennzahlen import _IG
-from network.analyse.lueckensuche import themen_ohne_angebot
-from network.analyse.netz import network_at, sozialraum_mitglieder, teilnetz
+from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, kennzahlen
+from network.analyse.lueckensuche import _sortiert_schnell, entfernungen, themen_ohne_angebot
+from network.analyse.netz import _gilt, _koordinate, network_at, sozialraum_mitglieder, teilnetz
 from network.analyse.texte import km_satz
 from network.grund import format as F
+from network.grund.sozialraum import versorgt
+from network.grund.werte import zahl_oder_nichts
+from network.grund.zeit import aktiv
 
 
 def _zufallsnetz(seed: int, n: int = 60) -> nx.Graph:
@@ -154,3 +161,123 @@ def test_themen_ohne_angebot_wie_definiert(seed):
     vorhanden = {t for _, d in H.nodes(data=True) if d["typ"] == "Angebot" for t in d["themen"]}
     gefragt = rng.sample(alle + ["gewaltschutz"], rng.randint(0, 5))
     assert themen_ohne_angebot(H, gefragt) == sorted(t for t in set(gefragt) if t not in vorhanden)
+
+
+def _teilnetz_wie_add_edges_from(G, knoten):
+    H = teilnetz(G, knoten)
+    pos = {v: i for i, v in enumerate(H)}
+    R = nx.Graph()
+    R.add_nodes_from(H)
+    R.add_edges_from((u, v, d) for u in H for v, d in G[u].items() if v in pos and pos[v] > pos[u])
+    assert [(u, list(H[u].items())) for u in H] == [(u, list(R[u].items())) for u in R]
+    assert H.graph["extern"] == sum(1 for u, v in G.edges if (u in pos) != (v in pos))
+
+
+def test_teilnetz_mit_knoten_vieler_partner():
+    """An actor with more partners than later actors (a hotline) finds its edges from the later actors – in the
+    order of its neighbours, also with several later partners and partners outside."""
+    G = nx.Graph()
+    G.add_nodes_from(["k1", "k2", "k3", "h", "a2", "a1", "a3", "x1", "x2"])
+    G.add_edges_from([("h", v) for v in ["x2", "k2", "a3", "k1", "x1", "a1", "k3", "a2"]], weight=1)
+    G.add_edge("a1", "a3", weight=2)
+    _teilnetz_wie_add_edges_from(G, ["k1", "k2", "k3", "h", "a2", "a1", "a3"])
+    H = teilnetz(G, ["k1", "k2", "h", "a2", "a1", "a3"])
+    assert list(H["h"]) == ["k1", "k2", "a3", "a1", "a2"] and H.graph["extern"] == 3  # x2, x1, k3
+    G.add_edge("h", "h", weight=1)  # a self-loop stays out of the sub-network, as before
+    assert list(teilnetz(G, ["k1", "k2", "h", "a2", "a1", "a3"])["h"]) == ["k1", "k2", "a3", "a1", "a2"]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_teilnetz_mit_knoten_vieler_partner_zufaellig(seed):
+    rng = random.Random(seed)
+    G = _zufallsnetz(seed, n=40)
+    knoten = list(G)
+    for hub in rng.sample(knoten, 3):  # three actors with many partners, in random order
+        for v in rng.sample(knoten, 25):
+            if v != hub:
+                G.add_edge(hub, v, weight=rng.randint(1, 3))
+    _teilnetz_wie_add_edges_from(G, rng.sample(knoten, 30))
+
+
+def test_burt_spaeter_gleich_und_vom_netz_unabhaengig():
+    """With igraph, constraint and effective size are computed on first use – the values of the plain functions,
+    from the copy taken when the metrics were computed."""
+    def gleich(a: dict, b: dict) -> bool:  # nan (an actor without Kooperation) equal to nan
+        return list(a) == list(b) and all(a[v] == b[v] or (math.isnan(a[v]) and math.isnan(b[v])) for v in a)
+
+    G = nx.Graph([("k1", "a1", {"weight": 2}), ("k2", "a1", {"weight": 1}), ("k2", "a2", {"weight": 3})])
+    G.add_node("k3")
+    erwartet = constraint(G, backend="igraph"), effektive_groesse(G, backend="igraph")
+    k = kennzahlen(G, backend="igraph")
+    G.add_edge("k1", "k2", weight=1)  # changing G afterwards changes nothing
+    assert callable(k.burt)
+    c, e = k.constraint, k.effektive_groesse
+    assert gleich(c, erwartet[0]) and gleich(e, erwartet[1])
+    assert not callable(k.burt) and k.constraint is c  # computed once
+    n = kennzahlen(G, backend="networkx")
+    assert gleich(n.constraint, nx.constraint(G, weight="weight")) and gleich(n.effektive_groesse, nx.effective_size(G))
+    assert kennzahlen(G, backend="igraph", voll=False).constraint == {}
+
+
+@pytest.mark.parametrize("wert", [None, "", 7.5, 0.0, -3.25, float("nan"), float("inf"), -float("inf"), "8.5",
+                                  "x", 3, True, np.float64(2.5), np.float64("nan"), [1]])
+def test_koordinate_wie_zahl_oder_nichts(wert):
+    a, b = _koordinate(wert), zahl_oder_nichts(wert)
+    assert a == b and type(a) is type(b)
+
+
+_TAGE = [None, "", "2024-01-01", "2024-06-30", "2024-07-01", "2024-06-30T23:59:00", "2024-06", "2025",
+         dt.date(2024, 6, 30), dt.date(2024, 7, 1), dt.datetime(2024, 6, 30, 8, 0)]
+
+
+@pytest.mark.parametrize("ab", _TAGE)
+@pytest.mark.parametrize("bis", _TAGE)
+def test_gilt_wie_aktiv(ab, bis):
+    assert _gilt(ab, bis, "2024-06-30") == aktiv(ab, bis, "2024-06-30")
+
+
+@pytest.mark.parametrize("einzugsgebiet", [None, [], ["alle"], ["sr-a"], ["sr-b"], ["sr-b", "sr-a"], ("sr-a",),
+                                           {"sr-a"}, "sr-a", "alle", ["sr-ab"]])
+@pytest.mark.parametrize("sozialraum", ["sr-a", None])
+def test_versorgt_wie_grund(einzugsgebiet, sozialraum):
+    assert _versorgt(einzugsgebiet, sozialraum) == versorgt(einzugsgebiet, sozialraum)
+
+
+@pytest.mark.parametrize("ids", [[], ["b", "a", "c"], ["k10", "k9", "K1"], [2, 10, "a"], ["b", 1]])
+def test_sortiert_schnell_wie_sortiert(ids):
+    assert _sortiert_schnell(list(ids)) == sorted(ids, key=str)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_entfernungen_wie_definiert(seed):
+    """Every (Kita, Thema) beyond the limit, with the nearest Angebot (smallest id among equals), unless an
+    aufsuchend Angebot with the Thema serves the Kita's Sozialraum (or all of them)."""
+    rng = random.Random(seed)
+    G = nx.Graph()
+    themen = ["sucht", "kultur", "sprache"]
+    for i in range(30):
+        G.add_node(f"k{i:02d}", typ="Kita", sozialraum=rng.choice(["sr-a", "sr-b"]),
+                   lat=rng.choice([None, 50 + rng.random()]), lon=7 + rng.random())
+    for i in range(12):
+        G.add_node(f"a{i:02d}", typ="Angebot", themen=rng.sample(themen, rng.randint(0, 2)),
+                   versorgt=rng.choice([["sr-a"], ["sr-b"], ["alle"], []]), aufsuchend=rng.random() < 0.3,
+                   lat=rng.choice([None, 50 + rng.random()]), lon=7 + rng.random())
+    kitas = [v for v, d in G.nodes(data=True) if d["typ"] == "Kita"]
+    e = entfernungen(G, kitas, themen, max_km=30)
+    erwartet = {}
+    for k in kitas:
+        dk = G.nodes[k]
+        if dk["lat"] is None:
+            continue
+        for t in themen:
+            angebote = [(v, d) for v, d in sorted(G.nodes(data=True)) if d["typ"] == "Angebot" and t in d["themen"]]
+            if any(d["aufsuchend"] and ("alle" in d["versorgt"] or dk["sozialraum"] in d["versorgt"])
+                   for _, d in angebote):
+                continue
+            mit = [(haversine_km(dk["lat"], dk["lon"], d["lat"], d["lon"]), v) for v, d in angebote if d["lat"] is not None]
+            if mit:
+                km, v = min(mit, key=lambda x: x[0])  # the first of equals: the smallest id
+                if km > 30:
+                    erwartet.setdefault(k, []).append((t, v, pytest.approx(km)))
+    assert {k: sorted(x) for k, x in e.zu_weit.items()} == {k: sorted(x, key=lambda y: y[:2]) for k, x in erwartet.items()}
+    assert e.ohne_koordinaten == sorted(k for k in kitas if G.nodes[k]["lat"] is None)
