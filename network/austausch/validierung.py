@@ -191,7 +191,8 @@ def _spalte_schnell(texte: list[str], s: Spalte) -> list | None:
         if typ == "text" or typ.startswith("ref:"):
             if max(map(len, t), default=0) > MAX_TEXT:
                 return None
-            werte = [(entschuetzen(x) if x[0] == "'" else x) if x else None for x in t]
+            werte = [x or None for x in t] if ohne_apostroph else \
+                [(entschuetzen(x) if x[0] == "'" else x) if x else None for x in t]
         elif typ == "liste":
             if s.erlaubt or max(map(len, t), default=0) > MAX_TEXT:
                 return None
@@ -208,7 +209,7 @@ def _spalte_schnell(texte: list[str], s: Spalte) -> list | None:
         elif typ == "bool":
             werte = [_JA_NEIN[x.lower()] if x else None for x in t]
         elif typ == "datum":
-            for x in t:
+            for x in set(t):  # each distinct date once (a column repeats a few hundred dates)
                 if x and not (_DATUM.match(x) and date.fromisoformat(x)):
                     return None
             werte = [x or None for x in t]
@@ -225,12 +226,11 @@ def _spalte_schnell(texte: list[str], s: Spalte) -> list | None:
     if s.name in KONTAKTPRUEFUNG:
         pruefe = KONTAKTPRUEFUNG[s.name]
         try:
-            for v in werte:
-                if isinstance(v, str):
-                    pruefe(v)
+            for v in {v for v in werte if isinstance(v, str)}:  # each distinct address once
+                pruefe(v)
         except ValueError:
             return None
-    if s.pflicht and any(v is None or v == [] for v in werte):
+    if s.pflicht and (None in werte or [] in werte):
         return None
     return werte
 

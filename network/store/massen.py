@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from ..model import DATEIEN, KREISWEIT, Netzdaten, traeger_id
 
@@ -45,6 +46,17 @@ def spalten_des_blocks(text: str) -> tuple[str, ...]:
 
 
 def _spalten(rows: list[dict], namen: tuple[str, ...]) -> dict[str, list]:
+    """The columns ``namen`` of ``rows`` (None where a row lacks one).
+
+    >>> _spalten([{"id": "a", "name": "A"}, {"id": "b"}], ("id", "name"))
+    {'id': ['a', 'b'], 'name': ['A', None]}
+    """
+    if len(namen) > 1:
+        try:  # every row has every column (rows the validation made): turned into columns in C
+            return dict(zip(namen, map(list, zip(*map(itemgetter(*namen), rows))))) if rows else \
+                {n: [] for n in namen}
+        except KeyError:
+            pass
     return {n: [r.get(n) for r in rows] for n in namen}
 
 
