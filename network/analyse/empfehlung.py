@@ -116,8 +116,9 @@ def empfehlungen(G: nx.Graph, H: nx.Graph, sozialraum_id: str, betweenness: dict
     auftraege = _auftraege(ohne_kooperation, ohne_beratung, entfernung)
     ohne_beratung_set = set(ohne_beratung)
     gewaehlt: dict = {}  # (kita, angebot) -> {"luecken": [...], "themen": [...], "km": ...}
-    for k in sorted(auftraege, key=str):
-        _fuer_kita(G, k, auftraege[k], k in ohne_beratung_set, kand, gewaehlt)
+    reihe = sorted(auftraege, key=str)
+    for k, km in zip(reihe, _km_zeilen(G, reihe, kand)):
+        _fuer_kita(G, k, auftraege[k], k in ohne_beratung_set, kand, gewaehlt, km)
 
     ergebnis = []
     for (k, a), info in sorted(gewaehlt.items(), key=lambda x: (str(x[0][0]), str(x[0][1]))):
@@ -240,19 +241,42 @@ def _auftraege(ohne_kooperation, ohne_beratung, entfernung) -> dict:
     return auftraege
 
 
-def _fuer_kita(G: nx.Graph, k, auftraege: list, ohne_beratung: bool, kand: _Kandidaten, gewaehlt: dict) -> None:
+def _km_zeilen(G: nx.Graph, kitas: list, kand: _Kandidaten) -> np.ndarray:
+    """The km from each Kita to each candidate, one row per Kita: haversine, 0 for aufsuchend, ``nan`` where
+    coordinates are missing. One computation for all Kitas of a Sozialraum (the same values, element by
+    element, as one row at a time; issue 14).
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_node("k1", lat=50.0, lon=7.0); G.add_node("k2", lat=None, lon=None)
+    >>> kand = _Kandidaten(ids=["a1", "a2"], rang=None, pos=None, lat=np.array([50.0, 51.0]),
+    ...                    lon=np.array([7.1, 7.0]), aufsuchend=np.array([False, True]), beratung=None, last=None,
+    ...                    vorgeschlagen=None, themen_index=None)
+    >>> _km_zeilen(G, ["k1", "k2"], kand).round(2).tolist()
+    [[7.15, 0.0], [nan, 0.0]]
+    """
+    knoten = G._node
+    lat = np.array([_oder_nan(knoten[k].get("lat"), knoten[k].get("lon")) for k in kitas], dtype=float)
+    lon = np.array([_oder_nan(knoten[k].get("lon"), knoten[k].get("lat")) for k in kitas], dtype=float)
+    km = haversine_km_np(lat[:, None], lon[:, None], kand.lat[None, :], kand.lon[None, :])
+    return np.where(kand.aufsuchend[None, :], 0.0, km)
+
+
+def _oder_nan(x, anderer) -> float:
+    """``x``, or ``nan`` when it or the ``anderer`` coordinate of the pair is missing."""
+    return np.nan if x is None or anderer is None else x
+
+
+def _fuer_kita(G: nx.Graph, k, auftraege: list, ohne_beratung: bool, kand: _Kandidaten, gewaehlt: dict,
+               km: np.ndarray) -> None:
     """Choose the partners for the gaps of Kita ``k`` and note them in ``gewaehlt`` (and in the candidates' load).
 
-    The best candidate among those not yet linked with ``k``: by distance step, then load, exact distance and
-    static rank. A Kita without any Kooperation that also lacks a Beratung gets one Beratung for both gaps.
+    ``km`` is the Kita's row of :func:`_km_zeilen`. The best candidate among those not yet linked with ``k``: by
+    distance step, then load, exact distance and static rank. A Kita without any Kooperation that also lacks a
+    Beratung gets one Beratung for both gaps.
     """
     n = len(kand.ids)
-    d = G._node[k]
-    if d.get("lat") is not None and d.get("lon") is not None:
-        km = haversine_km_np(d["lat"], d["lon"], kand.lat, kand.lon)
-    else:
-        km = np.full(n, np.nan)
-    km = np.where(kand.aufsuchend, 0.0, km)
     frei = np.ones(n, dtype=bool)
     for a in G._adj[k]:
         i = kand.pos.get(a)

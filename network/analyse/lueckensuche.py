@@ -57,6 +57,9 @@ BERATUNG = "Beratung"
 #: Default distance in km beyond which a Thema counts as too far away.
 MAX_KM = 15.0
 
+#: In :func:`einzige_verbindung`: a Thema reached through more than one partner.
+_MEHRERE = object()
+
 
 def _sortiert(ids) -> list:
     return sorted(ids, key=str)
@@ -244,20 +247,24 @@ def einzige_verbindung(G: nx.Graph, H: nx.Graph, kitas) -> list[dict]:
     >>> einzige_verbindung(G, G, ["k1", "k2"])
     [{'angebot_id': 'a1', 'kita_ids': ['k1'], 'thema': None}, {'angebot_id': 'a1', 'kita_ids': ['k1'], 'thema': 'sucht'}, {'angebot_id': 'a2', 'kita_ids': ['k2'], 'thema': 'kultur'}]
     """
-    knoten = G._node
+    knoten, adj = G._node, G._adj
     kitas = _sortiert(kitas)  # once: every list of Kitas below is then built in sorted order
     paare: dict = defaultdict(list)
     for k in kitas:
-        partner_je_thema: dict = defaultdict(list)
-        for a in G._adj[k]:
+        einziger: dict = {}  # Thema -> the one partner offering it, or _MEHRERE
+        for a in adj[k]:
             d = knoten[a]
             if d.get("typ") != TYP_ANGEBOT:
                 continue
-            for t in set(d.get("themen") or ()):
-                partner_je_thema[t].append(a)
-        for t, partner in partner_je_thema.items():
-            if len(partner) == 1:
-                paare[(partner[0], t)].append(k)
+            for t in d.get("themen") or ():
+                b = einziger.get(t)
+                if b is None:
+                    einziger[t] = a
+                elif b is not _MEHRERE and b != a:  # b == a: the Thema twice in one Angebot's list
+                    einziger[t] = _MEHRERE
+        for t, a in einziger.items():
+            if a is not _MEHRERE:
+                paare[(a, t)].append(k)
     eintraege = [{"angebot_id": a, "kita_ids": ks, "thema": t} for (a, t), ks in paare.items()]
     kitamenge = set(kitas)
     hknoten = H._node

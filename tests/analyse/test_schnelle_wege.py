@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 from network.analyse import analyse
 from network.analyse.auswertung import auswerten, ohne_zyklensammler
-from network.analyse.empfehlung import _Kandidaten, _versorgt, angebot_zeilen, empfehlungen, kita_partner
-from network.analyse.geo import haversine_km
+from network.analyse.empfehlung import _Kandidaten, _km_zeilen, _versorgt, angebot_zeilen, empfehlungen, kita_partner
+from network.analyse.geo import haversine_km, haversine_km_np
 from network.analyse.hubregel import grad
 from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, kennzahlen
-from network.analyse.lueckensuche import _sortiert_schnell, entfernungen, themen_ohne_angebot
+from network.analyse.lueckensuche import _sortiert_schnell, einzige_verbindung, entfernungen, themen_ohne_angebot
 from network.analyse.netz import _gilt, _koordinate, network_at, sozialraum_mitglieder, teilnetz
 from network.analyse.texte import km_satz
 from network.grund import format as F
@@ -281,3 +281,46 @@ def test_entfernungen_wie_definiert(seed):
                     erwartet.setdefault(k, []).append((t, v, pytest.approx(km)))
     assert {k: sorted(x) for k, x in e.zu_weit.items()} == {k: sorted(x, key=lambda y: y[:2]) for k, x in erwartet.items()}
     assert e.ohne_koordinaten == sorted(k for k in kitas if G.nodes[k]["lat"] is None)
+
+
+def _einzige_verbindung_wie_definiert(G, H, kitas):
+    """The plain definition: per Kita, the Angebot partners offering each Thema; a Thema with exactly one."""
+    paare = {}
+    for k in sorted(kitas, key=str):
+        for t in {t for a in G[k] if G.nodes[a]["typ"] == "Angebot" for t in G.nodes[a]["themen"]}:
+            partner = [a for a in G[k] if G.nodes[a]["typ"] == "Angebot" and t in G.nodes[a]["themen"]]
+            if len(partner) == 1:
+                paare.setdefault((partner[0], t), []).append(k)
+    return sorted(((a, t, ks) for (a, t), ks in paare.items()), key=lambda x: (str(x[0]), x[1]))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_einzige_verbindung_wie_definiert(seed):
+    rng = random.Random(seed)
+    G = _zufallsnetz(seed, n=50)
+    for _, d in G.nodes(data=True):  # Themen, one listed twice now and then
+        d["themen"] = rng.sample(["sucht", "kultur", "sprache", "sucht"], rng.randint(0, 3))
+    for _ in range(40):
+        u, v = rng.sample(list(G), 2)
+        G.add_edge(u, v, weight=1)
+    kitas = [v for v, d in G.nodes(data=True) if d["typ"] == "Kita"]
+    eintraege = [e for e in einzige_verbindung(G, G, kitas) if e["thema"] is not None]
+    assert [(e["angebot_id"], e["thema"], e["kita_ids"]) for e in eintraege] == \
+        _einzige_verbindung_wie_definiert(G, G, kitas)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_km_zeilen_wie_je_kita(seed):
+    """The km of all Kitas at once equal, value for value, the km computed for one Kita at a time."""
+    G = _zufallsnetz(seed)
+    kand = _Kandidaten.aus(G, G, "sr-a", {})
+    kitas = [v for v, d in G.nodes(data=True) if d["typ"] == "Kita"]
+    zeilen = _km_zeilen(G, kitas, kand)
+    for k, zeile in zip(kitas, zeilen):
+        d = G.nodes[k]
+        if d["lat"] is not None and d["lon"] is not None:
+            km = haversine_km_np(d["lat"], d["lon"], kand.lat, kand.lon)
+        else:
+            km = np.full(len(kand.ids), np.nan)
+        assert np.array_equal(zeile, np.where(kand.aufsuchend, 0.0, km), equal_nan=True)
+    assert _km_zeilen(G, [], kand).shape == (0, len(kand.ids))
