@@ -74,13 +74,13 @@ def abgeschnitten(G: nx.Graph, ziele: Iterable, nur: Callable[[object], bool] | 
             continue
 
         for v in reihe:
-            if nur is not None and not nur(v):
-                continue
+            if not kinder[v]:
+                continue  # a leaf of the search tree separates nothing (most actors)
             if eltern[v] is None:
                 getrennt = kinder[v] if len(kinder[v]) >= 2 else []
             else:
                 getrennt = [c for c in kinder[v] if low[c] >= disc[v]]
-            if not getrennt:
+            if not getrennt or (nur is not None and not nur(v)):
                 continue
             # parts: (size, start, stop) slices of the preorder; None marks the rest (parent side)
             teile = [(groesse[c], disc[c] - basis, disc[c] - basis + groesse[c]) for c in getrennt]
