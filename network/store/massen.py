@@ -82,10 +82,7 @@ def kanten(neu: Netzdaten, kitas: set[str]) -> list[tuple[str, dict[str, list]]]
 
     def paar(block: str, paare: list[tuple], namen: tuple[str, ...] = ()) -> None:
         if paare:
-            spalten = {"von": [p[0] for p in paare], "zu": [p[1] for p in paare]}
-            for i, n in enumerate(namen, 2):
-                spalten[n] = [p[i] for p in paare]
-            out.append((block, spalten))
+            out.append((block, dict(zip(("von", "zu", *namen), map(list, zip(*paare))))))
 
     paar("bulk_gehoert_zu", [(r["id"], r["sozialraum_id"]) for r in neu.gemeinden if r.get("sozialraum_id")])
     paar("bulk_liegt_in_kita", [(r["id"], r["gemeinde_id"]) for r in neu.kitas if r.get("gemeinde_id")])
@@ -99,13 +96,29 @@ def kanten(neu: Netzdaten, kitas: set[str]) -> list[tuple[str, dict[str, list]]]
     paar("bulk_versorgt", [(r["id"], s, i) for r in neu.angebote if KREISWEIT not in (r.get("versorgt") or [])
                            for i, s in enumerate(r.get("versorgt") or [])], ("rang",))
     koop = ("id", "art", "seit", "bis", "intensitaet", "notiz")
+    zeile = _zeile(("von_id", "zu_id", *koop))
     for block, von_kita in (("bulk_kooperation_kita", True), ("bulk_kooperation_angebot", False)):
-        paar(block, [(r["von_id"], r["zu_id"], *(r.get(k) for k in koop)) for r in neu.kooperationen
-                     if (r["von_id"] in kitas) == von_kita], koop)
+        paar(block, [zeile(r) for r in neu.kooperationen if (r["von_id"] in kitas) == von_kita], koop)
     paar("bulk_betrifft_sozialraum", [(r["id"], r["sozialraum_id"]) for r in neu.indikatoren
                                       if r.get("sozialraum_id")])
     paar("bulk_betrifft_kita", [(r["id"], r["kita_id"]) for r in neu.indikatoren if r.get("kita_id")])
     return out
+
+
+def _zeile(namen: tuple[str, ...]):
+    """The values ``namen`` of a row as a tuple (None where it lacks one): in C when it has them all.
+
+    >>> _zeile(("a", "b"))({"a": 1, "b": 2}), _zeile(("a", "b"))({"a": 1})
+    ((1, 2), (1, None))
+    """
+    alle = itemgetter(*namen)
+
+    def werte(r: dict) -> tuple:
+        try:
+            return alle(r)
+        except KeyError:
+            return tuple(r.get(n) for n in namen)
+    return werte
 
 
 def protokoll(eintraege: list[dict], block_text: str) -> tuple[str, dict[str, list]]:
