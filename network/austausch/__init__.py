@@ -116,10 +116,11 @@ def import_eingang(store: Store, ein: Eingang, dry_run: bool = False, fortschrit
     kurz = bericht_unveraendert(store, ein.abdruck(max_bytes, max_zeilen), dry_run)
     if kurz is not None:
         return kurz
-    roh = lies_eingang(ein, frist, max_bytes, max_zeilen)
-    if gelesen is not None:
-        gelesen(roh)
-    return _pruefen_schreiben(store, roh, dry_run, fortschritt, wer)
+    with _gc_paused():  # reading, checking and writing in one pause (the rows live through all three)
+        roh = lies_eingang(ein, frist, max_bytes, max_zeilen)
+        if gelesen is not None:
+            gelesen(roh)
+        return _pruefen_schreiben(store, roh, dry_run, fortschritt, wer)
 
 
 def import_path(store: Store, path: Path | str, dry_run: bool = False,

@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Sequence
 
 from ..errors import Befund, ValidierungsFehler
 from ..grund.formel import entschuetzen, schuetzen  # the one formula guard (re-exported here)
@@ -62,7 +63,7 @@ class RohTabelle:
     """
 
     def __init__(self, header: list[str], zeilen: list[tuple[int, dict[str, str]]] | None = None, *,
-                 nummern: list[int] | None = None, spalten: list[list[str]] | None = None,
+                 nummern: list[int] | None = None, spalten: list[Sequence[str]] | None = None,
                  zu_viele: dict[int, int] | None = None):
         self.header = header
         self._zeilen = zeilen
@@ -262,7 +263,7 @@ def _als_spalten(header: list[str], nummern: list[int], zeilen: list[list[str]])
     zu_viele = {i: len(row) for i, row in enumerate(zeilen) if len(row) > breite}
     if any(len(row) != breite for row in zeilen):
         zeilen = [row[:breite] if len(row) >= breite else row + [""] * (breite - len(row)) for row in zeilen]
-    spalten = [list(c) for c in zip(*zeilen)] if zeilen else [[] for _ in header]
+    spalten = list(zip(*zeilen)) if zeilen else [() for _ in header]  # tuples: RohTabelle.spalte copies
     return RohTabelle(header, nummern=nummern, spalten=spalten, zu_viele=zu_viele)
 
 

@@ -79,7 +79,9 @@ def eintraege(vorher: Netzdaten, neu: Netzdaten, wer: str, zeit: str, start: int
         for r in zeilen:
             before = alt.get(r["id"])
             if before is None:
-                vor, nach, aktion = None, _json({k: v for k, v in r.items() if k != "id"}), "angelegt"
+                nach = dict(r)  # a copy in C, then without its id
+                del nach["id"]
+                vor, nach, aktion = None, _json(nach), "angelegt"
             else:
                 diff = [k for k in r if k != "id" and r[k] != before.get(k)]
                 if not diff:

@@ -6,9 +6,10 @@ import threading
 
 import pytest
 
-from network.austausch import _gc_paused, validate
+from network.austausch import _gc_paused, import_path, validate
 from network.austausch.dateien import Rohdaten, RohTabelle, read_csv_text
 from network.errors import ValidierungsFehler
+from network.zugang import KOMMANDOZEILE
 
 TEXT = ("\ufeffid;name;beschreibung\n"
         "t-1;Eins\n"                       # a short row: the missing cell is empty
@@ -85,3 +86,13 @@ def test_overlapping_imports_share_the_pause_and_an_off_collector_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_import_leaves_the_garbage_collector_on_whether_it_fails_or_not(embedded, tmp_path):
+    (tmp_path / "themen.csv").write_text("id;name\nt-1;Eins\nt-1;Doppelt\n", encoding="utf-8")
+    with pytest.raises(ValidierungsFehler):
+        import_path(embedded, tmp_path, wer=KOMMANDOZEILE)
+    assert gc.isenabled()
+    (tmp_path / "themen.csv").write_text("id;name\nt-1;Eins\n", encoding="utf-8")
+    assert import_path(embedded, tmp_path, wer=KOMMANDOZEILE).zeilen == {"themen": 1}
+    assert gc.isenabled()
