@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 __all__ = ["SEED", "BACKENDS", "backend_waehlen", "Kennzahlen", "kennzahlen", "betweenness",
            "artikulationspunkte", "bruecken", "komponenten", "constraint", "effektive_groesse",
@@ -318,6 +319,39 @@ def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
     return ig.g.modularity([mitglied[v] for v in ig.knoten], weights="weight")
 
 
+def _louvain(ig: _IG, seed: int) -> tuple[list[list], float | None]:
+    """:func:`gemeinschaften` and their :func:`modularitaet` with igraph, the modularity from Louvain's own
+    membership.
+
+    igraph numbers the groups of a membership in the order of their first node, so the membership *is* the list
+    :func:`modularitaet` builds from the groups (one dict entry per actor; issue 14) – checked here, and built
+    as there otherwise.
+    """
+    with _igraph_zufall(seed):
+        mitglied = ig.g.community_multilevel(weights="weight").membership
+    gruppen = ig.gruppen(mitglied)
+    if ig.g.ecount() == 0:
+        return gruppen, None
+    if not _erstes_auftreten(mitglied):
+        return gruppen, modularitaet(None, gruppen, backend="igraph", _ig_graph=ig)
+    return gruppen, ig.g.modularity(mitglied, weights="weight")
+
+
+def _erstes_auftreten(mitglied: list) -> bool:
+    """Whether the group numbers appear in the order 0, 1, 2, … (each new one is one more than all before).
+
+    Examples
+    --------
+    >>> _erstes_auftreten([0, 0, 1, 0, 2, 1]), _erstes_auftreten([0, 2, 1]), _erstes_auftreten([])
+    (True, False, True)
+    """
+    m = np.asarray(mitglied, dtype=np.int64)
+    if len(m) == 0:
+        return True
+    bisher = np.maximum.accumulate(np.concatenate(([-1], m[:-1])))
+    return bool(m[0] == 0 and np.all(m <= bisher + 1))
+
+
 def _burt(ig: _IG) -> tuple[dict, dict]:
     """:func:`constraint` and :func:`effektive_groesse` from the igraph copy alone."""
     return (constraint(ig.knoten, backend="igraph", _ig_graph=ig),
@@ -419,6 +453,9 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
         ergebnis.burt = functools.partial(_burt, ig)
     ergebnis.artikulationspunkte = artikulationspunkte(G, backend=backend, _ig_graph=ig)
     ergebnis.bruecken = bruecken(G, backend=backend, _ig_graph=ig)
-    ergebnis.gemeinschaften = gemeinschaften(G, backend=backend, seed=seed, _ig_graph=ig)
-    ergebnis.modularitaet = modularitaet(G, ergebnis.gemeinschaften, backend=backend, _ig_graph=ig)
+    if ig is None:
+        ergebnis.gemeinschaften = gemeinschaften(G, backend=backend, seed=seed)
+        ergebnis.modularitaet = modularitaet(G, ergebnis.gemeinschaften, backend=backend)
+    else:
+        ergebnis.gemeinschaften, ergebnis.modularitaet = _louvain(ig, seed)
     return ergebnis

@@ -19,7 +19,7 @@ from network.analyse.auswertung import auswerten, ohne_zyklensammler
 from network.analyse.empfehlung import _Kandidaten, _km_zeilen, _versorgt, angebot_zeilen, empfehlungen, kita_partner
 from network.analyse.geo import haversine_km, haversine_km_np
 from network.analyse.hubregel import grad
-from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, kennzahlen
+from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, gemeinschaften, kennzahlen, modularitaet
 from network.analyse.lueckensuche import _sortiert_schnell, einzige_verbindung, entfernungen, themen_ohne_angebot
 from network.analyse.netz import _gilt, _koordinate, network_at, sozialraum_mitglieder, teilnetz
 from network.analyse.texte import km_satz
@@ -324,3 +324,21 @@ def test_km_zeilen_wie_je_kita(seed):
             km = np.full(len(kand.ids), np.nan)
         assert np.array_equal(zeile, np.where(kand.aufsuchend, 0.0, km), equal_nan=True)
     assert _km_zeilen(G, [], kand).shape == (0, len(kand.ids))
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("ueber_gruppen", [False, True])
+def test_louvain_modularitaet_wie_einzeln(seed, ueber_gruppen, monkeypatch):
+    """Groups and modularity from Louvain's membership equal gemeinschaften() and modularitaet() of them – also
+    on the way through the groups (as if igraph had numbered them otherwise)."""
+    import network.analyse.kennzahlen as K  # the module itself, to replace the check of the numbering
+
+    if ueber_gruppen:
+        monkeypatch.setattr(K, "_erstes_auftreten", lambda mitglied: False)
+    G = _zufallsnetz(seed)
+    G.add_node("isoliert", typ="Kita")
+    gruppen = gemeinschaften(G, backend="igraph", seed=seed)
+    assert K._louvain(_IG(G), seed) == (gruppen, modularitaet(G, gruppen, backend="igraph"))
+    ohne = nx.Graph()
+    ohne.add_nodes_from(["a", "b"])
+    assert K._louvain(_IG(ohne), seed) == ([["a"], ["b"]], None)
