@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import Befund, ValidierungsFehler
+from ..grund import format as F
 from ..grund.formel import entschuetzen, schuetzen  # the one formula guard (re-exported here)
 from ..model import DATEI_REIHENFOLGE, DATEIEN, Netzdaten
 from .abdruck import fingerabdruck
@@ -196,14 +197,14 @@ def _zu_viele_zeilen(datei: str, zeile: int, blatt: str | None = None,
                      grenze: int = MAX_ZEILEN) -> ValidierungsFehler:
     was = f"Das Tabellenblatt „{blatt}“" if blatt else "Die Datei"
     return ValidierungsFehler([Befund(datei, zeile, "", (
-        f"{was} hat mehr als {grenze:,} Zeilen; bitte in mehrere Dateien teilen.".replace(",", ".")))])
+        f"{was} hat mehr als {F.zahl(grenze)} Zeilen; bitte in mehrere Dateien teilen."))])
 
 
 def _csv_fehlertext(e: csv.Error) -> str:
     text = str(e)
     if "field larger than field limit" in text:
-        return (f"Ein Feld ist länger als {csv.field_size_limit():,} Zeichen; vermutlich ist ein Anführungszeichen "
-                "nicht geschlossen.").replace(",", ".", 1)
+        return (f"Ein Feld ist länger als {F.zahl(csv.field_size_limit())} Zeichen; vermutlich ist ein "
+                "Anführungszeichen nicht geschlossen.")
     if "new-line character seen in unquoted field" in text:
         return "Die Zeile enthält einen Zeilenumbruch außerhalb von Anführungszeichen."
     if "NUL" in text:
@@ -351,8 +352,8 @@ def pruefe_xlsx_archiv(name: str, quelle) -> None:
     entpackt = sum(m.file_size for m in members)
     if entpackt > MAX_ENTPACKT:
         raise ValidierungsFehler([Befund(name, 0, "", (
-            f"Die Excel-Datei wäre entpackt {entpackt / 2**20:,.0f} MB groß (erlaubt sind "
-            f"{MAX_ENTPACKT // 2**20} MB) und wird deshalb nicht gelesen.").replace(",", "."))])
+            f"Die Excel-Datei wäre entpackt {F.zahl(entpackt / 2**20, 0)} MB groß (erlaubt sind "
+            f"{F.zahl(MAX_ENTPACKT // 2**20)} MB) und wird deshalb nicht gelesen."))])
 
 
 def read_xlsx_bytes(name: str, data: bytes, frist: float | None = None) -> Rohdaten:
@@ -510,9 +511,9 @@ def lies_eingang(ein: Eingang, frist: float | None = None, max_bytes: int | None
         rest = None if ende is None else max(ende - time.monotonic(), 0.001)
         if max_bytes is not None and len(data) > max_bytes:
             fehler.append(Befund(name, 0, "", (
-                f"Die Datei ist {len(data) / 10**6:.1f} MB groß; hochladen lassen sich Dateien bis "
-                f"{max_bytes / 10**6:g} MB, größere bitte über die Kommandozeile (kita-netz import) "
-                "einspielen.").replace(".", ",", 1)))
+                f"Die Datei ist {F.zahl(len(data) / 10**6, 1)} MB groß; hochladen lassen sich Dateien bis "
+                f"{F.zahl(max_bytes / 10**6)} MB, größere bitte über die Kommandozeile (kita-netz import) "
+                "einspielen.")))
         elif endung == ".csv":
             if datei not in DATEIEN:
                 roh.hinweise.append(f"{name} übersprungen: kein bekannter Dateiname.")
