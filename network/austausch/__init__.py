@@ -13,12 +13,10 @@ True
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
+from ..grund.zyklensammler import pausiert
 from ..model import Netzdaten
 from ..store import Store
 from ..store.base import Fortschritt
@@ -46,36 +44,6 @@ __all__ = ["ImportBericht", "import_path", "import_rohdaten", "import_eingang", 
            "export_netz", "netz_bytes", "netz_graph"]
 
 
-class _GcPause:
-    """How many imports of this process run with the cyclic garbage collector paused, and whether it was on."""
-
-    guard = threading.Lock()
-    laufend = 0
-    war_an = False
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an import builds its rows (reference counting still frees
-    everything at once). A large import makes millions of dicts and lists that all stay alive until it is written;
-    with the collector on, its full passes walk them again and again – half of the reading and checking time of
-    the 100× seed. Several imports of one process (threads of the app) share the pause: the collector is switched
-    back on, if it was on, when the last one ends, whatever way it ends.
-    """
-    with _GcPause.guard:
-        if _GcPause.laufend == 0:
-            _GcPause.war_an = gc.isenabled()
-            gc.disable()
-        _GcPause.laufend += 1
-    try:
-        yield
-    finally:
-        with _GcPause.guard:
-            _GcPause.laufend -= 1
-            if _GcPause.laufend == 0 and _GcPause.war_an:
-                gc.enable()
-
-
 def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
                     fortschritt: Fortschritt | None = None, *, wer: Nutzer) -> ImportBericht:
     """Validate ``roh`` against what the store holds, then write it in one transaction (unless ``dry_run``).
@@ -98,7 +66,7 @@ def import_rohdaten(store: Store, roh: Rohdaten, dry_run: bool = False,
 def _pruefen_schreiben(store: Store, roh: Rohdaten, dry_run: bool, fortschritt: Fortschritt | None,
                        wer: Nutzer) -> ImportBericht:
     """The whole import: validate against everything the store holds, report, write (unless ``dry_run``)."""
-    with _gc_paused():
+    with pausiert():  # the cycle collector (network.grund.zyklensammler)
         stand, bestand = store.load_mit_stand()
         daten: Netzdaten = validate(roh, bestand)
         return bericht_schreiben(store, daten, bestand, roh, dry_run, fortschritt, wer=wer, stand=stand)
@@ -116,7 +84,7 @@ def import_eingang(store: Store, ein: Eingang, dry_run: bool = False, fortschrit
     kurz = bericht_unveraendert(store, ein.abdruck(max_bytes, max_zeilen), dry_run)
     if kurz is not None:
         return kurz
-    with _gc_paused():  # reading, checking and writing in one pause (the rows live through all three)
+    with pausiert():  # the cycle collector, for reading, checking and writing (the rows live through all three)
         roh = lies_eingang(ein, frist, max_bytes, max_zeilen)
         if gelesen is not None:
             gelesen(roh)

@@ -9,7 +9,8 @@ Each domain rule is written here once:
 - :mod:`network.grund.sozialraum` – who belongs to a Sozialraum (located there or serving it);
 - :mod:`network.grund.formel` – the formula guard of spreadsheet cells;
 - :mod:`network.grund.werte` – a number that may be missing, a list cell („a|b“);
-- :mod:`network.grund.protokoll` – the rows of the audit trail.
+- :mod:`network.grund.protokoll` – the rows of the audit trail;
+- :mod:`network.grund.zyklensammler` – Python's cycle collector paused during a large import or analysis.
 """
 
 from .format import VEGA_DEUTSCH, anzahl, datum, datum_lesen, geld, km, monat, prozent, zahl, zahl_lesen

@@ -6,9 +6,10 @@ import threading
 
 import pytest
 
-from network.austausch import _gc_paused, import_path, validate
+from network.austausch import import_path, validate
 from network.austausch.dateien import Rohdaten, RohTabelle, read_csv_text
 from network.errors import ValidierungsFehler
+from network.grund.zyklensammler import pausiert
 from network.zugang import KOMMANDOZEILE
 
 TEXT = ("\ufeffid;name;beschreibung\n"
@@ -57,7 +58,7 @@ def test_the_last_of_two_equal_column_names_counts_as_in_a_rows_dict():
 def test_the_garbage_collector_is_switched_back_on_after_an_import_that_fails():
     assert gc.isenabled()
     with pytest.raises(RuntimeError):
-        with _gc_paused():
+        with pausiert():
             assert not gc.isenabled()
             raise RuntimeError("kaputt")
     assert gc.isenabled()
@@ -67,12 +68,12 @@ def test_overlapping_imports_share_the_pause_and_an_off_collector_stays_off():
     drinnen, weiter = threading.Event(), threading.Event()
 
     def anderer_import():
-        with _gc_paused():
+        with pausiert():
             drinnen.set()
             weiter.wait(5)
 
     t = threading.Thread(target=anderer_import)
-    with _gc_paused():
+    with pausiert():
         t.start()
         drinnen.wait(5)
     assert not gc.isenabled()  # the other import still runs
@@ -81,7 +82,7 @@ def test_overlapping_imports_share_the_pause_and_an_off_collector_stays_off():
     assert gc.isenabled()
     gc.disable()
     try:
-        with _gc_paused():
+        with pausiert():
             pass
         assert not gc.isenabled()
     finally:
