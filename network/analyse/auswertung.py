@@ -42,7 +42,7 @@ from .empfehlung import empfehlungen as _empfehlungen
 from .hubregel import HUBS, hub_ids
 from .kennzahlen import SEED, Kennzahlen, backend_waehlen, kennzahlen
 from .lueckensuche import LUECKENARTEN, MAX_KM, Entfernungen, Luecken, entfernungen, luecken_im_sozialraum
-from .netz import TYP_ANGEBOT, TYP_KITA, network_at, sozialraum_mitglieder, teilnetz
+from .netz import TYP_ANGEBOT, TYP_KITA, network_at, network_at_mit_kanten, sozialraum_mitglieder, teilnetz_mit_kanten
 
 __all__ = ["ohne_zyklensammler", "STICHPROBE", "EXAKT_BIS", "GESAMT_ID", "GESAMT_NAME", "SozialraumAuswertung", "GesamtAuswertung",
            "Auswertung", "auswerten", "analyse", "themen_vokabular"]
@@ -240,8 +240,8 @@ class Auswertung:
 
 def _sozialraum(G, knoten, sr_id, sr_name, *, themen, thema_namen, entf: Entfernungen, backend, seed, max_km,
                 voll=True, last=None, zeilen=None) -> SozialraumAuswertung:
-    H = teilnetz(G, knoten, sozialraum=sr_id, name=sr_name)
-    k = kennzahlen(H, backend=backend, seed=seed, voll=voll)
+    H, kanten = teilnetz_mit_kanten(G, knoten, sozialraum=sr_id, name=sr_name)
+    k = kennzahlen(H, backend=backend, seed=seed, voll=voll, kanten=kanten)  # igraph copy from teilnetz's edges
     hknoten = H._node
     kitas = sorted((v for v, d in hknoten.items() if d["typ"] == TYP_KITA), key=str)
     angebote = sorted((v for v, d in hknoten.items() if d["typ"] == TYP_ANGEBOT), key=str)
@@ -300,7 +300,10 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
     themen, thema_namen = themen_vokabular(daten)
 
     with ohne_zyklensammler():
-        G = network_at(daten, tag, vermittlungen)
+        if sozialraum is None and voll and backend == "igraph":  # the whole network's igraph copy takes its edges
+            G, kanten = network_at_mit_kanten(daten, tag, vermittlungen)
+        else:
+            G, kanten = network_at(daten, tag, vermittlungen), None
         mitglieder = sozialraum_mitglieder(G, ids)
         knoten = G._node
         kitas = [v for s in ids for v in mitglieder[s] if knoten[v]["typ"] == TYP_KITA and knoten[v]["sozialraum"] == s]
@@ -317,12 +320,12 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
                                 netz=G, sozialraeume=ergebnisse)
         if sozialraum is None:
             auswertung.gesamt = _gesamt(daten, G, ergebnisse, themen, sr_namen, backend=backend, seed=seed, voll=voll,
-                                        k=stichprobe if len(G) > exakt_bis else None)
+                                        k=stichprobe if len(G) > exakt_bis else None, kanten=kanten)
     return auswertung
 
 
-def _gesamt(daten, G, ergebnisse, themen, sr_namen, *, backend, seed, voll, k) -> GesamtAuswertung:
-    kz = kennzahlen(G, backend=backend, k=k, seed=seed, voll=voll)
+def _gesamt(daten, G, ergebnisse, themen, sr_namen, *, backend, seed, voll, k, kanten=None) -> GesamtAuswertung:
+    kz = kennzahlen(G, backend=backend, k=k, seed=seed, voll=voll, kanten=kanten)
     angebotene = set()
     for d in G._node.values():
         if d["typ"] == TYP_ANGEBOT:

@@ -71,17 +71,26 @@ def backend_waehlen(backend: str = "auto") -> str:
 
 
 class _IG:
-    """A graph converted to igraph once, with the node order of ``G``."""
+    """A graph converted to igraph once, with the node order of ``G`` (and, if given, the edges ``kanten`` –
+    positions and weights in the order of ``G.edges()`` – instead of those read from ``G``)."""
 
-    def __init__(self, G: nx.Graph):
+    def __init__(self, G: nx.Graph, kanten: tuple[list, list] | None = None):
         import igraph  # lazy: optional accelerator, loaded only when the igraph backend runs
 
         self.knoten = list(G)
-        pos = dict(zip(self.knoten, range(len(self.knoten))))
+        kanten, gewichte = self._kanten(G, self.knoten) if kanten is None else kanten
+        self.kanten = kanten
+        self.ganzzahlig = all(type(w) is int for w in gewichte)
+        self.g = igraph.Graph(n=len(self.knoten), edges=kanten, directed=False)
+        self.g.es["weight"] = gewichte
+
+    @staticmethod
+    def _kanten(G: nx.Graph, knoten: list) -> tuple[list, list]:
+        pos = dict(zip(knoten, range(len(knoten))))
         kanten, gewichte = [], []
         # The order of G.edges() (each edge from the endpoint that comes first), read from the adjacency directly.
         adj = G._adj
-        for i, nachbarn in enumerate(map(adj.__getitem__, self.knoten)):
+        for i, nachbarn in enumerate(map(adj.__getitem__, knoten)):
             if not nachbarn:
                 continue  # an actor without Kooperation (most of a Sozialraum, a third of the whole network)
             for v, d in nachbarn.items():
@@ -89,10 +98,7 @@ class _IG:
                 if j >= i:
                     kanten.append((i, j))
                     gewichte.append(d.get("weight", 1))
-        self.kanten = kanten
-        self.ganzzahlig = all(type(w) is int for w in gewichte)
-        self.g = igraph.Graph(n=len(self.knoten), edges=kanten, directed=False)
-        self.g.es["weight"] = gewichte
+        return kanten, gewichte
 
     def gruppen(self, mitglied) -> list[list]:
         """Node ids grouped by membership, each group in node order, groups ordered by their first node – what
@@ -401,7 +407,7 @@ class Kennzahlen:
 
 
 def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, seed: int = SEED,
-               voll: bool = True) -> Kennzahlen:
+               voll: bool = True, kanten: tuple[list, list] | None = None) -> Kennzahlen:
     """All metrics of ``G`` at once (converting to igraph only once).
 
     Parameters
@@ -414,6 +420,10 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
     voll : bool
         ``False`` computes only counts, density, components and degrees (no betweenness, Burt, Louvain,
         articulation points or bridges), for time series.
+    kanten : tuple of (list, list), optional
+        The edges of ``G`` as node positions ``(i, j)`` in the order of ``G.edges()`` and their weights, if
+        already known (:func:`~network.analyse.netz.teilnetz_mit_kanten` gives them); the igraph copy is then
+        built from them instead of from the adjacency of ``G``. Must describe ``G`` as it is.
 
     Examples
     --------
@@ -423,7 +433,7 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
     (3, ['a1'], None)
     """
     backend = backend_waehlen(backend)
-    ig = _IG(G) if backend == "igraph" and voll and len(G) else None
+    ig = _IG(G, kanten) if backend == "igraph" and voll and len(G) else None
     if ig is None and backend == "igraph":
         backend = "networkx"  # nothing to accelerate
     if ig is None:

@@ -41,8 +41,8 @@ from network.grund.zeit import aktiv as _aktiv
 from network.grund.zeit import stichtag_iso
 from network.model import KREISWEIT, Netzdaten
 
-__all__ = ["network_at", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz", "gemeinde_sozialraum",
-           "versorgt_sozialraum", "TYP_KITA", "TYP_ANGEBOT"]
+__all__ = ["network_at", "network_at_mit_kanten", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz",
+           "teilnetz_mit_kanten", "gemeinde_sozialraum", "versorgt_sozialraum", "TYP_KITA", "TYP_ANGEBOT"]
 
 TYP_KITA = "Kita"
 TYP_ANGEBOT = "Angebot"
@@ -99,15 +99,52 @@ def network_at(daten: Netzdaten, stichtag=None,
     >>> G["k1"]["a1"]["weight"], G["k1"]["a1"]["vermittlungen"]
     (5, 4)
     """
+    return _netz(daten, stichtag, vermittlungen)[0]
+
+
+def network_at_mit_kanten(daten: Netzdaten, stichtag=None,
+                          vermittlungen: Mapping[tuple[str, str], int] | None = None) -> tuple[nx.Graph, tuple[list, list]]:
+    """:func:`network_at`, and its edges as node positions ``(i, j)``, ``i < j``, in the order of ``G.edges()``,
+    with their weights.
+
+    Found from the edges as :func:`network_at` creates them (each node lists its edges in the order they were
+    created), without walking the adjacency of 360 000 actors again: the igraph copy of the whole network
+    (:func:`~network.analyse.kennzahlen.kennzahlen`, ``kanten=``) takes them (issue 14).
+
+    Examples
+    --------
+    >>> from network.model import Netzdaten
+    >>> d = Netzdaten(kitas=[{"id": "k1"}, {"id": "k2"}], angebote=[{"id": "a1"}],
+    ...               kooperationen=[{"id": "c1", "von_id": "k2", "zu_id": "a1", "seit": "2020-01-01"},
+    ...                              {"id": "c2", "von_id": "k1", "zu_id": "a1", "seit": "2020-01-01",
+    ...                               "intensitaet": 3}])
+    >>> G, (kanten, gewichte) = network_at_mit_kanten(d, "2024-01-01")
+    >>> list(G), list(G.edges), kanten, gewichte
+    (['k1', 'k2', 'a1'], [('k1', 'a1'), ('k2', 'a1')], [(0, 2), (1, 2)], [3, 1])
+    """
+    G, neu = _netz(daten, stichtag, vermittlungen)
+    pos = dict(zip(G._node, range(len(G._node))))
+    zeilen = []
+    for a, b, d in neu:
+        i, j = pos[a], pos[b]
+        zeilen.append((i, j, d) if i < j else (j, i, d))
+    # G.edges() lists an edge at its earlier end, each node's edges in the order they were created: a stable sort
+    # of the edges in creation order by their earlier end gives the same order.
+    zeilen.sort(key=itemgetter(0))
+    return G, ([(i, j) for i, j, _ in zeilen], [d.get("weight", 1) for _, _, d in zeilen])
+
+
+def _netz(daten: Netzdaten, stichtag, vermittlungen) -> tuple[nx.Graph, list[tuple]]:
+    """:func:`network_at` and its edges ``(u, v, data)`` in the order they were created."""
     tag = stichtag_iso(stichtag)
     G = nx.Graph(stichtag=tag)
     _knoten(G, daten, tag)
-    _kanten(G, daten, tag)
+    neu = _kanten(G, daten, tag)
     for (u, v), n in (vermittlungen or {}).items():
         if G.has_edge(u, v) and n:
             G[u][v]["vermittlungen"] += int(n)
             G[u][v]["weight"] += int(n)
-    return G
+    return G, neu
 
 
 def _knoten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
@@ -160,9 +197,10 @@ def _setzen(G: nx.Graph, v, attribute: dict) -> None:
         G._node[v] = attribute
 
 
-def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
+def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> list[tuple]:
     """Add the Kooperationen active on ``tag`` between nodes of ``G`` (to an Angebot) as edges, in a fixed order;
-    several Kooperationen of one pair add up in one edge."""
+    several Kooperationen of one pair add up in one edge. Returns the edges ``(u, v, data)`` in the order they
+    were created."""
     knoten = G._node
     aktiv = []
     for c in daten.kooperationen:
@@ -181,6 +219,7 @@ def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
     aktiv.sort()
     # Filled directly, as G.add_edge would (both ends exist, a != b): half the time of add_edge at 360 000 edges.
     adj = G._adj
+    neu = []
     for _, _, kid, a, b, w in aktiv:
         nachbarn = adj[a]
         d = nachbarn.get(b)
@@ -192,6 +231,8 @@ def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
             d = {"weight": w, "intensitaet": w, "vermittlungen": 0, "kooperationen": [kid]}
             nachbarn[b] = d
             adj[b][a] = d
+            neu.append((a, b, d))
+    return neu
 
 
 def sozialraum_mitglieder(G: nx.Graph, sozialraum_ids: Iterable[str]) -> dict[str, list]:
@@ -238,6 +279,25 @@ def teilnetz(G: nx.Graph, knoten: Iterable, **graph_attr) -> nx.Graph:
     >>> list(H.edges), H.graph["extern"]
     ([(1, 2)], 2)
     """
+    return teilnetz_mit_kanten(G, knoten, **graph_attr)[0]
+
+
+def teilnetz_mit_kanten(G: nx.Graph, knoten: Iterable, **graph_attr) -> tuple[nx.Graph, tuple[list, list]]:
+    """:func:`teilnetz`, and its edges as node positions ``(i, j)``, ``i < j``, in the order of ``H.edges()``,
+    with their weights (``"weight"``, default 1).
+
+    The edges are the ones :func:`teilnetz` finds anyway, in the order it finds them; the igraph copy of the
+    Sozialraum network (:func:`~network.analyse.kennzahlen.kennzahlen`, ``kanten=``) takes them instead of
+    walking the adjacency of ``H`` again (issue 14).
+
+    Examples
+    --------
+    >>> G = nx.path_graph(4)
+    >>> nx.set_edge_attributes(G, {(2, 3): 5}, "weight")
+    >>> H, (kanten, gewichte) = teilnetz_mit_kanten(G, [3, 1, 2])
+    >>> list(H.edges), kanten, gewichte
+    ([(3, 2), (1, 2)], [(0, 2), (1, 2)], [5, 1])
+    """
     knoten = list(dict.fromkeys(knoten))
     pos = dict(zip(knoten, range(len(knoten))))
     H = nx.Graph(**{**G.graph, **graph_attr})
@@ -253,7 +313,7 @@ def teilnetz(G: nx.Graph, knoten: Iterable, **graph_attr) -> nx.Graph:
     # Only actors with a Kooperation can have one here (most actors of a Sozialraum have none).
     aktive = [(i, u, nachbarn) for i, (u, nachbarn) in enumerate(zip(knoten, nachbarlisten)) if nachbarn]
     menge = {u for _, u, _ in aktive}
-    kanten = 0
+    kanten, gewichte = [], []
     for iu, u, nachbarn in aktive:
         hu = hadj[u]
         if len(nachbarn) > _VIELE_PARTNER:
@@ -263,9 +323,10 @@ def teilnetz(G: nx.Graph, knoten: Iterable, **graph_attr) -> nx.Graph:
         for v, d in paare:
             hu[v] = d
             hadj[v][u] = d
-        kanten += len(paare)
-    H.graph["extern"] = grad_summe - 2 * kanten
-    return H
+            kanten.append((iu, pos[v]))
+            gewichte.append(d.get("weight", 1))
+    H.graph["extern"] = grad_summe - 2 * len(kanten)
+    return H, (kanten, gewichte)
 
 
 def _spaetere_nachbarn(nachbarn: dict, menge: set, pos: dict, i: int) -> list[tuple]:

@@ -21,7 +21,15 @@ from network.analyse.geo import haversine_km, haversine_km_np
 from network.analyse.hubregel import grad
 from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, gemeinschaften, kennzahlen, modularitaet
 from network.analyse.lueckensuche import _sortiert_schnell, einzige_verbindung, entfernungen, themen_ohne_angebot
-from network.analyse.netz import _gilt, _koordinate, network_at, sozialraum_mitglieder, teilnetz
+from network.analyse.netz import (
+    _gilt,
+    _koordinate,
+    network_at,
+    network_at_mit_kanten,
+    sozialraum_mitglieder,
+    teilnetz,
+    teilnetz_mit_kanten,
+)
 from network.analyse.texte import km_satz
 from network.grund import format as F
 from network.grund.sozialraum import versorgt
@@ -342,3 +350,34 @@ def test_louvain_modularitaet_wie_einzeln(seed, ueber_gruppen, monkeypatch):
     ohne = nx.Graph()
     ohne.add_nodes_from(["a", "b"])
     assert K._louvain(_IG(ohne), seed) == ([["a"], ["b"]], None)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_teilnetz_kanten_wie_igraph_kopie(seed):
+    G = _zufallsnetz(seed)
+    rng = random.Random(seed)
+    h = rng.choice(list(G))  # one actor with many partners (the other way through teilnetz)
+    for v in rng.sample(list(G), 60):
+        if v != h:
+            G.add_edge(h, v, weight=rng.randint(1, 3))
+    knoten = rng.sample(list(G), 40) + [h]
+    H, kanten = teilnetz_mit_kanten(G, knoten, sozialraum="sr-a")
+    assert list(H.adj.items()) == list(teilnetz(G, knoten, sozialraum="sr-a").adj.items())
+    assert kanten == _IG._kanten(H, list(H))
+    assert kennzahlen(H, backend="igraph", kanten=kanten) == kennzahlen(H, backend="igraph")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_netz_kanten_wie_igraph_kopie(bau, seed):
+    rng = random.Random(seed)
+    kitas = [{"id": f"k{i}", "gemeinde": "g-a"} for i in rng.sample(range(30), 30)]
+    angebote = [{"id": f"a{i}", "art": "Beratung", "gemeinde": "g-a"} for i in rng.sample(range(20), 20)]
+    ids = [k["id"] for k in kitas] + [a["id"] for a in angebote]
+    kooperationen = [(rng.choice(ids), rng.choice(angebote)["id"], rng.randint(1, 3)) for _ in range(80)]
+    d = bau(sozialraeume=["sr-a"], kitas=kitas, angebote=angebote, kooperationen=kooperationen)
+    vermittlungen = {(rng.choice(ids), rng.choice(ids)): rng.randint(0, 4) for _ in range(20)}
+    vermittlungen.update(((v, u), rng.randint(0, 4)) for u, v, _ in rng.sample(kooperationen, 10))
+    G, kanten = network_at_mit_kanten(d, "2024-06-30", vermittlungen)
+    einfach = network_at(d, "2024-06-30", vermittlungen)
+    assert list(G.adj.items()) == list(einfach.adj.items())
+    assert kanten == _IG._kanten(G, list(G))
