@@ -51,13 +51,22 @@ def _json(d: dict | None) -> str | None:
     return _KODIERER.encode(d)
 
 
+def _kennung(stempel: str, nr: int, zufall: str) -> str:
+    """An entry's id: it sorts by time (microseconds, then ``nr``), and the random part keeps two processes that
+    write in the same microsecond apart.
+
+    >>> _kennung("2026-12-03T21:00:00.000001", 7, "a1b2c3")
+    '2026-12-03T21:00:00.000001#000007-a1b2c3'
+    """
+    return f"{stempel}#{nr:06d}-{zufall}"
+
+
 def eintrag(zeit: str, nr: int, wer: str, aktion: str, art: str, objekt_id: str,
             vorher: dict | None = None, nachher: dict | None = None, stempel: str | None = None) -> dict:
     """One row of the trail. Its id sorts by time (microseconds, then ``nr``) and is unique; ``stempel`` is that
     time when the caller makes many entries at once (:func:`eintraege`)."""
     stempel = stempel or datetime.now().isoformat(timespec="microseconds")
-    eindeutig = f"{stempel}#{nr:06d}-{secrets.token_hex(3)}"
-    return {"id": eindeutig, "zeit": zeit, "wer": wer, "aktion": aktion, "art": art,
+    return {"id": _kennung(stempel, nr, secrets.token_hex(3)), "zeit": zeit, "wer": wer, "aktion": aktion, "art": art,
             "objekt_id": objekt_id, "vorher": _json(vorher), "nachher": _json(nachher)}
 
 
@@ -88,6 +97,6 @@ def eintraege(vorher: Netzdaten, neu: Netzdaten, wer: str, zeit: str, start: int
                     continue
                 vor, nach = _json({k: before.get(k) for k in diff}), _json({k: r[k] for k in diff})
                 aktion = "geändert"
-            out.append({"id": f"{stempel}#{start + len(out):06d}-{zufall}", "zeit": zeit, "wer": wer,
+            out.append({"id": _kennung(stempel, start + len(out), zufall), "zeit": zeit, "wer": wer,
                         "aktion": aktion, "art": datei, "objekt_id": r["id"], "vorher": vor, "nachher": nach})
     return out
