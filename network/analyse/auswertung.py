@@ -25,8 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ import networkx as nx
 
 from network.errors import NichtGefundenFehler
 from network.grund.zeit import stichtag_iso
+from network.grund.zyklensammler import pausiert
 from network.model import KREISWEIT, STANDARD_THEMEN, Netzdaten
 
 from .empfehlung import angebot_zeilen, kita_partner
@@ -44,7 +43,7 @@ from .kennzahlen import SEED, Kennzahlen, backend_waehlen, kennzahlen
 from .lueckensuche import LUECKENARTEN, MAX_KM, Entfernungen, Luecken, entfernungen, luecken_im_sozialraum
 from .netz import TYP_ANGEBOT, TYP_KITA, network_at, network_at_mit_kanten, sozialraum_mitglieder, teilnetz_mit_kanten
 
-__all__ = ["ohne_zyklensammler", "STICHPROBE", "EXAKT_BIS", "GESAMT_ID", "GESAMT_NAME", "SozialraumAuswertung", "GesamtAuswertung",
+__all__ = ["STICHPROBE", "EXAKT_BIS", "GESAMT_ID", "GESAMT_NAME", "SozialraumAuswertung", "GesamtAuswertung",
            "Auswertung", "auswerten", "analyse", "themen_vokabular"]
 
 #: Betweenness of a graph with more actors than this is estimated from a sample of sources …
@@ -54,33 +53,6 @@ STICHPROBE = 64
 #: Id and name of the whole-district entry.
 GESAMT_ID = KREISWEIT
 GESAMT_NAME = "Gesamt"
-
-
-@contextlib.contextmanager
-def ohne_zyklensammler():
-    """Python's cycle collector paused while the analysis builds its graphs, and resumed afterwards.
-
-    The analysis allocates millions of small dicts and lists and creates no garbage cycles worth collecting;
-    with the collector on, every growth of the heap by a quarter starts a full collection that walks all objects
-    again, the input data included – a fifth of the national stand-in's time (issue 14). Reference counting
-    frees everything as usual. Only resumes the collector if it was running (nested and concurrent uses leave it
-    running in the end).
-
-    Examples
-    --------
-    >>> with ohne_zyklensammler():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    an = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if an:
-            gc.enable()
 
 
 def _runden(x: float | None, stellen: int = 6) -> float | None:
@@ -299,7 +271,7 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
     ids = sorted(sr_namen, key=str) if sozialraum is None else [sozialraum]
     themen, thema_namen = themen_vokabular(daten)
 
-    with ohne_zyklensammler():
+    with pausiert():  # the cycle collector (network.grund.zyklensammler)
         if sozialraum is None and voll and backend == "igraph":  # the whole network's igraph copy takes its edges
             G, kanten = network_at_mit_kanten(daten, tag, vermittlungen)
         else:
@@ -377,5 +349,5 @@ def analyse(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, max_
         sentence per gap entry, same order), ``hinweise``, ``externer_anteil`` and further metrics; at the top
         ``max_km``, ``themen`` (id -> name) and, without ``sozialraum``, ``gesamt`` (the whole district).
     """
-    with ohne_zyklensammler():
+    with pausiert():  # the cycle collector (network.grund.zyklensammler)
         return auswerten(daten, stichtag, sozialraum, max_km, **optionen).bericht()

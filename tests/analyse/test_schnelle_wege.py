@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from network.analyse import analyse
-from network.analyse.auswertung import auswerten, ohne_zyklensammler
+from network.analyse.auswertung import auswerten
 from network.analyse.empfehlung import _Kandidaten, _km_zeilen, _versorgt, angebot_zeilen, empfehlungen, kita_partner
 from network.analyse.geo import haversine_km, haversine_km_np
 from network.analyse.hubregel import grad
@@ -35,6 +35,7 @@ from network.grund import format as F
 from network.grund.sozialraum import versorgt
 from network.grund.werte import zahl_oder_nichts
 from network.grund.zeit import aktiv
+from network.grund.zyklensammler import pausiert
 
 
 def _zufallsnetz(seed: int, n: int = 60) -> nx.Graph:
@@ -146,7 +147,7 @@ def test_bericht_gleich_mit_mehreren_sozialraeumen(kleines_netz):
 def test_netze_ohne_referenzzyklus(kleines_netz):
     """The whole network and the Sozialraum networks are freed by reference counting alone: the analysis pauses
     the cycle collector, and a graph in a cycle (``G.degree`` caches a view on ``G``) would stay until it runs."""
-    with ohne_zyklensammler():
+    with pausiert():
         a = auswerten(kleines_netz, "2024-06-30", backend="igraph")
         refs = [weakref.ref(a.netz)] + [weakref.ref(s.netz) for s in a.sozialraeume]
         del a
