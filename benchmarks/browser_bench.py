@@ -45,19 +45,23 @@ from browser_hilfen import CHROMIUM, GEMALT, _lauf_js  # noqa: E402
 BIN = Path(sys.executable).parent
 KONTO = ("bench.fachkraft", "bench-Passwort-Fachkraft-1", "fk-01")
 
-#: true once the page's last asked-for run has ended; stores the moment (``performance.now()``) the first time.
+#: true once the run asked for after the last click has ended; stores the moment (``performance.now()``) the first
+#: time. The click reaches Streamlit a moment after Playwright's call returns: until the page has asked for a run
+#: after the click (``gesendet`` past the click's position in the sequence), the previous run looks finished.
 GEZEIGT = """() => {
   const L = window.__kitaLauf;
-  const ok = !!L && !L.weg && L.gesendet > 0 && L.gestartet > L.gesendet && L.beendet > L.gestartet
+  const ok = !!L && !L.weg && L.gesendet > (window.__klickSeq || 0) && L.gestartet > L.gesendet
+    && L.beendet > L.gestartet
     && document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-testid="stSkeleton"]');
   if (ok && !window.__gezeigt) window.__gezeigt = performance.now();
   return ok;
 }"""
 
-#: capture-phase click listener: the moment of the user's click (``performance.now()``).
-KLICK_JS = """window.addEventListener('click', () => { window.__klick = performance.now(); window.__gezeigt = 0; },
-  true);"""
+#: capture-phase click listener: the moment of the user's click (``performance.now()``) and the position in the
+#: page's sequence of script-run events at that moment (``browser_hilfen._lauf_js``).
+KLICK_JS = """window.addEventListener('click', () => { window.__klick = performance.now(); window.__gezeigt = 0;
+  window.__klickSeq = window.__kitaLauf ? window.__kitaLauf.seq : 0; }, true);"""
 
 REFERENZ_APP = """import streamlit as st
 st.title("Referenz")
@@ -144,10 +148,15 @@ def gezeigt(page, timeout: int = 60_000) -> float:
 
 
 def klicks(page, radios: list[str], gruppe: str, n: int) -> list[float]:
-    """Click the radios of ``gruppe`` in turn, ``n`` times; the seconds until each result was shown."""
-    zeiten = []
-    for i in range(n):
-        page.get_by_role("radiogroup", name=gruppe).get_by_text(radios[i % len(radios)], exact=True).click()
+    """Click the radios of ``gruppe`` in turn, ``n`` times; the seconds until each result was shown. A radio that is
+    already chosen is passed over: clicking it asks for no run, so there would be nothing to time."""
+    zeiten, i = [], 0
+    feld = page.get_by_role("radiogroup", name=gruppe)
+    while len(zeiten) < n:
+        name, i = radios[i % len(radios)], i + 1
+        if feld.get_by_role("radio", name=name, exact=True).is_checked():
+            continue
+        feld.get_by_text(name, exact=True).click()
         zeiten.append(gezeigt(page))
     return zeiten
 
