@@ -136,6 +136,42 @@ def zeilen(cli: dict, analytik: dict | None, browser: dict | None) -> list[list[
     return out
 
 
+#: Why a goal is not met, by the start of its row: said under the table for every row that reads „nein“ (the
+#: figures are in the row; the profiles and what was tried in the sections named).
+GRUENDE = {
+    "Bundesweite Analyse": (
+        "igraph selbst braucht etwa 5 CPU-s (Louvain und Betweenness, deren genaue Ergebnisse der Bericht zeigt); "
+        "der Rest ist Python über NetworkX-Graphen, die der Bericht auf dem igraph-Weg nicht braucht (das "
+        "Gesamtnetz etwa 2,8 CPU-s, die Teilnetze je Sozialraum 1,5, samt den Schleifen darüber). Sie wegzulassen "
+        "heißt, sechs Module auf Indexlisten über einem igraph-Graphen umzubauen – der nächste Schritt, nicht "
+        "begonnen (Abschnitt „Bundesweite Analyse“, vierte Runde)."),
+    "Import, 100× Seed, eingebettet": (
+        "Schon die Engine allein braucht für dieselben Zeilen mit den Protokolleinträgen, die der Import schreiben "
+        "muss (einer je Zeile, mit der ganzen Zeile als JSON), fast das ganze Budget von 2,3 s (Spalte Referenz); "
+        "dazu kommen etwa 2,5 CPU-s Python je Zelle (Lesen, Prüfen, Protokoll). Weniger ginge nur mit Spalten ohne "
+        "ein Python-Objekt je Zelle von der Datei bis zum `COPY` oder mit weniger Protokoll – das Erste ist ein "
+        "Umbau von `Netzdaten`, das Zweite eine Entscheidung über die Nachvollziehbarkeit (Abschnitt „Import, 100× "
+        "Seed … eingebettet“)."),
+    "Import, 100× Seed, Neo4j": (
+        "Nicht einmal Neo4js eigenes `UNWIND … CREATE` derselben Zeilen ohne Protokoll erreicht auf dieser Maschine "
+        "das Ziel (Spalte Referenz); der Import liegt nahe an der Referenz mit Protokoll, also an dem, was Neo4j "
+        "hier für dieselben Knoten, Beziehungen und Protokolleinträge in einer Transaktion mindestens braucht. "
+        "Schneller wäre nur `neo4j-admin database import` (offline, ohne Transaktion, in eine leere Datenbank) – "
+        "das bricht das Versprechen „ein Import, eine Transaktion“ (Abschnitt „Import, 100× Seed, Neo4j“)."),
+}
+
+
+def gruende(zeilen: list[str]) -> str:
+    """One paragraph per goal row (Markdown) that is not met: why, from :data:`GRUENDE`."""
+    out = []
+    for zeile in zeilen:
+        zellen = [z.strip() for z in zeile.strip("|").split("|")]
+        if len(zellen) > 5 and zellen[5] == "**nein**":
+            grund = next((g for anfang, g in GRUENDE.items() if zellen[0].startswith(anfang)), None)
+            out.append(f"- **{zellen[0]}:** " + (grund or "kein Grund vermerkt – bitte untersuchen."))
+    return ("Warum ein Ziel nicht erreicht ist:\n\n" + "\n".join(out)) if out else "Jedes Ziel ist erreicht."
+
+
 def abschnitt(z: list[list[str]], import_teil: list[str]) -> str:
     kopf = ["Kennzahl", "Ziel", "gemessen", "Referenz im selben Lauf", "Verhältnis", "Ziel erreicht", "Last"]
     zeilen_md = ["| " + " | ".join(kopf) + " |", "|" + "|".join(["---"] * len(kopf)) + "|"]
@@ -157,6 +193,8 @@ Debians Chromium (headless), `benchmarks/browser_bench.py`.
 Bei einer Last über {os.cpu_count()} warten die Messungen auf einen Kern: „Ziel erreicht“ beurteilt die Wanduhrzeit
 so, wie sie gemessen wurde; was die Last davon ausmacht, zeigen die CPU-Zeit (Analyse, Kommandozeile) und das
 Verhältnis zur Referenz, die unter derselben Last lief.
+
+{gruende(zeilen_md[2:])}
 
 {imp}
 """
