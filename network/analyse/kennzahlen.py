@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from .netz import nach_text
+
 __all__ = ["SEED", "BACKENDS", "backend_waehlen", "Kennzahlen", "kennzahlen", "betweenness",
            "artikulationspunkte", "bruecken", "komponenten", "constraint", "effektive_groesse",
            "gemeinschaften", "modularitaet"]
@@ -182,10 +184,6 @@ def betweenness(G: nx.Graph, *, backend: str = "networkx", k: int | None = None,
     return {v: 2.0 * b * (s_quelle if v in quellmenge else s_sonst) for v, b in zip(ig.knoten, roh)}
 
 
-def _sortiert(knoten) -> list:
-    return sorted(knoten, key=str)
-
-
 def artikulationspunkte(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> list:
     """Actors whose removal splits their connected component, sorted by id.
 
@@ -195,9 +193,9 @@ def artikulationspunkte(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _I
     [0]
     """
     if backend == "networkx":
-        return _sortiert(nx.articulation_points(G))
+        return nach_text(nx.articulation_points(G))
     ig = _ig(G, _ig_graph)
-    return _sortiert(ig.knoten[i] for i in ig.g.articulation_points())
+    return nach_text(ig.knoten[i] for i in ig.g.articulation_points())
 
 
 def bruecken(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> list[tuple]:

@@ -39,7 +39,7 @@ from network.grund.format import datum
 from network.model import KREISWEIT
 
 from .geo import naechste
-from .netz import TYP_ANGEBOT, TYP_KITA
+from .netz import TYP_ANGEBOT, TYP_KITA, nach_text
 from .texte import aufzaehlung, km_satz
 from .trennstellen import abgeschnitten
 
@@ -59,23 +59,6 @@ MAX_KM = 15.0
 
 #: In :func:`einzige_verbindung`: a Thema reached through more than one partner.
 _MEHRERE = object()
-
-
-def _sortiert(ids) -> list:
-    return sorted(ids, key=str)
-
-
-def _sortiert_schnell(ids: list) -> list:
-    """``_sortiert(ids)``; text ids (the rule) without a str() call each – the same order, as str(v) is v.
-
-    Examples
-    --------
-    >>> _sortiert_schnell(["b", "a"]), _sortiert_schnell([2, "a", 10])
-    (['a', 'b'], [10, 2, 'a'])
-    """
-    if all(type(v) is str for v in ids):
-        return sorted(ids)
-    return _sortiert(ids)
 
 
 def _ist_beratung(d: dict) -> bool:
@@ -114,7 +97,7 @@ def kitas_ohne_kooperation(G: nx.Graph, kitas) -> list:
     >>> kitas_ohne_kooperation(G, ["k2", "k1"])
     ['k2']
     """
-    return _sortiert(k for k in kitas if not G._adj[k])
+    return nach_text(k for k in kitas if not G._adj[k])
 
 
 def kitas_ohne_beratung(G: nx.Graph, kitas) -> list:
@@ -128,7 +111,7 @@ def kitas_ohne_beratung(G: nx.Graph, kitas) -> list:
     ['k2']
     """
     knoten = G._node
-    return _sortiert(k for k in kitas if not any(_ist_beratung(knoten[a]) for a in G._adj[k]))
+    return nach_text(k for k in kitas if not any(_ist_beratung(knoten[a]) for a in G._adj[k]))
 
 
 @dataclass
@@ -169,7 +152,7 @@ def entfernungen(G: nx.Graph, kitas, themen, max_km: float = MAX_KM, *, verfahre
     mit_thema: dict = defaultdict(list)  # thema -> [(id, lat, lon)] in id order
     irgendwo: set = set()  # themen with at least one active Angebot
     themenmenge = set(themen)
-    for v in _sortiert_schnell([v for v, d in knoten.items() if d.get("typ") == TYP_ANGEBOT]):
+    for v in nach_text([v for v, d in knoten.items() if d.get("typ") == TYP_ANGEBOT]):
         d = knoten[v]
         ts = themenmenge.intersection(d.get("themen") or ())
         if not ts:
@@ -193,7 +176,7 @@ def entfernungen(G: nx.Graph, kitas, themen, max_km: float = MAX_KM, *, verfahre
             ergebnis.ohne_koordinaten.append(k)
         else:
             mess.append(k)
-    ergebnis.ohne_koordinaten = _sortiert(ergebnis.ohne_koordinaten)
+    ergebnis.ohne_koordinaten = nach_text(ergebnis.ohne_koordinaten)
     if not mess:
         return ergebnis
     qlat = np.array([knoten[k]["lat"] for k in mess], dtype=float)
@@ -248,7 +231,7 @@ def einzige_verbindung(G: nx.Graph, H: nx.Graph, kitas) -> list[dict]:
     [{'angebot_id': 'a1', 'kita_ids': ['k1'], 'thema': None}, {'angebot_id': 'a1', 'kita_ids': ['k1'], 'thema': 'sucht'}, {'angebot_id': 'a2', 'kita_ids': ['k2'], 'thema': 'kultur'}]
     """
     knoten, adj = G._node, G._adj
-    kitas = _sortiert(kitas)  # once: every list of Kitas below is then built in sorted order
+    kitas = nach_text(kitas)  # once: every list of Kitas below is then built in sorted order
     paare: dict = defaultdict(list)
     for k in kitas:
         einziger: dict = {}  # Thema -> the one partner offering it, or _MEHRERE
@@ -269,7 +252,7 @@ def einzige_verbindung(G: nx.Graph, H: nx.Graph, kitas) -> list[dict]:
     kitamenge = set(kitas)
     hknoten = H._node
     for a, ks in abgeschnitten(H, kitamenge, nur=lambda v: hknoten[v].get("typ") == TYP_ANGEBOT).items():
-        eintraege.append({"angebot_id": a, "kita_ids": _sortiert(ks), "thema": None})
+        eintraege.append({"angebot_id": a, "kita_ids": nach_text(ks), "thema": None})
     eintraege.sort(key=lambda e: (str(e["angebot_id"]), e["thema"] is not None, e["thema"] or ""))
     return eintraege
 
@@ -297,7 +280,7 @@ def komponenten_ohne_beratung(H: nx.Graph, komponenten=None) -> list[list]:
         if len(c) < 2:
             continue
         if any(knoten[v].get("typ") == TYP_KITA for v in c) and not any(_ist_beratung(knoten[v]) for v in c):
-            ergebnis.append(_sortiert(c))
+            ergebnis.append(nach_text(c))
     ergebnis.sort(key=lambda c: str(c[0]))
     return ergebnis
 
@@ -362,7 +345,7 @@ def luecken_im_sozialraum(G: nx.Graph, H: nx.Graph, sozialraum_id: str, *, theme
     thema_namen = thema_namen or {}
     sr = sozialraum_name or sozialraum_id
     hknoten = H._node
-    kitas = _sortiert(v for v, d in hknoten.items() if d.get("typ") == TYP_KITA and d.get("sozialraum") == sozialraum_id)
+    kitas = nach_text(v for v, d in hknoten.items() if d.get("typ") == TYP_KITA and d.get("sozialraum") == sozialraum_id)
 
     e = Luecken()
     e.themen_ohne_angebot = themen_ohne_angebot(H, themen)

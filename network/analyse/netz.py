@@ -28,7 +28,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 
 import networkx as nx
@@ -41,7 +41,7 @@ from network.grund.zeit import aktiv as _aktiv
 from network.grund.zeit import stichtag_iso
 from network.model import KREISWEIT, Netzdaten
 
-__all__ = ["network_at", "network_at_mit_kanten", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz",
+__all__ = ["network_at", "network_at_mit_kanten", "nach_text", "sozialraum_netz", "sozialraum_mitglieder", "teilnetz",
            "teilnetz_mit_kanten", "gemeinde_sozialraum", "versorgt_sozialraum", "TYP_KITA", "TYP_ANGEBOT"]
 
 TYP_KITA = "Kita"
@@ -169,11 +169,25 @@ def _knoten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
         })
 
 
+def nach_text(werte: Iterable, key: Callable | None = None) -> list:
+    """``werte`` sorted by the text of their ``key`` (default: the value itself) – the one order of ids in the
+    analysis, whatever type an id has. Text ids (the rule) are sorted without a str() call each: the same order,
+    as ``str(v)`` is ``v``.
+
+    Examples
+    --------
+    >>> nach_text(["b", "a"]), nach_text([2, "a", 10]), nach_text([{"id": "b"}, {"id": "a"}], itemgetter("id"))
+    (['a', 'b'], [10, 2, 'a'], [{'id': 'a'}, {'id': 'b'}])
+    """
+    werte = list(werte)
+    if all(type(s) is str for s in (werte if key is None else map(key, werte))):
+        return sorted(werte, key=key)
+    return sorted(werte, key=str if key is None else (lambda x: str(key(x))))
+
+
 def _nach_id(zeilen: list) -> list:
-    """``sorted(zeilen, key=lambda r: str(r["id"]))``; with text ids (the rule) without a str() call per row."""
-    if all(type(r["id"]) is str for r in zeilen):
-        return sorted(zeilen, key=itemgetter("id"))
-    return sorted(zeilen, key=lambda r: str(r["id"]))
+    """Rows in the order of their ids (:func:`nach_text`)."""
+    return nach_text(zeilen, itemgetter("id"))
 
 
 def _koordinate(x) -> float | None:

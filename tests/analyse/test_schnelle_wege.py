@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import random
 import weakref
+from operator import itemgetter
 
 import networkx as nx
 import numpy as np
@@ -20,10 +21,11 @@ from network.analyse.empfehlung import _Kandidaten, _km_zeilen, _versorgt, angeb
 from network.analyse.geo import haversine_km, haversine_km_np
 from network.analyse.hubregel import grad
 from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, gemeinschaften, kennzahlen, modularitaet
-from network.analyse.lueckensuche import _sortiert_schnell, einzige_verbindung, entfernungen, themen_ohne_angebot
+from network.analyse.lueckensuche import einzige_verbindung, entfernungen, themen_ohne_angebot
 from network.analyse.netz import (
     _gilt,
     _koordinate,
+    nach_text,
     network_at,
     network_at_mit_kanten,
     sozialraum_mitglieder,
@@ -253,8 +255,10 @@ def test_versorgt_wie_grund(einzugsgebiet, sozialraum):
 
 
 @pytest.mark.parametrize("ids", [[], ["b", "a", "c"], ["k10", "k9", "K1"], [2, 10, "a"], ["b", 1]])
-def test_sortiert_schnell_wie_sortiert(ids):
-    assert _sortiert_schnell(list(ids)) == sorted(ids, key=str)
+def test_nach_text_wie_sortiert(ids):
+    assert nach_text(iter(ids)) == sorted(ids, key=str)
+    zeilen = [{"id": i, "nr": n} for n, i in enumerate(ids)]
+    assert nach_text(zeilen, itemgetter("id")) == sorted(zeilen, key=lambda r: str(r["id"]))
 
 
 @pytest.mark.parametrize("seed", range(6))
