@@ -37,8 +37,6 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from network.model import KREISWEIT
-
 from .geo import haversine_km_np
 from .hubregel import grad, signifikant
 from .lueckensuche import BERATUNG, MAX_KM
@@ -160,7 +158,7 @@ class _Kandidaten:
         """The candidates of ``H`` that serve ``sozialraum_id``; ``None`` if there are none. ``last`` is
         :func:`kita_partner` of ``G`` if known, ``zeilen`` :func:`angebot_zeilen` of ``G`` if known."""
         hknoten, hadj = H._node, H._adj
-        ids = [v for v, d in hknoten.items() if d.get("typ") == TYP_ANGEBOT and _versorgt(d.get("versorgt"), sozialraum_id)]
+        ids = [v for v, d in hknoten.items() if d.get("typ") == TYP_ANGEBOT and versorgt_sozialraum(d.get("versorgt"), sozialraum_id)]
         if not ids:
             return None
         # Most candidates have betweenness 0 (signifikant(0.0) == 0.0): only the others are rounded. The degree
@@ -183,19 +181,6 @@ class _Kandidaten:
             lat=spalten[:, 0].copy(), lon=spalten[:, 1].copy(), aufsuchend=spalten[:, 2] > 0,
             beratung=spalten[:, 3] > 0, last=spalten[:, 4].astype(int),
             vorgeschlagen=np.zeros(len(ids), dtype=int), themen_index=themen_index)
-
-
-def _versorgt(einzugsgebiet, sozialraum_id) -> bool:
-    """``grund.sozialraum.versorgt(einzugsgebiet, sozialraum_id)``, a list (as the network holds it) read directly.
-
-    Examples
-    --------
-    >>> _versorgt(["alle"], "sr-a"), _versorgt(["sr-b"], "sr-a"), _versorgt(None, "sr-a"), _versorgt(("sr-a",), "sr-a")
-    (True, False, False, True)
-    """
-    if type(einzugsgebiet) is list and sozialraum_id is not None:
-        return KREISWEIT in einzugsgebiet or sozialraum_id in einzugsgebiet
-    return versorgt_sozialraum(einzugsgebiet, sozialraum_id)
 
 
 def _zeile(d: dict, last: int) -> tuple:

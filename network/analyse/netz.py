@@ -27,7 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 
@@ -154,17 +153,17 @@ def _knoten(G: nx.Graph, daten: Netzdaten, tag: str) -> None:
         _setzen(G, k["id"], {
             "typ": TYP_KITA, "name": k.get("name") or k["id"], "art": None, "themen": [],
             "sozialraum": gsr.get(k.get("gemeinde_id")), "gemeinde": k.get("gemeinde_id"), "versorgt": [],
-            "lat": _koordinate(k.get("lat")), "lon": _koordinate(k.get("lon")), "aufsuchend": False,
+            "lat": _zahl(k.get("lat")), "lon": _zahl(k.get("lon")), "aufsuchend": False,
         })
     knoten = G._node
     for a in _nach_id(daten.angebote):
-        if a["id"] in knoten or not _gilt(a.get("gueltig_ab"), a.get("gueltig_bis"), tag):
+        if a["id"] in knoten or not _aktiv(a.get("gueltig_ab"), a.get("gueltig_bis"), tag):
             continue
         _setzen(G, a["id"], {
             "typ": TYP_ANGEBOT, "name": a.get("name") or a["id"], "art": a.get("art"),
             "themen": _liste(a.get("themen")), "sozialraum": gsr.get(a.get("gemeinde_id")),
             "gemeinde": a.get("gemeinde_id"), "versorgt": _liste(a.get("versorgt")),
-            "lat": _koordinate(a.get("lat")), "lon": _koordinate(a.get("lon")),
+            "lat": _zahl(a.get("lat")), "lon": _zahl(a.get("lon")),
             "aufsuchend": bool(a.get("aufsuchend")),
         })
 
@@ -190,18 +189,6 @@ def _nach_id(zeilen: list) -> list:
     return nach_text(zeilen, itemgetter("id"))
 
 
-def _koordinate(x) -> float | None:
-    """``grund.werte.zahl_oder_nichts(x)``, a finite float passed straight through (360 000 of them)."""
-    return x if type(x) is float and -math.inf < x < math.inf else _zahl(x)
-
-
-def _gilt(ab, bis, tag: str) -> bool:
-    """``grund.zeit.aktiv(ab, bis, tag)``; ISO days (text of ten characters) and open ends compared directly."""
-    if (ab is None or (type(ab) is str and len(ab) == 10)) and (bis is None or (type(bis) is str and len(bis) == 10)):
-        return (ab is None or ab <= tag) and (bis is None or bis >= tag)
-    return _aktiv(ab, bis, tag)
-
-
 def _setzen(G: nx.Graph, v, attribute: dict) -> None:
     """``G.add_node(v, **attribute)``, filled directly (a repeated id updates its attributes, as add_node does)."""
     if v is None or v in G._node:
@@ -222,7 +209,7 @@ def _kanten(G: nx.Graph, daten: Netzdaten, tag: str) -> list[tuple]:
         dv = knoten.get(v)
         if dv is None or u == v or dv["typ"] != TYP_ANGEBOT or u not in knoten:
             continue
-        if not _gilt(c.get("seit"), c.get("bis"), tag):
+        if not _aktiv(c.get("seit"), c.get("bis"), tag):
             continue
         su = u if type(u) is str else str(u)  # str ids (all of them, as a rule) need no str() call
         sv = v if type(v) is str else str(v)

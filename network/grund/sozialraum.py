@@ -24,7 +24,8 @@ __all__ = ["versorgt", "gehoert_zu", "sozialraeume"]
 
 def versorgt(einzugsgebiet: Iterable[str] | None, sozialraum_id: str | None) -> bool:
     """Whether a catchment ``einzugsgebiet`` (the ``versorgt`` list of an Angebot) serves ``sozialraum_id``."""
-    liste = einzugsgebiet if isinstance(einzugsgebiet, (list, tuple, set, frozenset)) else list(einzugsgebiet or ())
+    liste = einzugsgebiet if type(einzugsgebiet) is list or isinstance(einzugsgebiet, (tuple, set, frozenset)) \
+        else list(einzugsgebiet or ())
     return KREISWEIT in liste or (sozialraum_id is not None and sozialraum_id in liste)
 
 

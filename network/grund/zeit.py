@@ -81,8 +81,8 @@ def aktiv(ab: str | None, bis: str | None, stichtag: str) -> bool:
     >>> aktiv(None, None, "2024-01-01"), aktiv("2024-01-02", None, "2024-01-01"), aktiv(None, "2024-01-01", "2024-01-01")
     (True, False, True)
     """
-    ab = datum_iso(ab)
-    bis = datum_iso(bis)
+    if not ((ab is None or (type(ab) is str and len(ab) == 10)) and (bis is None or (type(bis) is str and len(bis) == 10))):
+        ab, bis = datum_iso(ab), datum_iso(bis)  # ISO days (the rule) and open ends need no conversion
     return (ab is None or ab <= stichtag) and (bis is None or bis >= stichtag)
 
 

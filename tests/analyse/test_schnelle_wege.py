@@ -17,14 +17,12 @@ from hypothesis import strategies as st
 
 from network.analyse import analyse
 from network.analyse.auswertung import auswerten
-from network.analyse.empfehlung import _Kandidaten, _km_zeilen, _versorgt, angebot_zeilen, empfehlungen, kita_partner
+from network.analyse.empfehlung import _Kandidaten, _km_zeilen, angebot_zeilen, empfehlungen, kita_partner
 from network.analyse.geo import haversine_km, haversine_km_np
 from network.analyse.hubregel import grad
 from network.analyse.kennzahlen import _IG, constraint, effektive_groesse, gemeinschaften, kennzahlen, modularitaet
 from network.analyse.lueckensuche import einzige_verbindung, entfernungen, themen_ohne_angebot
 from network.analyse.netz import (
-    _gilt,
-    _koordinate,
     nach_text,
     network_at,
     network_at_mit_kanten,
@@ -36,7 +34,7 @@ from network.analyse.texte import km_satz
 from network.grund import format as F
 from network.grund.sozialraum import versorgt
 from network.grund.werte import zahl_oder_nichts
-from network.grund.zeit import aktiv
+from network.grund.zeit import aktiv, datum_iso
 from network.grund.zyklensammler import pausiert
 
 
@@ -232,8 +230,14 @@ def test_burt_spaeter_gleich_und_vom_netz_unabhaengig():
 
 @pytest.mark.parametrize("wert", [None, "", 7.5, 0.0, -3.25, float("nan"), float("inf"), -float("inf"), "8.5",
                                   "x", 3, True, np.float64(2.5), np.float64("nan"), [1]])
-def test_koordinate_wie_zahl_oder_nichts(wert):
-    a, b = _koordinate(wert), zahl_oder_nichts(wert)
+def test_zahl_oder_nichts_wie_definiert(wert):
+    """The float shortcut of grund.werte.zahl_oder_nichts gives what its plain definition gives."""
+    try:
+        x = None if wert is None or wert == "" else float(wert)
+    except (TypeError, ValueError):
+        x = None
+    b = x if x is not None and math.isfinite(x) else None
+    a = zahl_oder_nichts(wert)
     assert a == b and type(a) is type(b)
 
 
@@ -243,15 +247,18 @@ _TAGE = [None, "", "2024-01-01", "2024-06-30", "2024-07-01", "2024-06-30T23:59:0
 
 @pytest.mark.parametrize("ab", _TAGE)
 @pytest.mark.parametrize("bis", _TAGE)
-def test_gilt_wie_aktiv(ab, bis):
-    assert _gilt(ab, bis, "2024-06-30") == aktiv(ab, bis, "2024-06-30")
+def test_aktiv_wie_definiert(ab, bis):
+    """The ISO-day shortcut of grund.zeit.aktiv gives what its plain definition gives."""
+    tag, a, b = "2024-06-30", datum_iso(ab), datum_iso(bis)
+    assert aktiv(ab, bis, tag) == ((a is None or a <= tag) and (b is None or b >= tag))
 
 
 @pytest.mark.parametrize("einzugsgebiet", [None, [], ["alle"], ["sr-a"], ["sr-b"], ["sr-b", "sr-a"], ("sr-a",),
                                            {"sr-a"}, "sr-a", "alle", ["sr-ab"]])
 @pytest.mark.parametrize("sozialraum", ["sr-a", None])
-def test_versorgt_wie_grund(einzugsgebiet, sozialraum):
-    assert _versorgt(einzugsgebiet, sozialraum) == versorgt(einzugsgebiet, sozialraum)
+def test_versorgt_wie_definiert(einzugsgebiet, sozialraum):
+    liste = list(einzugsgebiet) if isinstance(einzugsgebiet, (list, tuple, set)) else list(einzugsgebiet or ())
+    assert versorgt(einzugsgebiet, sozialraum) == ("alle" in liste or (sozialraum is not None and sozialraum in liste))
 
 
 @pytest.mark.parametrize("ids", [[], ["b", "a", "c"], ["k10", "k9", "K1"], [2, 10, "a"], ["b", 1]])
