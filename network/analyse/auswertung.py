@@ -25,31 +25,54 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from network.errors import NichtGefundenFehler
 from network.grund.zeit import stichtag_iso
+from network.grund.zweiter_kern import geteilt, kerne
 from network.grund.zyklensammler import pausiert
 from network.model import KREISWEIT, STANDARD_THEMEN, Netzdaten
 
 from .empfehlung import angebot_zeilen, kita_partner
 from .empfehlung import empfehlungen as _empfehlungen
 from .hubregel import HUBS, hub_ids
-from .kennzahlen import SEED, Kennzahlen, backend_waehlen, kennzahlen
+from .kennzahlen import (
+    _IG,
+    SEED,
+    Kennzahlen,
+    Rohwerte,
+    backend_waehlen,
+    burt_werte,
+    kennzahlen,
+    kennzahlen_aus,
+    rohwerte,
+)
 from .lueckensuche import LUECKENARTEN, MAX_KM, Entfernungen, Luecken, entfernungen, luecken_im_sozialraum
-from .netz import TYP_ANGEBOT, TYP_KITA, network_at, network_at_mit_kanten, sozialraum_mitglieder, teilnetz_mit_kanten
+from .netz import (
+    TYP_ANGEBOT,
+    TYP_KITA,
+    network_at,
+    network_at_mit_kanten,
+    sozialraum_mitglieder,
+    teilnetz,
+    teilnetz_mit_kanten,
+)
 
-__all__ = ["STICHPROBE", "EXAKT_BIS", "GESAMT_ID", "GESAMT_NAME", "SozialraumAuswertung", "GesamtAuswertung",
-           "Auswertung", "auswerten", "analyse", "themen_vokabular"]
+__all__ = ["STICHPROBE", "EXAKT_BIS", "GETEILT_AB", "GESAMT_ID", "GESAMT_NAME", "SozialraumAuswertung",
+           "GesamtAuswertung", "Auswertung", "auswerten", "analyse", "themen_vokabular"]
 
 #: Betweenness of a graph with more actors than this is estimated from a sample of sources …
 EXAKT_BIS = 2000
 #: … of this many sources (seeded with :data:`~network.analyse.kennzahlen.SEED`).
 STICHPROBE = 64
+#: From this many actors on, ``prozesse="auto"`` shares the analysis with a second process when the machine has a
+#: second core (:mod:`network.grund.zweiter_kern`); below, starting it costs more than it saves.
+GETEILT_AB = 20000
 #: Id and name of the whole-district entry.
 GESAMT_ID = KREISWEIT
 GESAMT_NAME = "Gesamt"
@@ -98,7 +121,9 @@ class SozialraumAuswertung:
 
     id: str
     name: str
-    netz: nx.Graph
+    #: The Sozialraum network (:attr:`netz`), or a function that builds it on first use (a result from the
+    #: second process, :mod:`network.grund.zweiter_kern`, comes without it).
+    _netz: nx.Graph | Callable[[], nx.Graph] | None = field(repr=False, compare=False)
     kennzahlen: Kennzahlen
     kitas: list
     angebote: list
@@ -106,11 +131,15 @@ class SozialraumAuswertung:
     hubs: list
     luecken: Luecken
     empfehlungen: list = field(default_factory=list)
+    #: Kooperationen with one end in the Sozialraum and the other outside.
+    externe_kooperationen: int = 0
 
     @property
-    def externe_kooperationen(self) -> int:
-        """Kooperationen with one end in the Sozialraum and the other outside."""
-        return self.netz.graph.get("extern", 0)
+    def netz(self) -> nx.Graph:
+        """The Sozialraum network (:func:`~network.analyse.netz.teilnetz` of the whole network)."""
+        if not isinstance(self._netz, nx.Graph):
+            self._netz = self._netz()
+        return self._netz
 
     @property
     def externer_anteil(self) -> float:
@@ -220,8 +249,10 @@ def _sozialraum(G, knoten, sr_id, sr_name, *, themen, thema_namen, entf: Entfern
     vor_ort = sum(1 for v in angebote if hknoten[v].get("sozialraum") == sr_id)
     lu = luecken_im_sozialraum(G, H, sr_id, themen=themen, entfernung=entf, komponenten=k.komponenten,
                                thema_namen=thema_namen, sozialraum_name=sr_name, mit_gruenden=voll)
-    ergebnis = SozialraumAuswertung(id=sr_id, name=sr_name, netz=H, kennzahlen=k, kitas=kitas, angebote=angebote,
-                                    angebote_vor_ort=vor_ort, hubs=[], luecken=lu)
+    ergebnis = SozialraumAuswertung(id=sr_id, name=sr_name, _netz=None, kennzahlen=k, kitas=kitas, angebote=angebote,
+                                    angebote_vor_ort=vor_ort, hubs=[], luecken=lu,
+                                    externe_kooperationen=H.graph.get("extern", 0))
+    _spaeter(ergebnis, G, knoten, backend)
     if voll:
         ergebnis.hubs = _hub_eintraege(H, k)
         ergebnis.empfehlungen = _empfehlungen(
@@ -233,7 +264,8 @@ def _sozialraum(G, knoten, sr_id, sr_name, *, themen, thema_namen, entf: Entfern
 
 def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, max_km: float = MAX_KM, *,
               backend: str = "auto", stichprobe: int = STICHPROBE, exakt_bis: int = EXAKT_BIS, seed: int = SEED,
-              vermittlungen: Mapping[tuple[str, str], int] | None = None, voll: bool = True) -> Auswertung:
+              vermittlungen: Mapping[tuple[str, str], int] | None = None, voll: bool = True,
+              prozesse: int | str = "auto") -> Auswertung:
     """Compute the whole analysis once.
 
     Parameters
@@ -257,6 +289,10 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
     voll : bool
         ``False`` computes only counts, density, components and gaps (no centrality, hubs, Louvain,
         recommendations or reasons) – used for time series.
+    prozesse : int or "auto"
+        ``2`` shares the Sozialräume and the whole-district metrics with a second process (``fork``, see
+        :mod:`network.grund.zweiter_kern`), ``1`` computes everything here. ``"auto"`` takes 2 from
+        :data:`GETEILT_AB` actors on, on a machine with a second core. The results are the same either way.
 
     Raises
     ------
@@ -283,21 +319,90 @@ def auswerten(daten: Netzdaten, stichtag=None, sozialraum: str | None = None, ma
         last = kita_partner(G) if voll and len(ids) > 1 else None  # every Angebot's load, once for all Sozialräume
         zeilen = angebot_zeilen(G, last) if last is not None else None  # and its columns for the recommendations
 
-        ergebnisse = [
-            _sozialraum(G, mitglieder[s], s, sr_namen[s], themen=themen, thema_namen=thema_namen, entf=entf,
-                        backend=backend, seed=seed, max_km=max_km, voll=voll, last=last, zeilen=zeilen)
-            for s in ids
-        ]
+        def rechnen(i: int) -> SozialraumAuswertung:
+            s = ids[i]
+            return _sozialraum(G, mitglieder[s], s, sr_namen[s], themen=themen, thema_namen=thema_namen, entf=entf,
+                               backend=backend, seed=seed, max_km=max_km, voll=voll, last=last, zeilen=zeilen)
+
+        alle = list(G)  # listed before a second process starts, which then takes it without touching the ids
+        vorab = functools.partial(_gesamt_kennzahlen, G, kanten, alle, backend=backend, seed=seed, voll=voll,
+                                  k=stichprobe if len(G) > exakt_bis else None)
+        ergebnisse, kz = geteilt(
+            len(ids), rechnen, vorab=vorab if sozialraum is None else None,
+            prozesse=_prozesse(prozesse, len(G), len(ids)), verschicken=_verschicken,
+            ankommen=functools.partial(_ankommen, G, mitglieder, ids, backend))
+        if isinstance(kz, Rohwerte):
+            kz = kennzahlen_aus(alle, kz, functools.partial(burt_werte, G, backend=backend))
         auswertung = Auswertung(stichtag=tag, max_km=max_km, backend=backend, themen=themen, thema_namen=thema_namen,
                                 netz=G, sozialraeume=ergebnisse)
         if sozialraum is None:
-            auswertung.gesamt = _gesamt(daten, G, ergebnisse, themen, sr_namen, backend=backend, seed=seed, voll=voll,
-                                        k=stichprobe if len(G) > exakt_bis else None, kanten=kanten)
+            auswertung.gesamt = _gesamt(daten, G, ergebnisse, themen, sr_namen, kz, voll=voll)
     return auswertung
 
 
-def _gesamt(daten, G, ergebnisse, themen, sr_namen, *, backend, seed, voll, k, kanten=None) -> GesamtAuswertung:
-    kz = kennzahlen(G, backend=backend, k=k, seed=seed, voll=voll, kanten=kanten)
+def _prozesse(prozesse: int | str, akteure: int, sozialraeume: int) -> int:
+    """How many processes share the analysis (see :func:`auswerten`, ``prozesse``).
+
+    Examples
+    --------
+    >>> _prozesse(1, 10**6, 1400), _prozesse(2, 5, 2), _prozesse("auto", 300, 10)
+    (1, 2, 1)
+    """
+    if prozesse == "auto":
+        return 2 if akteure >= GETEILT_AB and sozialraeume > 1 and kerne() > 1 else 1
+    if not isinstance(prozesse, int) or prozesse < 1:
+        raise ValueError(f"prozesse muss „auto“ oder eine Zahl ab 1 sein, nicht {prozesse!r}.")
+    return prozesse
+
+
+def _gesamt_kennzahlen(G: nx.Graph, kanten, alle: list, *, backend, k, seed, voll) -> Kennzahlen | Rohwerte:
+    """The whole network's metrics; on the igraph path (``kanten`` known) as numbers by position only, which a
+    second process computes without touching the ids (:class:`~network.analyse.kennzahlen.Rohwerte`)."""
+    if kanten is not None:
+        return rohwerte(_IG(None, kanten, knoten=alle), k=k, seed=seed)
+    return kennzahlen(G, backend=backend, k=k, seed=seed, voll=voll)
+
+
+def _ankommen(G: nx.Graph, mitglieder: dict, ids: list, backend: str, i: int, ergebnis):
+    """A result of the second process (``i`` its Sozialraum's position, ``-1`` for the whole network): what it
+    was sent without is built here on first use (see :func:`_verschicken`)."""
+    if i >= 0:
+        _spaeter(ergebnis, G, mitglieder[ids[i]], backend)
+    elif isinstance(ergebnis, Kennzahlen) and ergebnis.burt is None:
+        ergebnis.burt = functools.partial(burt_werte, G, backend=backend)
+    return ergebnis
+
+
+def _verschicken(ergebnis):
+    """A result of the second process as it is sent to the parent: without the way to the Sozialraum network
+    (the parent cuts it out of its own whole network) and without the igraph copy held for Burt's measures
+    (computed again on first use) – pickling them would send the whole network along."""
+    if isinstance(ergebnis, Rohwerte):
+        return ergebnis
+    kz = ergebnis if isinstance(ergebnis, Kennzahlen) else ergebnis.kennzahlen
+    if callable(kz.burt):
+        kz.burt = None
+    if isinstance(ergebnis, SozialraumAuswertung):
+        ergebnis._netz = None
+    return ergebnis
+
+
+def _spaeter(ergebnis: SozialraumAuswertung, G: nx.Graph, knoten: list, backend: str) -> None:
+    """What a Sozialraum's result builds only when it is read: its network (cut out of ``G`` again) and, on the
+    igraph path, Burt's measures (from that network). Holding 1 400 Sozialraum networks and their igraph copies
+    until the tables read them was 110 MiB of the national analysis, and they cannot come from a second process
+    without the whole network (issue 14)."""
+    netz = functools.partial(teilnetz, G, knoten, sozialraum=ergebnis.id, name=ergebnis.name)
+    ergebnis._netz = netz
+    if ergebnis.kennzahlen.burt is None or callable(ergebnis.kennzahlen.burt):
+        ergebnis.kennzahlen.burt = functools.partial(_burt_im_netz, netz, backend)
+
+
+def _burt_im_netz(netz: Callable[[], nx.Graph], backend: str) -> tuple[dict, dict]:
+    return burt_werte(netz(), backend=backend)
+
+
+def _gesamt(daten, G, ergebnisse, themen, sr_namen, kz: Kennzahlen, *, voll) -> GesamtAuswertung:
     angebotene = set()
     for d in G._node.values():
         if d["typ"] == TYP_ANGEBOT:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import os
 import random
 import threading
 from collections.abc import Callable
@@ -38,8 +39,8 @@ import numpy as np
 from .netz import nach_text
 
 __all__ = ["SEED", "BACKENDS", "backend_waehlen", "Kennzahlen", "kennzahlen", "betweenness",
-           "artikulationspunkte", "bruecken", "komponenten", "constraint", "effektive_groesse",
-           "gemeinschaften", "modularitaet"]
+           "artikulationspunkte", "bruecken", "komponenten", "constraint", "effektive_groesse", "burt_werte",
+           "gemeinschaften", "modularitaet", "Rohwerte", "rohwerte", "kennzahlen_aus"]
 
 #: Seed of every random choice (Louvain, betweenness sampling).
 SEED = 42
@@ -76,10 +77,12 @@ class _IG:
     """A graph converted to igraph once, with the node order of ``G`` (and, if given, the edges ``kanten`` –
     positions and weights in the order of ``G.edges()`` – instead of those read from ``G``)."""
 
-    def __init__(self, G: nx.Graph, kanten: tuple[list, list] | None = None):
+    def __init__(self, G: nx.Graph | None, kanten: tuple[list, list] | None = None, knoten: list | None = None):
         import igraph  # lazy: optional accelerator, loaded only when the igraph backend runs
 
-        self.knoten = list(G)
+        # ``knoten`` given (with ``kanten``): the node order of a graph already listed, taken as it is – a second
+        # process (network.grund.zweiter_kern) then never touches the ids, see rohwerte().
+        self.knoten = list(G) if knoten is None else knoten
         kanten, gewichte = self._kanten(G, self.knoten) if kanten is None else kanten
         self.kanten = kanten
         self.ganzzahlig = all(type(w) is int for w in gewichte)
@@ -102,18 +105,25 @@ class _IG:
                     gewichte.append(d.get("weight", 1))
         return kanten, gewichte
 
-    def gruppen(self, mitglied) -> list[list]:
-        """Node ids grouped by membership, each group in node order, groups ordered by their first node – what
-        :func:`_geordnet` gives, in one pass over the membership (iterating an igraph clustering scans the whole
-        membership once per group)."""
-        gruppen: dict[int, list] = {}
-        for v, m in zip(self.knoten, mitglied):
-            liste = gruppen.get(m)
-            if liste is None:
-                gruppen[m] = [v]
-            else:
-                liste.append(v)
-        return list(gruppen.values())
+
+def _gruppen(knoten: list, mitglied) -> list[list]:
+    """Node ids grouped by membership, each group in node order, groups ordered by their first node – what
+    :func:`_geordnet` gives, in one pass over the membership (iterating an igraph clustering scans the whole
+    membership once per group).
+
+    Examples
+    --------
+    >>> _gruppen(["a", "b", "c", "d"], [1, 0, 1, 2])
+    [['a', 'c'], ['b'], ['d']]
+    """
+    gruppen: dict[int, list] = {}
+    for v, m in zip(knoten, mitglied):
+        liste = gruppen.get(m)
+        if liste is None:
+            gruppen[m] = [v]
+        else:
+            liste.append(v)
+    return list(gruppen.values())
 
 
 def _ig(G, ig):
@@ -122,6 +132,17 @@ def _ig(G, ig):
 
 #: igraph's random generator is global: one seeded use at a time (the app computes in several threads).
 _ZUFALL_SPERRE = threading.Lock()
+
+
+def _neue_sperre() -> None:
+    """In a process made by ``fork`` (:mod:`network.grund.zweiter_kern`) a fresh lock: another thread of the parent
+    may have held it at that moment, and no thread of the new process would ever release it."""
+    global _ZUFALL_SPERRE
+    _ZUFALL_SPERRE = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_neue_sperre)
 
 
 @contextlib.contextmanager
@@ -169,19 +190,29 @@ def betweenness(G: nx.Graph, *, backend: str = "networkx", k: int | None = None,
     if n == 0:
         return {}
     ig = _ig(G, _ig_graph)
-    if quellen is None:
-        roh = ig.g.betweenness(directed=False)
+    return dict(zip(ig.knoten, _betweenness_positionen(ig.g, None if quellen is None else k, seed)))
+
+
+def _betweenness_positionen(g, k: int | None, seed: int) -> list[float]:
+    """:func:`betweenness` of the igraph graph ``g``, by node position; ``k`` sampled sources (``None`` = exact).
+
+    The sample is the one NetworkX draws, ``random.Random(seed).sample(list(G), k)``: :func:`random.sample`
+    chooses positions from the length alone, so sampling the positions gives the same sources.
+    """
+    n = g.vcount()
+    if k is None:
+        roh = g.betweenness(directed=False)
         skala = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-        return {v: b * skala for v, b in zip(ig.knoten, roh)}
-    pos = {v: i for i, v in enumerate(ig.knoten)}
-    roh = ig.g.betweenness(directed=False, sources=[pos[s] for s in quellen])
+        return [b * skala for b in roh]
+    quellen = random.Random(seed).sample(range(n), k)
+    roh = g.betweenness(directed=False, sources=quellen)
     if n <= 2:  # pragma: no cover - a sample needs k >= 2 and k < n
-        return dict.fromkeys(ig.knoten, 0.0)
+        return [0.0] * n
     # NetworkX counts ordered pairs (twice igraph's count) and rescales sources and non-sources separately.
     quellmenge = set(quellen)
     s_quelle = 1.0 / ((k - 1) * (n - 2))
     s_sonst = 1.0 / (k * (n - 2))
-    return {v: 2.0 * b * (s_quelle if v in quellmenge else s_sonst) for v, b in zip(ig.knoten, roh)}
+    return [2.0 * b * (s_quelle if i in quellmenge else s_sonst) for i, b in enumerate(roh)]
 
 
 def artikulationspunkte(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> list:
@@ -211,7 +242,11 @@ def bruecken(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = 
     else:
         ig = _ig(G, _ig_graph)
         paare = ((ig.knoten[ig.kanten[e][0]], ig.knoten[ig.kanten[e][1]]) for e in ig.g.bridges())
-    paare = list(paare)
+    return _paare(list(paare))
+
+
+def _paare(paare: list) -> list[tuple]:
+    """Id pairs, each with the smaller id first, sorted (by the text of the ids, :func:`nach_text`)."""
     if all(type(u) is str and type(v) is str for u, v in paare):  # str ids: the same order without str() keys
         return sorted((u, v) if u <= v else (v, u) for u, v in paare)
     return sorted((tuple(sorted(p, key=str)) for p in paare), key=lambda p: (str(p[0]), str(p[1])))
@@ -235,7 +270,7 @@ def komponenten(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None
     if backend == "networkx":
         return _geordnet(G, nx.connected_components(G))
     ig = _ig(G, _ig_graph)
-    return ig.gruppen(ig.g.connected_components().membership)
+    return _gruppen(ig.knoten, ig.g.connected_components().membership)
 
 
 def constraint(G: nx.Graph, *, backend: str = "networkx", _ig_graph: _IG | None = None) -> dict:
@@ -299,7 +334,7 @@ def gemeinschaften(G: nx.Graph, *, backend: str = "networkx", seed: int = SEED,
     ig = _ig(G, _ig_graph)
     with _igraph_zufall(seed):
         mitglied = ig.g.community_multilevel(weights="weight").membership
-    return ig.gruppen(mitglied)
+    return _gruppen(ig.knoten, mitglied)
 
 
 def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
@@ -323,22 +358,19 @@ def modularitaet(G: nx.Graph, gruppen: list, *, backend: str = "networkx",
     return ig.g.modularity([mitglied[v] for v in ig.knoten], weights="weight")
 
 
-def _louvain(ig: _IG, seed: int) -> tuple[list[list], float | None]:
-    """:func:`gemeinschaften` and their :func:`modularitaet` with igraph, the modularity from Louvain's own
-    membership.
+def _louvain(g, seed: int) -> tuple[list, float | None]:
+    """:func:`gemeinschaften` (as a membership by node position) and their :func:`modularitaet` with igraph.
 
     igraph numbers the groups of a membership in the order of their first node, so the membership *is* the list
-    :func:`modularitaet` builds from the groups (one dict entry per actor; issue 14) – checked here, and built
-    as there otherwise.
+    :func:`modularitaet` builds from the groups (one dict entry per actor; issue 14) – checked here, and renumbered
+    so otherwise.
     """
     with _igraph_zufall(seed):
-        mitglied = ig.g.community_multilevel(weights="weight").membership
-    gruppen = ig.gruppen(mitglied)
-    if ig.g.ecount() == 0:
-        return gruppen, None
+        mitglied = g.community_multilevel(weights="weight").membership
     if not _erstes_auftreten(mitglied):
-        return gruppen, modularitaet(None, gruppen, backend="igraph", _ig_graph=ig)
-    return gruppen, ig.g.modularity(mitglied, weights="weight")
+        neu: dict = {}
+        mitglied = [neu.setdefault(m, len(neu)) for m in mitglied]
+    return mitglied, (g.modularity(mitglied, weights="weight") if g.ecount() else None)
 
 
 def _erstes_auftreten(mitglied: list) -> bool:
@@ -354,6 +386,20 @@ def _erstes_auftreten(mitglied: list) -> bool:
         return True
     bisher = np.maximum.accumulate(np.concatenate(([-1], m[:-1])))
     return bool(m[0] == 0 and np.all(m <= bisher + 1))
+
+
+def burt_werte(G: nx.Graph, *, backend: str = "networkx") -> tuple[dict, dict]:
+    """:func:`constraint` and :func:`effektive_groesse` of ``G`` together (one igraph copy for both).
+
+    Examples
+    --------
+    >>> c, e = burt_werte(nx.star_graph(2), backend="igraph")
+    >>> c[0], e[0]
+    (0.5, 2.0)
+    """
+    if backend == "igraph" and len(G):
+        return _burt(_IG(G))
+    return constraint(G, backend=backend), effektive_groesse(G, backend=backend)
 
 
 def _burt(ig: _IG) -> tuple[dict, dict]:
@@ -404,6 +450,58 @@ class Kennzahlen:
         return self.burt
 
 
+@dataclass
+class Rohwerte:
+    """The igraph part of :func:`kennzahlen` (``voll``), every value by node position: numbers only, no id.
+
+    A second process (:mod:`network.grund.zweiter_kern`) computes the whole network's metrics this way while the
+    parent goes on: touching the 360 000 ids would copy the parent's pages that hold them (half a GiB in the
+    national stand-in, issue 14). :func:`kennzahlen_aus` turns them into :class:`Kennzahlen`.
+    """
+
+    grad: list
+    staerke: list
+    komponenten: list
+    betweenness: list
+    stichprobe: int | None
+    artikulationspunkte: list
+    bruecken: list
+    gemeinschaften: list
+    modularitaet: float | None
+
+
+def rohwerte(ig: _IG, *, k: int | None = None, seed: int = SEED) -> Rohwerte:
+    """The metrics of the igraph copy ``ig`` by node position (see :class:`Rohwerte`)."""
+    g = ig.g
+    n = g.vcount()
+    if k is not None and k < 2 and k < n:
+        raise ValueError("Für eine Stichprobe braucht es mindestens 2 Quellen.")
+    stichprobe = k if (k is not None and k < n) else None
+    staerke = g.strength(weights="weight")
+    if ig.ganzzahlig:
+        staerke = [int(x) for x in staerke]
+    mitglied, q = _louvain(g, seed)
+    return Rohwerte(grad=g.degree(), staerke=staerke, komponenten=g.connected_components().membership,
+                    betweenness=_betweenness_positionen(g, stichprobe, seed), stichprobe=stichprobe,
+                    artikulationspunkte=g.articulation_points(),
+                    bruecken=[ig.kanten[e] for e in g.bridges()], gemeinschaften=mitglied, modularitaet=q)
+
+
+def kennzahlen_aus(knoten: list, roh: Rohwerte, burt: tuple | Callable[[], tuple]) -> Kennzahlen:
+    """:class:`Kennzahlen` from :class:`Rohwerte` of the graph whose nodes are ``knoten`` (in order); ``burt`` as
+    :attr:`Kennzahlen.burt`."""
+    n, m = len(knoten), sum(roh.grad) // 2
+    kz = Kennzahlen(
+        akteure=n, kooperationen=m, dichte=m / (n * (n - 1)) * 2 if n > 1 else 0.0,  # exactly as nx.density
+        komponenten=_gruppen(knoten, roh.komponenten), grad=dict(zip(knoten, roh.grad)),
+        gewichteter_grad=dict(zip(knoten, roh.staerke)), betweenness=dict(zip(knoten, roh.betweenness)),
+        stichprobe=roh.stichprobe, artikulationspunkte=nach_text(knoten[i] for i in roh.artikulationspunkte),
+        bruecken=_paare([(knoten[i], knoten[j]) for i, j in roh.bruecken]),
+        gemeinschaften=_gruppen(knoten, roh.gemeinschaften), modularitaet=roh.modularitaet)
+    kz.burt = burt
+    return kz
+
+
 def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, seed: int = SEED,
                voll: bool = True, kanten: tuple[list, list] | None = None) -> Kennzahlen:
     """All metrics of ``G`` at once (converting to igraph only once).
@@ -431,39 +529,24 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
     (3, ['a1'], None)
     """
     backend = backend_waehlen(backend)
-    ig = _IG(G, kanten) if backend == "igraph" and voll and len(G) else None
-    if ig is None and backend == "igraph":
-        backend = "networkx"  # nothing to accelerate
-    if ig is None:
-        n, m = G.number_of_nodes(), G.number_of_edges()
-        dichte = nx.density(G) if n > 1 else 0.0
-        grad, gewichteter_grad = dict(G.degree()), dict(G.degree(weight="weight"))
-    else:  # the same numbers from the igraph copy, without walking the networkx views again
-        n, m = ig.g.vcount(), ig.g.ecount()
-        dichte = m / (n * (n - 1)) * 2 if n > 1 else 0.0  # exactly as nx.density computes it
-        grad = dict(zip(ig.knoten, ig.g.degree()))
-        staerke = ig.g.strength(weights="weight")
-        if ig.ganzzahlig:
-            staerke = [int(s) for s in staerke]
-        gewichteter_grad = dict(zip(ig.knoten, staerke))
+    if backend == "igraph" and voll and len(G):
+        ig = _IG(G, kanten)
+        # Burt's measures on first use, from the igraph copy (which, unlike G, cannot change in between).
+        return kennzahlen_aus(ig.knoten, rohwerte(ig, k=k, seed=seed), functools.partial(_burt, ig))
+    backend = "networkx"  # nothing to accelerate (empty, or only the counts)
+    n, m = G.number_of_nodes(), G.number_of_edges()
     ergebnis = Kennzahlen(
-        akteure=n, kooperationen=m, dichte=dichte,
-        komponenten=komponenten(G, backend=backend, _ig_graph=ig),
-        grad=grad, gewichteter_grad=gewichteter_grad, betweenness={},
+        akteure=n, kooperationen=m, dichte=nx.density(G) if n > 1 else 0.0,
+        komponenten=komponenten(G, backend=backend), grad=dict(G.degree()),
+        gewichteter_grad=dict(G.degree(weight="weight")), betweenness={},
     )
     if not voll:
         return ergebnis
     ergebnis.stichprobe = k if (k is not None and k < n) else None
-    ergebnis.betweenness = betweenness(G, backend=backend, k=ergebnis.stichprobe, seed=seed, _ig_graph=ig)
-    if ig is None:
-        ergebnis.burt = (constraint(G, backend=backend), effektive_groesse(G, backend=backend))
-    else:  # on first use, from the igraph copy (which, unlike G, cannot change in between)
-        ergebnis.burt = functools.partial(_burt, ig)
-    ergebnis.artikulationspunkte = artikulationspunkte(G, backend=backend, _ig_graph=ig)
-    ergebnis.bruecken = bruecken(G, backend=backend, _ig_graph=ig)
-    if ig is None:
-        ergebnis.gemeinschaften = gemeinschaften(G, backend=backend, seed=seed)
-        ergebnis.modularitaet = modularitaet(G, ergebnis.gemeinschaften, backend=backend)
-    else:
-        ergebnis.gemeinschaften, ergebnis.modularitaet = _louvain(ig, seed)
+    ergebnis.betweenness = betweenness(G, backend=backend, k=ergebnis.stichprobe, seed=seed)
+    ergebnis.burt = (constraint(G, backend=backend), effektive_groesse(G, backend=backend))
+    ergebnis.artikulationspunkte = artikulationspunkte(G, backend=backend)
+    ergebnis.bruecken = bruecken(G, backend=backend)
+    ergebnis.gemeinschaften = gemeinschaften(G, backend=backend, seed=seed)
+    ergebnis.modularitaet = modularitaet(G, ergebnis.gemeinschaften, backend=backend)
     return ergebnis
