@@ -17,7 +17,10 @@ Sizes (Sozialräume / Kitas / Angebote / Kooperationen):
 
 Peak memory is the peak resident set size of the child process during the analysis (``VmHWM`` after
 resetting it through ``/proc/self/clear_refs``), and its increase over the resident size before the analysis
-(the loaded data).
+(the loaded data). At national size the analysis shares its work with a second process
+(:mod:`network.grund.zweiter_kern`); then the memory of both together counts: this script samples the
+proportional set size (``Pss``, shared pages split between the processes that share them) of the child and its
+own children every 0.2 s while it runs, and reports the largest sum. CPU seconds are those of both processes.
 """
 
 from __future__ import annotations
@@ -236,28 +239,64 @@ def _kind(pfad: str, backend: str) -> dict:
         hwm_zurueckgesetzt = True
     except OSError:
         hwm_zurueckgesetzt = False
-    t0, c0 = time.perf_counter(), time.process_time()
+    import resource
+
+    from network.grund.zweiter_kern import letzte_messung
+
+    def kinder_cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    t0, c0, k0 = time.perf_counter(), time.process_time(), kinder_cpu()
     bericht = analyse(daten, STICHTAG, backend=backend)
     sekunden, cpu = time.perf_counter() - t0, time.process_time() - c0
+    zweiter = letzte_messung()
+    cpu_zweiter = kinder_cpu() - k0  # the second process, if the analysis started one
     spitze = _vm("VmHWM")
     if not spitze:
         import resource
 
         spitze = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     luecken = sum(len(v) for s in bericht["sozialraeume"] for v in s["luecken"].values())
-    return {"sekunden": sekunden, "cpu": cpu, "spitze": spitze, "vorher": vorher, "hwm_zurueckgesetzt": hwm_zurueckgesetzt,
+    return {"sekunden": sekunden, "cpu": cpu + cpu_zweiter, "cpu_zweiter": cpu_zweiter,
+            "zweiter_anteil": (f"{zweiter.stuecke}/{zweiter.alle}" + (" + Gesamtnetz" if zweiter.vorab else ""))
+            if zweiter else None, "zweiter_fehler": zweiter.fehler if zweiter else None,
+            "spitze": spitze, "vorher": vorher, "hwm_zurueckgesetzt": hwm_zurueckgesetzt,
             "sozialraeume": len(bericht["sozialraeume"]), "luecken": luecken,
             "stichprobe": bericht.get("gesamt", {}).get("betweenness_stichprobe")}
 
 
+def _pss(pid: int) -> int:
+    """``Pss`` of a process and of its children (recursively), in bytes; 0 for what has already ended."""
+    summe = 0
+    try:
+        for zeile in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if zeile.startswith("Pss:"):
+                summe += int(zeile.split()[1]) * 1024
+                break
+        kinder = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return summe
+    return summe + sum(_pss(int(k)) for k in kinder)
+
+
 def _messen(pfad: str, backend: str) -> dict:
     last = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    erg = subprocess.run([sys.executable, __file__, "--kind", pfad, backend], capture_output=True, text=True,
-                         check=False, cwd=ROOT)
-    if erg.returncode != 0:
-        raise RuntimeError(f"Kindprozess fehlgeschlagen ({backend}):\n{erg.stderr[-3000:]}")
-    ergebnis = json.loads(erg.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryFile("w+") as aus, tempfile.TemporaryFile("w+") as fehler:
+        proc = subprocess.Popen([sys.executable, __file__, "--kind", pfad, backend], stdout=aus, stderr=fehler,
+                                text=True, cwd=ROOT)
+        zusammen = 0  # the largest Pss of the child and its children, sampled while it runs
+        while proc.poll() is None:
+            zusammen = max(zusammen, _pss(proc.pid))
+            time.sleep(0.2)
+        aus.seek(0)
+        fehler.seek(0)
+        stdout, stderr = aus.read(), fehler.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"Kindprozess fehlgeschlagen ({backend}):\n{stderr[-3000:]}")
+    ergebnis = json.loads(stdout.strip().splitlines()[-1])
     ergebnis["last"] = last
+    ergebnis["spitze_zusammen"] = zusammen or None
     return ergebnis
 
 
@@ -283,21 +322,26 @@ def _mib(b: int) -> str:
 
 def tabelle(ergebnisse: list[dict]) -> str:
     zeilen = ["| Größe | Sozialräume | Kitas | Angebote | Kooperationen | Backend | Sekunden | CPU-Sekunden | "
-              "Spitze RSS | Zuwachs durch Analyse | Last |",
-              "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+              "Spitze RSS | Zuwachs durch Analyse | Spitze mit zweitem Prozess (Pss) | Last |",
+              "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for e in ergebnisse:
         n_sr, n_k, n_a, n_c = GROESSEN[e["groesse"]]
         zeilen.append(
             f"| {e['groesse']} | {n_sr:,} | {n_k:,} | {n_a:,} | {n_c:,} | {e['backend']} | {e['sekunden']:.2f} | "
             f"{e['cpu']:.2f} | "
-            f"{_mib(e['spitze'])} | {_mib(max(0, e['spitze'] - e['vorher']))} | {e['last']:.1f} |"
-            .replace(",", "\u202f"))
+            f"{_mib(e['spitze'])} | {_mib(max(0, e['spitze'] - e['vorher']))} | "
+            f"{_mib(e['spitze_zusammen']) + ' (' + e['zweiter_anteil'] + ')' if e.get('zweiter_anteil') else '–'} | "
+            f"{e['last']:.1f} |".replace(",", "\u202f"))
     return "\n".join(zeilen)
 
 
 def abschnitt(ergebnisse: list[dict], m: dict, gesamt_s: float) -> str:
     stichproben = {e["groesse"]: e["stichprobe"] for e in ergebnisse}
     gesampelt = [g for g, k in stichproben.items() if k]
+    from network.analyse.auswertung import GETEILT_AB
+    from network.grund.format import zahl
+
+    GETEILT_AB_TEXT = zahl(GETEILT_AB)  # noqa: N806 - a constant of the text
     return f"""## Analytics
 
 Gemessen mit `benchmarks/analytics_bench.py` am {dt.date.today().isoformat()} (ganzer Lauf {gesamt_s / 60:.1f} min).
@@ -314,8 +358,12 @@ python-igraph {m['igraph']} ({m['system']}).
 
 - *Spitze RSS*: höchster belegter Arbeitsspeicher des Prozesses während der Analyse (inklusive der
   geladenen Daten); *Zuwachs*: Spitze minus Speicher vor der Analyse.
-- *Sekunden*: Wanduhrzeit des Aufrufs; *CPU-Sekunden*: Rechenzeit des Prozesses. Die Analyse rechnet in einem
-  Prozess (ein Kern), ohne Konkurrenz sind beide Zahlen fast gleich.
+- *Spitze mit zweitem Prozess*: Ab {GETEILT_AB_TEXT} Akteuren teilt sich die Analyse die Arbeit mit einem zweiten
+  Prozess auf dem zweiten Kern (`network/grund/zweiter_kern.py`); dann zählt der Speicher beider zusammen,
+  gemessen als größte Summe ihres *Pss* (geteilte Seiten anteilig), alle 0,2 s abgefragt. In Klammern: wie
+  viele Sozialräume der zweite Prozess gerechnet hat, und ob das Gesamtnetz.
+- *Sekunden*: Wanduhrzeit des Aufrufs; *CPU-Sekunden*: Rechenzeit beider Prozesse zusammen. Kleinere Netze
+  rechnen in einem Prozess, dann sind ohne Konkurrenz beide Zahlen fast gleich.
 - *Last*: 1-Minuten-Lastmittel der Maschine direkt vor der Messung. Die Maschine wird mit anderen geteilt;
   Last über 2 heißt, dass andere Prozesse um die 2 Kerne konkurrierten – dann ist die Wanduhrzeit länger als
   die CPU-Zeit, und auch diese steigt etwas (geteilte Caches).
@@ -385,7 +433,9 @@ def main(argv: list[str] | None = None) -> int:
                 ergebnisse.append(e)
                 print(f"  {backend:9s} {e['sekunden']:8.2f} s  CPU {e['cpu']:8.2f} s  Last {e['last']:.1f}  "
                       f"Spitze {_mib(e['spitze'])}  "
-                      f"Zuwachs {_mib(max(0, e['spitze'] - e['vorher']))}  Lücken {e['luecken']}", flush=True)
+                      f"Zuwachs {_mib(max(0, e['spitze'] - e['vorher']))}  "
+                      f"mit zweitem Prozess {_mib(e['spitze_zusammen'] or 0)} ({e.get('zweiter_anteil') or '–'})  "
+                      f"Lücken {e['luecken']}", flush=True)
     gesamt_s = time.perf_counter() - start
     print(f"Gesamt: {gesamt_s:.1f} s")
     if a.json:
