@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,20 +127,22 @@ def geteilt(anzahl: int, rechnen: Callable[[int], Any], *, vorab: Callable[[], A
     if pid == 0:  # the second process: never returns into the caller's code
         _zweiter(lesen, schreiben, nehmen, rechnen, vorab, verschicken)
     os.close(schreiben)
+    leser = _Leser(lesen)  # takes what the second process sends while the parent computes (it does not wait)
     messung = Messung(alle=anzahl)
     ergebnisse: dict[int, Any] = {}
     try:
         while teil := nehmen():
             for i in teil:
                 ergebnisse[i] = rechnen(i)
-        antwort = _lesen(lesen)
+        leser.join()
     except BaseException:
         _beenden(pid)
+        leser.join()
         raise
     finally:
         os.close(lesen)
     status = _warten(pid)
-    extra = _uebernehmen(antwort, status, ergebnisse, messung, ankommen)
+    extra = _uebernehmen(leser.nachrichten(), status, ergebnisse, messung, ankommen)
     # Whatever the second process took but did not send back, the parent computes itself.
     for i in range(anzahl):
         if i not in ergebnisse:
@@ -150,20 +153,25 @@ def geteilt(anzahl: int, rechnen: Callable[[int], Any], *, vorab: Callable[[], A
     return [ergebnisse[i] for i in range(anzahl)], extra
 
 
-def _uebernehmen(antwort, status: int, ergebnisse: dict, messung: Messung, ankommen) -> Any:
-    """Take the second process's ``antwort`` into ``ergebnisse`` and ``messung``; its ``vorab`` result, if sent."""
-    if not isinstance(antwort, dict) or "fehler" in antwort:
-        messung.fehler = antwort["fehler"] if isinstance(antwort, dict) else f"zweiter Prozess endete mit {status}"
-        return None
+def _uebernehmen(nachrichten, status: int, ergebnisse: dict, messung: Messung, ankommen) -> Any:
+    """Take the second process's messages into ``ergebnisse`` and ``messung``; its ``vorab`` result, if sent."""
     annehmen = ankommen if ankommen is not None else (lambda i, r: r)
-    for i, r in antwort["ergebnisse"]:
-        ergebnisse[i] = annehmen(i, r)
-    messung.stuecke = len(antwort["ergebnisse"])
-    messung.privat, messung.cpu = antwort.get("privat"), antwort.get("cpu", 0.0)
-    if "vorab" not in antwort:
-        return None
-    messung.vorab = True
-    return annehmen(-1, antwort["vorab"])
+    extra = None
+    for art, inhalt in nachrichten:
+        if art == "vorab":
+            extra, messung.vorab = annehmen(-1, inhalt), True
+        elif art == "stuecke":
+            for i, r in inhalt:
+                ergebnisse[i] = annehmen(i, r)
+            messung.stuecke += len(inhalt)
+        elif art == "ende":
+            messung.privat, messung.cpu = inhalt["privat"], inhalt["cpu"]
+            return extra
+        else:  # "fehler"
+            messung.fehler = inhalt
+            return extra
+    messung.fehler = f"zweiter Prozess endete mit {status}"  # no last message: it was killed or died
+    return extra
 
 
 class _Schlange:
@@ -183,7 +191,8 @@ class _Schlange:
 
 
 def _zweiter(lesen: int, schreiben: int, nehmen, rechnen, vorab, verschicken) -> None:
-    """The body of the second process: ``vorab``, then pieces from the queue; the results pickled into the pipe."""
+    """The body of the second process: ``vorab``, then pieces from the queue; each result pickled into the pipe as
+    soon as it is computed (``8-byte length + pickle`` per message), then ``ende`` with its memory and CPU time."""
     code = 1
     try:
         os.close(lesen)
@@ -192,33 +201,51 @@ def _zweiter(lesen: int, schreiben: int, nehmen, rechnen, vorab, verschicken) ->
         except ValueError:  # pragma: no cover - not allowed here; the parent still ends it on Ctrl-C
             pass
         senden = verschicken if verschicken is not None else (lambda r: r)
-        antwort: dict = {"ergebnisse": []}
-        try:
-            if vorab is not None:
-                antwort["vorab"] = senden(vorab())
-            while teil := nehmen():
-                antwort["ergebnisse"].extend((i, senden(rechnen(i))) for i in teil)
-            antwort["privat"] = _privat()
-            antwort["cpu"] = sum(os.times()[:2])
-            daten = pickle.dumps(antwort, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException as fehler:  # noqa: BLE001 - every failure is the parent's to handle
-            daten = pickle.dumps({"fehler": f"{type(fehler).__name__}: {fehler}"})
         with os.fdopen(schreiben, "wb") as aus:
-            aus.write(daten)
+            def schicken(art: str, inhalt) -> None:
+                # one message at a time, so the results leave this process as soon as they are computed
+                daten = pickle.dumps((art, inhalt), protocol=pickle.HIGHEST_PROTOCOL)
+                aus.write(len(daten).to_bytes(8, "little"))
+                aus.write(daten)
+                aus.flush()
+
+            try:
+                if vorab is not None:
+                    schicken("vorab", senden(vorab()))
+                while teil := nehmen():
+                    schicken("stuecke", [(i, senden(rechnen(i))) for i in teil])
+                schicken("ende", {"privat": _privat(), "cpu": sum(os.times()[:2])})
+            except BaseException as fehler:  # noqa: BLE001 - every failure is the parent's to handle
+                schicken("fehler", f"{type(fehler).__name__}: {fehler}")
         code = 0
     finally:
         os._exit(code)
 
 
-def _lesen(fd: int):
-    """Everything from the pipe, unpickled; ``None`` if the second process sent nothing readable."""
-    teile = []
-    while block := os.read(fd, 1 << 20):
-        teile.append(block)
-    try:
-        return pickle.loads(b"".join(teile))
-    except Exception:  # noqa: BLE001 - cut off (killed) or empty: the parent computes the share itself
-        return None
+class _Leser(threading.Thread):
+    """Reads the second process's messages from the pipe until it closes (a thread: reading waits without the
+    GIL, so the parent computes meanwhile)."""
+
+    def __init__(self, fd: int):
+        super().__init__(name="zweiter-kern-leser", daemon=True)
+        self.fd, self.teile = fd, []
+        self.start()
+
+    def run(self) -> None:
+        while block := os.read(self.fd, 1 << 20):
+            self.teile.append(block)
+
+    def nachrichten(self):
+        """The messages that arrived whole, in order (one cut off by a killed process is left out)."""
+        daten = memoryview(b"".join(self.teile))
+        self.teile.clear()
+        pos = 0
+        while pos + 8 <= len(daten):
+            laenge = int.from_bytes(daten[pos:pos + 8], "little")
+            if pos + 8 + laenge > len(daten):
+                return
+            yield pickle.loads(daten[pos + 8:pos + 8 + laenge])
+            pos += 8 + laenge
 
 
 def _warten(pid: int) -> int:
