@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import weakref
 from pathlib import Path
 
@@ -97,6 +98,23 @@ def test_ein_abgestuerzter_zweiter_prozess_laesst_nichts_fehlen():
 
     ergebnisse, extra = geteilt(10, lambda i: -i, vorab=vorab, prozesse=2)
     assert (ergebnisse, extra) == ([-i for i in range(10)], "eltern")
+    assert letzte_messung().fehler == "zweiter Prozess endete mit 7"
+
+
+def test_was_vor_dem_absturz_ankam_bleibt():
+    """The second process sends ``vorab`` first, then dies on its first piece: ``vorab`` is kept, the pieces are
+    computed by the parent. (The parent takes 50 ms per piece, so the second process gets one.)"""
+    eltern = os.getpid()
+
+    def rechnen(i):
+        if os.getpid() != eltern:
+            os._exit(7)
+        time.sleep(0.05)
+        return i
+
+    ergebnisse, extra = geteilt(50, rechnen, vorab=os.getpid, prozesse=2, stueck=1)
+    assert ergebnisse == list(range(50))
+    assert extra != eltern  # the second process's pid: its message came through before it died
     assert letzte_messung().fehler == "zweiter Prozess endete mit 7"
 
 
