@@ -42,7 +42,6 @@ from .empfehlung import angebot_zeilen, kita_partner
 from .empfehlung import empfehlungen as _empfehlungen
 from .hubregel import HUBS, hub_ids
 from .kennzahlen import (
-    _IG,
     SEED,
     Kennzahlen,
     Rohwerte,
@@ -359,7 +358,7 @@ def _gesamt_kennzahlen(G: nx.Graph, kanten, alle: list, *, backend, k, seed, vol
     """The whole network's metrics; on the igraph path (``kanten`` known) as numbers by position only, which a
     second process computes without touching the ids (:class:`~network.analyse.kennzahlen.Rohwerte`)."""
     if kanten is not None:
-        return rohwerte(_IG(None, kanten, knoten=alle), k=k, seed=seed)
+        return rohwerte(alle, kanten, k=k, seed=seed)
     return kennzahlen(G, backend=backend, k=k, seed=seed, voll=voll)
 
 

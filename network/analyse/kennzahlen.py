@@ -459,6 +459,7 @@ class Rohwerte:
     national stand-in, issue 14). :func:`kennzahlen_aus` turns them into :class:`Kennzahlen`.
     """
 
+    kooperationen: int
     grad: list
     staerke: list
     komponenten: list
@@ -470,8 +471,14 @@ class Rohwerte:
     modularitaet: float | None
 
 
-def rohwerte(ig: _IG, *, k: int | None = None, seed: int = SEED) -> Rohwerte:
-    """The metrics of the igraph copy ``ig`` by node position (see :class:`Rohwerte`)."""
+def rohwerte(knoten: list, kanten: tuple[list, list], *, k: int | None = None, seed: int = SEED) -> Rohwerte:
+    """The metrics (``voll``, igraph) of the graph with the nodes ``knoten`` and the edges ``kanten`` (positions and
+    weights, as :func:`kennzahlen` takes them), by node position (see :class:`Rohwerte`). ``knoten`` is only
+    counted, never read."""
+    return _rohwerte(_IG(None, kanten, knoten=knoten), k=k, seed=seed)
+
+
+def _rohwerte(ig: _IG, *, k: int | None = None, seed: int = SEED) -> Rohwerte:
     g = ig.g
     n = g.vcount()
     if k is not None and k < 2 and k < n:
@@ -481,7 +488,7 @@ def rohwerte(ig: _IG, *, k: int | None = None, seed: int = SEED) -> Rohwerte:
     if ig.ganzzahlig:
         staerke = [int(x) for x in staerke]
     mitglied, q = _louvain(g, seed)
-    return Rohwerte(grad=g.degree(), staerke=staerke, komponenten=g.connected_components().membership,
+    return Rohwerte(kooperationen=g.ecount(), grad=g.degree(), staerke=staerke, komponenten=g.connected_components().membership,
                     betweenness=_betweenness_positionen(g, stichprobe, seed), stichprobe=stichprobe,
                     artikulationspunkte=g.articulation_points(),
                     bruecken=[ig.kanten[e] for e in g.bridges()], gemeinschaften=mitglied, modularitaet=q)
@@ -490,7 +497,7 @@ def rohwerte(ig: _IG, *, k: int | None = None, seed: int = SEED) -> Rohwerte:
 def kennzahlen_aus(knoten: list, roh: Rohwerte, burt: tuple | Callable[[], tuple]) -> Kennzahlen:
     """:class:`Kennzahlen` from :class:`Rohwerte` of the graph whose nodes are ``knoten`` (in order); ``burt`` as
     :attr:`Kennzahlen.burt`."""
-    n, m = len(knoten), sum(roh.grad) // 2
+    n, m = len(knoten), roh.kooperationen
     kz = Kennzahlen(
         akteure=n, kooperationen=m, dichte=m / (n * (n - 1)) * 2 if n > 1 else 0.0,  # exactly as nx.density
         komponenten=_gruppen(knoten, roh.komponenten), grad=dict(zip(knoten, roh.grad)),
@@ -532,7 +539,7 @@ def kennzahlen(G: nx.Graph, *, backend: str = "networkx", k: int | None = None, 
     if backend == "igraph" and voll and len(G):
         ig = _IG(G, kanten)
         # Burt's measures on first use, from the igraph copy (which, unlike G, cannot change in between).
-        return kennzahlen_aus(ig.knoten, rohwerte(ig, k=k, seed=seed), functools.partial(_burt, ig))
+        return kennzahlen_aus(ig.knoten, _rohwerte(ig, k=k, seed=seed), functools.partial(_burt, ig))
     backend = "networkx"  # nothing to accelerate (empty, or only the counts)
     n, m = G.number_of_nodes(), G.number_of_edges()
     ergebnis = Kennzahlen(
