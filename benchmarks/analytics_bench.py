@@ -316,8 +316,15 @@ def maschine() -> dict:
             "networkx": networkx.__version__, "igraph": igraph.__version__, "system": platform.platform()}
 
 
+def _z(x: float, stellen: int = 2) -> str:
+    """``x`` the German way (the one rule: :func:`network.grund.format.zahl`)."""
+    from network.grund.format import zahl
+
+    return zahl(x, stellen)
+
+
 def _mib(b: int) -> str:
-    return f"{b / 2**20:,.0f} MiB".replace(",", "\u202f")
+    return f"{_z(b / 2**20, 0)} MiB"
 
 
 def tabelle(ergebnisse: list[dict]) -> str:
@@ -327,11 +334,11 @@ def tabelle(ergebnisse: list[dict]) -> str:
     for e in ergebnisse:
         n_sr, n_k, n_a, n_c = GROESSEN[e["groesse"]]
         zeilen.append(
-            f"| {e['groesse']} | {n_sr:,} | {n_k:,} | {n_a:,} | {n_c:,} | {e['backend']} | {e['sekunden']:.2f} | "
-            f"{e['cpu']:.2f} | "
+            f"| {e['groesse']} | {_z(n_sr, 0)} | {_z(n_k, 0)} | {_z(n_a, 0)} | {_z(n_c, 0)} | {e['backend']} | "
+            f"{_z(e['sekunden'])} | {_z(e['cpu'])} | "
             f"{_mib(e['spitze'])} | {_mib(max(0, e['spitze'] - e['vorher']))} | "
             f"{_mib(e['spitze_zusammen']) + ' (' + e['zweiter_anteil'] + ')' if e.get('zweiter_anteil') else '–'} | "
-            f"{e['last']:.1f} |".replace(",", "\u202f"))
+            f"{_z(e['last'], 1)} |")
     return "\n".join(zeilen)
 
 
@@ -339,12 +346,9 @@ def abschnitt(ergebnisse: list[dict], m: dict, gesamt_s: float) -> str:
     stichproben = {e["groesse"]: e["stichprobe"] for e in ergebnisse}
     gesampelt = [g for g, k in stichproben.items() if k]
     from network.analyse.auswertung import GETEILT_AB
-    from network.grund.format import zahl
-
-    GETEILT_AB_TEXT = zahl(GETEILT_AB)  # noqa: N806 - a constant of the text
     return f"""## Analytics
 
-Gemessen mit `benchmarks/analytics_bench.py` am {dt.date.today().isoformat()} (ganzer Lauf {gesamt_s / 60:.1f} min).
+Gemessen mit `benchmarks/analytics_bench.py` am {dt.date.today().isoformat()} (ganzer Lauf {_z(gesamt_s / 60, 1)} min).
 Gemessen wird ein Aufruf von `network.analyse.analyse(daten, "{STICHTAG}")` – Netz zum Stichtag,
 alle Sozialräume (exakt) und das Gesamtnetz, Kennzahlen, Hubs, Lücken, Empfehlungen – in einem frischen
 Kindprozess je Zeile; die Daten kommen aus dem eigenen, deterministischen Generator des Benchmarks
@@ -358,7 +362,7 @@ python-igraph {m['igraph']} ({m['system']}).
 
 - *Spitze RSS*: höchster belegter Arbeitsspeicher des Prozesses während der Analyse (inklusive der
   geladenen Daten); *Zuwachs*: Spitze minus Speicher vor der Analyse.
-- *Spitze mit zweitem Prozess*: Ab {GETEILT_AB_TEXT} Akteuren teilt sich die Analyse die Arbeit mit einem zweiten
+- *Spitze mit zweitem Prozess*: Ab {_z(GETEILT_AB, 0)} Akteuren teilt sich die Analyse die Arbeit mit einem zweiten
   Prozess auf dem zweiten Kern (`network/grund/zweiter_kern.py`); dann zählt der Speicher beider zusammen,
   gemessen als größte Summe ihres *Pss* (geteilte Seiten anteilig), alle 0,2 s abgefragt. In Klammern: wie
   viele Sozialräume der zweite Prozess gerechnet hat, und ob das Gesamtnetz.
@@ -377,7 +381,7 @@ python-igraph {m['igraph']} ({m['system']}).
 def _exakt_bis() -> str:
     from network.analyse.auswertung import EXAKT_BIS
 
-    return f"{EXAKT_BIS:,}".replace(",", "\u202f")
+    return _z(EXAKT_BIS, 0)
 
 
 def _stichprobe() -> str:

@@ -145,11 +145,11 @@ def zeilen(cli: dict, analytik: dict | None, browser: dict | None) -> list[list[
 #: figures are in the row; the profiles and what was tried in the sections named).
 GRUENDE = {
     "Bundesweite Analyse": (
-        "igraph selbst braucht etwa 5 CPU-s (Louvain und Betweenness, deren genaue Ergebnisse der Bericht zeigt); "
-        "der Rest ist Python über NetworkX-Graphen, die der Bericht auf dem igraph-Weg nicht braucht (das "
-        "Gesamtnetz etwa 2,8 CPU-s, die Teilnetze je Sozialraum 1,5, samt den Schleifen darüber). Sie wegzulassen "
-        "heißt, sechs Module auf Indexlisten über einem igraph-Graphen umzubauen – der nächste Schritt, nicht "
-        "begonnen (Abschnitt „Bundesweite Analyse“, vierte Runde)."),
+        "Die Analyse teilt sich die Arbeit mit einem zweiten Prozess auf dem zweiten Kern; ist dieser belegt "
+        "(Spalte Last über 1), rechnet der erste Prozess fast alles selbst und braucht so lange wie allein – "
+        "etwa 16,5 s. Allein liegen die Schleifen in Python nahe an dem, was Python kann; weniger ginge nur mit "
+        "Indexlisten über einem igraph-Graphen statt NetworkX-Graphen in sechs Modulen (Abschnitt „Bundesweite "
+        "Analyse“, fünfte Runde)."),
     "Import, 100× Seed, eingebettet": (
         "Schon die Engine allein braucht für dieselben Zeilen mit den Protokolleinträgen, die der Import schreiben "
         "muss (einer je Zeile, mit der ganzen Zeile als JSON), fast das ganze Budget von 2,3 s (Spalte Referenz); "
