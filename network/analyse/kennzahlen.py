@@ -488,10 +488,11 @@ def _rohwerte(ig: _IG, *, k: int | None = None, seed: int = SEED) -> Rohwerte:
     if ig.ganzzahlig:
         staerke = [int(x) for x in staerke]
     mitglied, q = _louvain(g, seed)
-    return Rohwerte(kooperationen=g.ecount(), grad=g.degree(), staerke=staerke, komponenten=g.connected_components().membership,
+    return Rohwerte(kooperationen=g.ecount(), grad=g.degree(), staerke=staerke,
+                    komponenten=g.connected_components().membership,
                     betweenness=_betweenness_positionen(g, stichprobe, seed), stichprobe=stichprobe,
-                    artikulationspunkte=g.articulation_points(),
-                    bruecken=[ig.kanten[e] for e in g.bridges()], gemeinschaften=mitglied, modularitaet=q)
+                    artikulationspunkte=g.articulation_points(), bruecken=[ig.kanten[e] for e in g.bridges()],
+                    gemeinschaften=mitglied, modularitaet=q)
 
 
 def kennzahlen_aus(knoten: list, roh: Rohwerte, burt: tuple | Callable[[], tuple]) -> Kennzahlen:
