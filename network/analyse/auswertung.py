@@ -390,8 +390,8 @@ def _spaeter(ergebnis: SozialraumAuswertung, G: nx.Graph, knoten: list, backend:
     """What a Sozialraum's result builds only when it is read: its network (cut out of ``G`` again) and, on the
     igraph path, Burt's measures (from that network). Holding 1 400 Sozialraum networks and their igraph copies
     until the tables read them was 110 MiB of the national analysis, and they cannot come from a second process
-    without the whole network (issue 14)."""
-    netz = functools.partial(teilnetz, G, knoten, sozialraum=ergebnis.id, name=ergebnis.name)
+    without the whole network (issue 14). Both read one network, cut out once."""
+    netz = functools.cache(functools.partial(teilnetz, G, knoten, sozialraum=ergebnis.id, name=ergebnis.name))
     ergebnis._netz = netz
     if ergebnis.kennzahlen.burt is None or callable(ergebnis.kennzahlen.burt):
         ergebnis.kennzahlen.burt = functools.partial(_burt_im_netz, netz, backend)

@@ -183,6 +183,22 @@ def test_teilnetze_gleich_mit_zwei_prozessen(kleines_netz):
         assert b.externe_kooperationen == a.externe_kooperationen == a.netz.graph["extern"]
 
 
+@pytest.mark.parametrize("prozesse", [1, 2])
+def test_netz_und_burt_lesen_ein_teilnetz(kleines_netz, monkeypatch, prozesse):
+    """A Sozialraum's network and Burt's measures are built when read – from one network, cut out once."""
+    import network.analyse.auswertung as A
+
+    gebaut = []
+    original = A.teilnetz
+    monkeypatch.setattr(A, "teilnetz", lambda *a, **k: gebaut.append(k["sozialraum"]) or original(*a, **k))
+    a = auswerten(kleines_netz, "2024-06-30", backend="igraph", prozesse=prozesse)
+    assert gebaut == []
+    for s in a.sozialraeume:
+        assert set(s.kennzahlen.constraint) == set(s.netz) == set(s.kennzahlen.effektive_groesse)
+        assert s.netz is s.netz
+    assert gebaut == [s.id for s in a.sozialraeume]
+
+
 def test_netze_ohne_referenzzyklus_auch_geteilt(kleines_netz):
     """As test_schnelle_wege.test_netze_ohne_referenzzyklus, for results of the second process."""
     with pausiert():
